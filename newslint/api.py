@@ -1,0 +1,84 @@
+"""The one path every front end takes: bytes -> text -> Document -> Engine -> Result."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from pathlib import Path
+
+from .config import Config
+from .document import Document
+from .engine import Engine, Result
+from .finding import Finding
+from .markup import kind_for
+
+SUFFIXES = (".txt", ".md", ".markdown")
+STDIN = "-"
+
+
+class InputError(Exception):
+    """A file that cannot be linted; str() is the one-line message for the user."""
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text: UTF-8 (a BOM allowed) or UTF-16 with a BOM. Nothing is guessed."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path}: not valid UTF-16 (byte offset {e.start})") from None
+    nul = data.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise InputError(f"{path}: binary file, not text (NUL byte at offset {nul})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        bad = data[e.start : e.start + 1].hex()
+        raise InputError(f"{path}: not valid UTF-8 (byte 0x{bad} at offset {e.start}); save it as UTF-8") from None
+
+
+def read_source(path: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+    return decode(data, "<stdin>" if path == STDIN else path)
+
+
+def iter_files(paths) -> list[str]:
+    """Files named, and drafts (.txt, .md, .markdown) in folders named, in a stable order."""
+    found = []
+    for item in paths:
+        item = str(item)
+        if item == STDIN or not os.path.isdir(item):
+            found.append(item)
+            continue
+        for root, dirs, files in os.walk(item):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(SUFFIXES))
+    return found
+
+
+class Linter:
+    """Rules loaded once for a configuration, then any number of documents."""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.engine = Engine(self.config.rules(), self.config.min_level)
+
+    def lint_text(self, text: str, path: str = "<text>", kind: str | None = None) -> Result:
+        return self.engine.lint(Document(text, path, kind or kind_for(path)))
+
+    def lint_file(self, path: str) -> Result:
+        name = "<stdin>" if path == STDIN else path
+        return self.lint_text(read_source(path), name)
+
+
+def lint_text(text: str, *, path: str = "<text>", kind: str | None = None, config: Config | None = None) -> list[Finding]:
+    return Linter(config).lint_text(text, path, kind).findings
+
+
+def lint_paths(paths, *, config: Config | None = None) -> list[Finding]:
+    linter = Linter(config)
+    return [f for path in iter_files(paths) for f in linter.lint_file(path).findings]

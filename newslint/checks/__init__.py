@@ -1,0 +1,15 @@
+"""Rule types: one module each. A YAML rule is an instance of one of these."""
+
+from __future__ import annotations
+
+from . import (attribution, boilerplate, consistency, dates, headline, name_spelling, pattern, punctuation,
+               quotes, reference, repetition, substitution)
+from .base import OptionError, RuleType
+
+TYPES: dict[str, RuleType] = {
+    module.TYPE.name: module.TYPE
+    for module in (pattern, substitution, consistency, repetition, quotes, punctuation, attribution,
+                   reference, name_spelling, dates, boilerplate, headline)
+}
+
+__all__ = ["TYPES", "OptionError", "RuleType"]

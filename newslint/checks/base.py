@@ -1,0 +1,69 @@
+"""What every rule type shares: its registration record and option helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, Callable, Iterable
+
+import regex
+
+from ..finding import Hit
+
+# A user's pattern gets this long per document before it is stopped as runaway (seconds).
+REGEX_TIMEOUT = 1.0
+
+
+class OptionError(ValueError):
+    """A rule option is invalid; `field` names it so the loader can point at its line."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class RuleType:
+    name: str
+    options: type  # a dataclass whose fields are the YAML options of the type
+    check: Callable[[Any, Any], Iterable[Hit]]  # check(doc, options) -> hits
+    fields: tuple[str, ...]  # placeholders the message template may use
+    doc: str  # What it does / Why is this bad / Example / Use instead / Options
+    fix: str = "off"  # the default fix safety of the type's fixes: safe, unsafe or off
+
+    @property
+    def option_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(self.options))
+
+
+def compile_pattern(field: str, pattern: Any, *, ignore_case: bool = False) -> regex.Pattern:
+    """Compile a rule author's regular expression (the `regex` module: it can time out)."""
+    if not isinstance(pattern, str) or not pattern:
+        raise OptionError(field, "must be a non-empty regular expression")
+    try:
+        return regex.compile(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
+    except regex.error as e:
+        raise OptionError(field, f"invalid regular expression {pattern!r}: {e}") from None
+
+
+def word_pattern(field: str, words: Iterable[str], *, ignore_case: bool = False) -> regex.Pattern:
+    """One pattern matching any of `words` as whole words, longest first."""
+    words = list(words)
+    if not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise OptionError(field, "must be a list of non-empty strings")
+    alternatives = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # Whole words: no letter or digit on either side, nor a point that joins ("U.S" in "U.S.A.").
+    # A hyphen may follow: "ISIS-held" names ISIS.
+    return compile_pattern(field, rf"(?<![\w.])(?:{alternatives})(?!\w|\.\w)", ignore_case=ignore_case)
+
+
+def string_list(field: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise OptionError(field, "must be a string or a list of strings")
+    return tuple(value)
+
+
+def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
+    """finditer with the runaway-pattern time limit."""
+    return pattern.finditer(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)

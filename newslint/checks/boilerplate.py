@@ -1,0 +1,52 @@
+"""boilerplate: page furniture that came along with the story.
+
+What it does
+    Reports a whole line (paragraph) that matches one of the patterns: breadcrumbs
+    ("Home » World »"), share/follow/print links, "Advertisement", "Latest news" and the like,
+    which scrapers and CMS exports leave in the copy. The fix deletes the line.
+
+Why is this bad
+    Furniture is not copy: it reaches print, feeds and readers' screens as nonsense.
+
+Example
+    Share this article
+
+Use instead
+    Delete the line.
+
+Options
+    lines         regular expressions, each matched against a whole line, ignoring case
+    max_words     longer lines are never furniture (default 15)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..finding import Edit, Hit
+from .base import RuleType, compile_pattern, string_list
+
+
+@dataclass
+class Options:
+    lines: Any
+    max_words: int = 15
+    pattern: Any = field(init=False, repr=False)
+
+    def __post_init__(self):
+        alternatives = "|".join(f"(?:{p})" for p in string_list("lines", self.lines))
+        self.pattern = compile_pattern("lines", rf"\s*(?:{alternatives})\s*", ignore_case=True)
+
+
+def check(doc, options: Options):
+    text = doc.text
+    for start, end in doc.paragraphs:
+        if len(re.findall(r"\w+", text[start:end])) > options.max_words:
+            continue
+        if options.pattern.fullmatch(text, start, end, timeout=1.0):
+            yield Hit(start, end, {"found": text[start:end]}, (Edit(start, min(end + 1, len(text)), ""),))
+
+
+TYPE = RuleType("boilerplate", Options, check, ("found",), __doc__, fix="unsafe")

@@ -1,0 +1,74 @@
+"""consistency: one story, one name for one thing.
+
+What it does
+    Reports a story that names the same thing in more than one way (ISIS, ISIL and Daesh; U.S.
+    and US; Kiev and Kyiv). Each use that differs from the house form, or from the first form
+    the story used when the house has none, is reported with that form as the fix.
+
+Why is this bad
+    Readers take two names for two things. Style guides pick one form and stick to it.
+
+Example
+    ISIS fighters fled. Later, Daesh said it had regrouped.
+
+Use instead
+    ISIS fighters fled. Later, ISIS said it had regrouped.
+
+Options
+    variants      the names of the one thing (at least two)
+    prefer        the house form; without it the story's first form wins
+    ignore_case   match regardless of case (default false: IS is not "is")
+    quotes        the rule's quotation scope; by default what people said does not count
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..finding import Edit, Hit
+from .base import OptionError, RuleType, finditer, string_list, word_pattern
+
+
+@dataclass
+class Options:
+    variants: Any
+    prefer: str | None = None
+    ignore_case: bool = False
+    quotes: str = "skip"
+    pattern: Any = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.variants = string_list("variants", self.variants)
+        if len(set(self.variants)) < 2:
+            raise OptionError("variants", "needs at least two different names")
+        if self.prefer is not None and self.prefer not in self.variants:
+            raise OptionError("prefer", f"{self.prefer!r} is not one of the variants")
+        self.pattern = word_pattern("variants", self.variants, ignore_case=self.ignore_case)
+
+    def form(self, found: str) -> str:
+        if not self.ignore_case:
+            return found
+        return next(v for v in self.variants if v.lower() == found.lower())
+
+
+def check(doc, options: Options):
+    uses = []
+    for index in doc.body:
+        if doc.is_shouting(index):
+            continue
+        start, end = doc.paragraphs[index]
+        for m in finditer(options.pattern, doc.text, start, end):
+            if doc.in_scope(m.start(), m.end(), options.quotes):
+                uses.append((m.start(), m.end(), options.form(m.group())))
+    if len({form for _, _, form in uses}) < 2:
+        return
+    first = uses[0][2]
+    target = options.prefer or first
+    for start, end, form in uses:
+        if form != target:
+            yield Hit(start, end, {"found": form, "first": first, "preferred": target},
+                      (Edit(start, end, target),))
+
+
+TYPE = RuleType("consistency", Options, check, ("found", "first", "preferred"), __doc__, fix="unsafe")

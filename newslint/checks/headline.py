@@ -1,0 +1,59 @@
+"""headline: the headline repeated in the story.
+
+What it does
+    Reports a line that repeats the headline: at the foot of the story, inside a breadcrumb
+    ("Main » <headline>"), or at the head of a paragraph it was glued to. Case, spacing and
+    punctuation are ignored.
+
+Why is this bad
+    A repeated headline is a scraping or templating slip; readers see the same words twice.
+
+Example
+    US Killing 'Fighters' Around Stalled ISIS Convoy ... US Killing 'Fighters' Around Stalled ISIS Convoy
+
+Use instead
+    Keep the headline once, at the top.
+
+Options
+    min_words     shortest headline looked for inside other lines (default 4)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..finding import Edit, Hit
+from .base import RuleType
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub(" ", text).strip().casefold()
+
+
+@dataclass
+class Options:
+    min_words: int = 4
+
+
+def check(doc, options: Options):
+    if doc.headline is None:
+        return
+    headline = _key(doc.span_text(doc.headline))
+    if not headline:
+        return
+    long_enough = len(headline.split()) >= options.min_words
+    for index, (start, end) in enumerate(doc.paragraphs):
+        if index == doc.headline_index:
+            continue
+        line = _key(doc.text[start:end])
+        if line == headline:
+            yield Hit(start, end, {"found": doc.text[start:end], "where": "again"},
+                      (Edit(start, min(end + 1, len(doc.text)), ""),))
+        elif long_enough and (line.endswith(" " + headline) or line.startswith(headline + " ")):
+            yield Hit(start, end, {"found": doc.text[start:end], "where": "inside this line"})
+
+
+TYPE = RuleType("headline", Options, check, ("found", "where"), __doc__, fix="unsafe")

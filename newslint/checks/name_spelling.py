@@ -1,0 +1,69 @@
+"""name-spelling: one person's surname spelled two ways in one story.
+
+What it does
+    Reports a surname that differs by one or two letters from the surname of a person the story
+    has already named in full with the same given name ("Ryan Dillon" ... "Ryan Dilon"), and a
+    short reference ("Dilon said") one letter away from a full one when no one of that spelling
+    was ever introduced.
+
+Why is this bad
+    A misspelled name is the correction every newsroom dreads: it tells the subject, and the
+    reader, that the story was not checked.
+
+Example
+    Ryan Dillon told reporters ... Dilon said the convoy had stopped.
+
+Use instead
+    Ryan Dillon told reporters ... Dillon said the convoy had stopped.
+
+Options
+    none
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..finding import Edit, Hit
+from ..people import find_people
+from .base import RuleType
+
+
+@dataclass
+class Options:
+    pass
+
+
+def distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, giving up above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def check(doc, options: Options):
+    people = doc.memo(find_people)
+    first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items())
+    for surname, refs in people.full.items():
+        for start, end, given in refs[:1]:
+            for other_start, other, other_given in first_use:
+                if (other_start < start and other != surname and other_given == given
+                        and min(len(other), len(surname)) >= 4 and distance(other, surname) <= 2):
+                    yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
+                    break
+    for start, end, surname in people.short:
+        if surname in people.full or len(surname) < 5:
+            continue
+        for other_start, other, _ in first_use:
+            if other_start < start and distance(other, surname, 1) <= 1:
+                yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
+                break
+
+
+TYPE = RuleType("name-spelling", Options, check, ("found", "expected"), __doc__, fix="unsafe")

@@ -1,0 +1,64 @@
+"""pattern: report every match of a regular expression.
+
+What it does
+    Reports each match of one or more regular expressions (Python `regex` syntax), with an
+    optional replacement offered as a fix.
+
+Why is this bad
+    Whatever the house says: the pattern is the rule author's judgement.
+
+Example
+    patterns: ["\\bvery unique\\b"]
+
+Use instead
+    Prefer `substitution` for word swaps and `consistency` for name variants: they know about
+    word boundaries, case and quotations.
+
+Options
+    patterns      a regular expression or a list of them
+    ignore_case   match regardless of case (default false)
+    replace       replacement template (\\1 or \\g<name> for groups) offered as the fix
+    skip_shouting leave all-capital paragraphs alone (default true)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..finding import Edit, Hit
+from .base import OptionError, RuleType, compile_pattern, finditer, string_list
+
+
+@dataclass
+class Options:
+    patterns: Any
+    ignore_case: bool = False
+    replace: str | None = None
+    skip_shouting: bool = True
+    compiled: list = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.compiled = [
+            compile_pattern("patterns", p, ignore_case=self.ignore_case) for p in string_list("patterns", self.patterns)
+        ]
+        if self.replace is not None and not isinstance(self.replace, str):
+            raise OptionError("replace", "must be a string")
+
+
+def check(doc, options: Options):
+    for pattern in options.compiled:
+        for m in finditer(pattern, doc.text):
+            if m.end() == m.start():
+                continue
+            if options.skip_shouting and doc.is_shouting(doc.paragraph_index(m.start())):
+                continue
+            fields = {"found": m.group()}
+            edits = ()
+            if options.replace is not None:
+                fields["replacement"] = replacement = m.expand(options.replace)
+                edits = (Edit(m.start(), m.end(), replacement),)
+            yield Hit(m.start(), m.end(), fields, edits)
+
+
+TYPE = RuleType("pattern", Options, check, ("found", "replacement"), __doc__, fix="unsafe")

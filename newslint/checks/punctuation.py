@@ -1,0 +1,78 @@
+"""punctuation: stray spaces and stops a copy editor strikes out.
+
+What it does
+    Reports one kind of slip: `space-before` (a space before , ; : ? ! or a closing full stop),
+    `doubled` (",," ";;" "::" or two full stops that are not an ellipsis), `stop-lowercase` (a
+    full stop inside a sentence, followed by a lower-case word, that is not an abbreviation)
+    and `space-before-hyphen` (a space between a word and the hyphen of its compound:
+    "U.S. -led").
+
+Why is this bad
+    Each one is a typing slip that makes the copy look unedited.
+
+Example
+    The U.S. -led coalition , which has not. and will not ...
+
+Use instead
+    The U.S.-led coalition, which has not and will not ...
+
+Options
+    problem       which slip the rule reports (one of the kinds above)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import ABBREVIATIONS
+from ..finding import Edit, Hit
+from .base import OptionError, RuleType
+
+_PATTERNS = {
+    "space-before": re.compile(r"(?<=[^\W\d])[ \t]+(?=[,;:!?](?:\s|$)|\.(?:[ \t]*$|[ \t]+[A-Z]))", re.MULTILINE),
+    "doubled": re.compile(r",,|;;|::|(?<![.\s])\.\.(?![.\w])"),
+    "stop-lowercase": re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])"),
+    "space-before-hyphen": re.compile(r"(?<=[\w.])[ \t]+-(?=[a-z]{2,}\b)"),
+}
+# A line of figures in columns: no prose rule belongs there.
+_TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
+
+
+@dataclass
+class Options:
+    problem: str
+
+    def __post_init__(self):
+        if self.problem not in _PATTERNS:
+            raise OptionError("problem", f"must be one of {', '.join(_PATTERNS)}")
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    token_start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
+    token = text[token_start:stop].lstrip("(\"'\u201c\u2018")
+    # Mr. and Inc. and initials (U.S., a.m.), or an address (example.com).
+    return token.lower() in ABBREVIATIONS or len(token) == 1 or "." in token or "@" in token
+
+
+def check(doc, options: Options):
+    text = doc.text
+    pattern = _PATTERNS[options.problem]
+    for start, end in doc.paragraphs:
+        if _TABLE.search(text, start, end):
+            continue
+        for m in pattern.finditer(text, start, end):
+            s, e = m.span()
+            if options.problem == "stop-lowercase":
+                if _is_abbreviation(text, s):
+                    continue
+                yield Hit(s, s + 1, {"found": text[s:e + 1]})
+            elif options.problem == "doubled":
+                yield Hit(s, e, {"found": m.group()}, (Edit(s + 1, e, ""),))
+            else:  # a stray space: the fix takes it out
+                space_end = e if options.problem == "space-before" else e - 1
+                yield Hit(s, e + (options.problem == "space-before"),
+                          {"found": text[s:e + 1]}, (Edit(s, space_end, ""),))
+
+
+TYPE = RuleType("punctuation", Options, check, ("found",), __doc__, fix="safe")

@@ -1,0 +1,86 @@
+"""quotes: quotation marks that open, close and sit where they should.
+
+What it does
+    Reads the story's quotation marks (see newslint.quotes) and reports one kind of problem:
+    `unclosed` (opened, never closed, not continued in the next paragraph), `unopened` (closed
+    but never opened), `backwards` (a closing curly mark used to open, or the reverse),
+    `space-inside` (a space just inside a mark), `doubled` (the same mark twice),
+    `punctuation-outside` (a comma or full stop after the closing mark, wrong in U.S. style) and
+    `single-marks` (a quotation in body copy in single marks, which U.S. style keeps for
+    headlines and quotations inside quotations).
+
+Why is this bad
+    A quotation mark out of place changes who said what. Readers trust quotes to the letter.
+
+Example
+    "That still leaves half", he said.
+
+Use instead
+    "That still leaves half," he said.
+
+Options
+    problem       which problem the rule reports (one of the kinds above)
+    min_words     single-marks: the fewest words in a quotation worth reporting (default 2)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..finding import Edit, Hit
+from ..quotes import DOUBLE, SINGLE
+from .base import OptionError, RuleType
+
+PROBLEMS = ("unclosed", "unopened", "backwards", "space-inside", "doubled", "punctuation-outside", "single-marks")
+_OPEN_FOR = {"\u201d": "\u201c", "\u2019": "\u2018", "\u201c": "\u201d", "\u2018": "\u2019"}
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class Options:
+    problem: str
+    min_words: int = 2
+
+    def __post_init__(self):
+        if self.problem not in PROBLEMS:
+            raise OptionError("problem", f"must be one of {', '.join(PROBLEMS)}")
+
+
+def check(doc, options: Options):
+    text = doc.text
+    problem = options.problem
+    if problem == "punctuation-outside":
+        for q in doc.quotes:
+            after = text[q.end : q.end + 1]
+            if q.closed and q.kind == DOUBLE and after in (",", ".") and text[q.end - 2] not in ".,?!;:":
+                if after == "." and text[q.end + 1 : q.end + 2] == ".":
+                    continue  # an ellipsis
+                yield Hit(q.end - 1, q.end + 1, {"found": text[q.end - 1 : q.end + 1], "mark": after},
+                          (Edit(q.end - 1, q.end + 1, after + text[q.end - 1]),))
+        return
+    if problem == "single-marks":
+        body = set(doc.body) - set(doc.header)
+        for q in doc.quotes:
+            if (q.kind == SINGLE and q.depth == 0 and q.closed and q.paragraph in body
+                    and len(_WORDS.findall(text, q.start, q.end)) >= options.min_words):
+                double = {"'": '"', "\u2018": "\u201c", "\u2019": "\u201d"}
+                yield Hit(q.start, q.end, {"found": text[q.start : q.end]},
+                          (Edit(q.start, q.start + 1, double.get(text[q.start], '"')),
+                           Edit(q.end - 1, q.end, double.get(text[q.end - 1], '"'))))
+        return
+    for p in doc.quote_scan.problems:
+        if p.kind != problem:
+            continue
+        edits = ()
+        if p.kind == "space-inside":
+            space = p.start if text[p.start].isspace() else p.start + 1
+            edits = (Edit(space, space + 1, ""),)
+        elif p.kind == "doubled":
+            edits = (Edit(p.start, p.start + 1, ""),)
+        elif p.kind == "backwards" and p.mark in _OPEN_FOR:
+            edits = (Edit(p.start, p.end, _OPEN_FOR[p.mark]),)
+        yield Hit(p.start, p.end, {"mark": p.mark, "found": text[p.start : p.end]}, edits)
+
+
+TYPE = RuleType("quotes", Options, check, ("mark", "found"), __doc__, fix="safe")

@@ -1,0 +1,51 @@
+"""reference: a person called by surname before the story has said who they are.
+
+What it does
+    Reports a short reference ("Dillon said", "Mr Dillon") that comes before the person's full
+    first reference ("Coalition spokesman Colonel Ryan Dillon") in the story. The headline is
+    not counted: headlines use surnames by design.
+
+Why is this bad
+    News style introduces a person in full the first time and by surname after. A surname out
+    of order leaves the reader asking who that is, and usually means paragraphs were moved.
+
+Example
+    Dillon said 40 vehicles had tried to reach the convoy. ... Coalition spokesman Colonel Ryan
+    Dillon told reporters ...
+
+Use instead
+    Move the full reference up to the first mention.
+
+Options
+    none
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..finding import Hit
+from ..people import find_people
+from .base import RuleType
+
+
+@dataclass
+class Options:
+    pass
+
+
+def check(doc, options: Options):
+    people = doc.memo(find_people)
+    reported = set()
+    for start, end, surname in people.short:
+        full = people.full.get(surname)
+        if not full or surname in reported:
+            continue
+        first_start, first_end, given = full[0]
+        if first_start > start:
+            reported.add(surname)
+            line = doc.line_col(doc.to_source(first_start))[0]
+            yield Hit(start, end, {"name": surname, "full": f"{given} {surname}", "line": line})
+
+
+TYPE = RuleType("reference", Options, check, ("name", "full", "line"), __doc__)

@@ -1,0 +1,96 @@
+"""repetition: a word, sentence or paragraph said twice.
+
+What it does
+    `unit: word` reports a word doubled by accident ("the the"); `unit: sentence` and
+    `unit: paragraph` report a sentence or paragraph that repeats an earlier one word for word
+    (case and spacing aside), the usual trace of a paste or a scraper.
+
+Why is this bad
+    Repetition is the commonest slip of a hurried edit, and readers see it at once.
+
+Example
+    The the minister said the the plan would go ahead.
+
+Use instead
+    The minister said the plan would go ahead.
+
+Options
+    unit          word, sentence or paragraph
+    min_words     shortest sentence or paragraph worth reporting (default 6)
+    allow         doubled words that are correct ("had had", "that that")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..finding import Edit, Hit
+from .base import OptionError, RuleType, string_list
+
+_DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class Options:
+    unit: str = "word"
+    min_words: int = 6
+    allow: Any = ()
+    allowed: frozenset = field(init=False, repr=False)
+
+    def __post_init__(self):
+        if self.unit not in ("word", "sentence", "paragraph"):
+            raise OptionError("unit", "must be word, sentence or paragraph")
+        if not isinstance(self.min_words, int) or self.min_words < 1:
+            raise OptionError("min_words", "must be a whole number of at least 1")
+        self.allowed = frozenset(w.lower() for w in string_list("allow", self.allow))
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def check(doc, options: Options):
+    text = doc.text
+    if options.unit == "word":
+        for m in _DOUBLED.finditer(text):
+            word = m.group(1)
+            if word.lower() in options.allowed or (word[0].isupper() and m.group(3)[0].isupper()):
+                continue  # allowed, or a name such as Walla Walla
+            yield Hit(m.start(), m.end(), {"found": m.group()}, (Edit(m.end(1), m.end(3), ""),))
+        return
+    headline = _key(doc.span_text(doc.headline)) if doc.headline else None
+    seen_paragraphs: dict[str, int] = {}
+    repeated_paragraphs = set()
+    for index in doc.body:
+        key = _key(doc.span_text(doc.paragraphs[index]))
+        if key in seen_paragraphs and key != headline:
+            repeated_paragraphs.add(index)
+        seen_paragraphs.setdefault(key, doc.paragraphs[index].start)
+    if options.unit == "paragraph":
+        for index in sorted(repeated_paragraphs):
+            start, end = doc.paragraphs[index]
+            key = _key(text[start:end])
+            if len(_WORDS.findall(key)) >= options.min_words:
+                first = seen_paragraphs[key]
+                yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(first))[0]},
+                          (Edit(start, min(end + 1, len(text)), ""),))
+        return
+    seen: dict[str, int] = {}
+    body_start = doc.paragraphs[doc.body[0]].start if doc.body else len(text)
+    for start, end in doc.sentences:
+        if start < body_start or doc.paragraph_index(start) in repeated_paragraphs:
+            continue
+        key = _key(text[start:end])
+        if len(_WORDS.findall(key)) < options.min_words or key == headline:
+            continue
+        if key in seen:
+            yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(seen[key]))[0]})
+        else:
+            seen[key] = start
+
+
+TYPE = RuleType("repetition", Options, check, ("found", "line"), __doc__, fix="safe")

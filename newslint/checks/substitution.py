@@ -1,0 +1,59 @@
+"""substitution: a word or phrase the house style replaces with another.
+
+What it does
+    Reports each use of a listed word or phrase and offers the house form as a fix, keeping
+    the capital of the first letter ("Per cent" -> "Percent").
+
+Why is this bad
+    A stylebook settles these once (percent or per cent, toward or towards) so that copy reads
+    as one voice and editors stop arguing about it.
+
+Example
+    swap: {"per cent": percent}
+
+Use instead
+    The right-hand side of `swap`.
+
+Options
+    swap          mapping of the form found to the form to use
+    ignore_case   match regardless of case (default true)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..finding import Edit, Hit
+from .base import OptionError, RuleType, finditer, word_pattern
+
+
+@dataclass
+class Options:
+    swap: Any
+    ignore_case: bool = True
+    pattern: Any = field(init=False, repr=False)
+    lookup: dict = field(init=False, repr=False)
+
+    def __post_init__(self):
+        if not isinstance(self.swap, dict) or not self.swap:
+            raise OptionError("swap", "must be a mapping of the form found to the form to use")
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in self.swap.items()):
+            raise OptionError("swap", "keys and values must be strings")
+        self.lookup = {(k.lower() if self.ignore_case else k): v for k, v in self.swap.items()}
+        self.pattern = word_pattern("swap", self.swap, ignore_case=self.ignore_case)
+
+
+def check(doc, options: Options):
+    for m in finditer(options.pattern, doc.text):
+        found = m.group()
+        replacement = options.lookup[found.lower() if options.ignore_case else found]
+        if found[:1].isupper() and replacement[:1].islower():
+            replacement = replacement[0].upper() + replacement[1:]
+        if replacement == found:
+            continue
+        yield Hit(m.start(), m.end(), {"found": found, "replacement": replacement},
+                  (Edit(m.start(), m.end(), replacement),))
+
+
+TYPE = RuleType("substitution", Options, check, ("found", "replacement"), __doc__, fix="safe")

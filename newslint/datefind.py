@@ -1,0 +1,59 @@
+"""Dates written out in news copy: "Tuesday, 21 May 2019", "Friday, Sept. 8", "Feb 26"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+(?:the\s+)?)?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{g}>(?:1[89]|20)\d\d))?"
+DATE = re.compile(
+    r"\b" + _WEEKDAY + "(?:"
+    + _DAY.format(g="d1") + r"\s+(?:of\s+)?" + _MONTH.format(g="m1") + _YEAR.format(g="y1")
+    + "|" + _MONTH.format(g="m2") + r"\s+" + _DAY.format(g="d2") + r"\b" + _YEAR.format(g="y2")
+    + r")(?![\w-])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None  # 0 = Monday, as datetime counts
+
+    def resolve(self, year: int | None = None) -> dt.date | None:
+        """The calendar date, with `year` standing in for a year the text left out."""
+        try:
+            return dt.date(self.year or year, self.month, self.day) if (self.year or year) else None
+        except ValueError:
+            return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None):
+    for m in DATE.finditer(text, start, len(text) if end is None else end):
+        day = m.group("d1") or m.group("d2")
+        month = (m.group("m1") or m.group("m2")).rstrip(".").lower()
+        year = m.group("y1") or m.group("y2")
+        weekday = m.group("weekday")
+        yield DateMention(
+            m.start(), m.end(), int(day), _MONTHS[month[:4] if month.startswith("sept") else month[:3]],
+            int(year) if year else None, WEEKDAYS.index(weekday) if weekday else None,
+        )
+
+
+def format_date(date: dt.date) -> str:
+    return f"{WEEKDAYS[date.weekday()]}, {date.day} {date:%B} {date.year}"

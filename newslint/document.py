@@ -1,0 +1,235 @@
+"""A story, read once: headline, paragraphs, sentences, quotations and story dates.
+
+Every span is a pair of character offsets into `Document.text` (the copy without markup);
+`to_source` and `line_col` turn them into positions in the original source. Analyses that
+several checks share are computed on first use and live and die with the Document, so nothing
+leaks from one story into the next.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+from typing import NamedTuple
+
+from . import markup
+from .datefind import DateMention, find_dates
+from .quotes import Quote, QuoteScan
+
+# Abbreviations that never end a sentence, lower case without the point.
+TITLES = frozenset(
+    "mr mrs ms dr prof gov sen rep gen brig col lt sgt capt maj cmdr adm rev hon pres supt insp det "
+    "cpl pvt st mt ft jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig ave blvd rd "
+    "approx vs v".split()
+)
+# Abbreviations that may be followed by a lower-case word without ending a sentence.
+ABBREVIATIONS = TITLES | frozenset("inc corp co ltd plc llc jr sr bros etc al cf ca est dept univ".split())
+# After "U.S." these begin a new sentence; any other capital continues it ("U.S. Army").
+_SENTENCE_STARTERS = frozenset(
+    "The He She It They We I But In A An This That There His Her Their Its Our Meanwhile However".split()
+)
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_BREADCRUMB = re.compile(r"\s[\u00bb\u203a>|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
+_WORD = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+class Document:
+    def __init__(self, source: str, path: str = "<text>", kind: str = "text"):
+        self.source = source
+        self.path = path
+        self.kind = kind
+        extracted = markup.extract(source, kind)
+        self._extracted = extracted
+        self.text = text = extracted.text
+        self.paragraphs: list[Span] = []
+        for m in _PARAGRAPH.finditer(text):
+            start, end = m.span()
+            stripped = m.group().strip()
+            if stripped:
+                lead = len(m.group()) - len(m.group().lstrip())
+                self.paragraphs.append(Span(start + lead, start + lead + len(stripped)))
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+        self.headline_index = self._find_headline(extracted.headline)
+        # Shared analyses of the checks, keyed by the function that made them (see memo).
+        self.cache: dict = {}
+
+    # -- positions ---------------------------------------------------------------------------
+    def to_source(self, offset: int, *, is_end: bool = False) -> int:
+        return self._extracted.to_source(offset, is_end=is_end)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset into the source."""
+        line = bisect_right(self._line_starts, source_offset) - 1
+        return line + 1, source_offset - self._line_starts[line] + 1
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(bisect_right(self._paragraph_starts, offset) - 1, 0)
+
+    def span_text(self, span: tuple[int, int]) -> str:
+        return self.text[span[0] : span[1]]
+
+    def memo(self, make):
+        """make(doc), computed once per Document: analyses that several checks share."""
+        if make not in self.cache:
+            self.cache[make] = make(self)
+        return self.cache[make]
+
+    # -- structure ---------------------------------------------------------------------------
+    @property
+    def headline(self) -> Span | None:
+        return None if self.headline_index is None else self.paragraphs[self.headline_index]
+
+    @cached_property
+    def body(self) -> list[int]:
+        """Indexes of the paragraphs after the headline."""
+        first = 0 if self.headline_index is None else self.headline_index + 1
+        return list(range(first, len(self.paragraphs)))
+
+    def is_shouting(self, index: int) -> bool:
+        """An all-capitals paragraph (a wire headline, a label): case tells nothing there."""
+        start, end = self.paragraphs[index]
+        letters = [c for c in self.text[start : min(end, start + 200)] if c.isalpha()]
+        return len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+    def _find_headline(self, hint: tuple[int, int] | None) -> int | None:
+        if hint is not None:
+            return self.paragraph_index(hint[0]) if self.paragraphs else None
+        if self.kind == "markdown" or len(self.paragraphs) < 2:
+            return None  # a single paragraph is a snippet, not a story with a headline
+        # Plain text: the first line, passing over page furniture above it: a date line, a
+        # breadcrumb, or a one- or two-word label ("Latest news") when a headline-like line
+        # (one that does not end as a sentence does) follows.
+        candidates = [
+            index for index, (start, end) in enumerate(self.paragraphs[:6])
+            if not (_BREADCRUMB.search(self.text, start, end) or is_date_line(self.text[start:end]))
+        ]
+        if not candidates:
+            return 0
+        first = candidates[0]
+        start, end = self.paragraphs[first]
+        if len(_WORD.findall(self.text, start, end)) <= 2 and len(candidates) > 1:
+            next_start, next_end = self.paragraphs[candidates[1]]
+            if self.text[next_end - 1] not in ".!?\"\u201d\u2019'":
+                return candidates[1]
+        return first
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        text = self.text
+        sentences = []
+        for p_start, p_end in self.paragraphs:
+            start = p_start
+            for m in _SENTENCE_END.finditer(text, p_start, p_end):
+                if ends_sentence(text, p_start, m.start(), m.end()):
+                    sentences.append(Span(start, m.end()))
+                    start = m.end()
+                    while start < p_end and text[start].isspace():
+                        start += 1
+            if start < p_end:
+                sentences.append(Span(start, p_end))
+        return sentences
+
+    def sentence_index(self, offset: int) -> int:
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    # -- quotations --------------------------------------------------------------------------
+    @cached_property
+    def quote_scan(self) -> QuoteScan:
+        return QuoteScan(self.text, self.paragraphs)
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.quote_scan.quotes
+
+    @cached_property
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        # Outermost quotations only, as sorted, disjoint (start, end) lists for bisect.
+        starts, ends = [], []
+        for q in self.quotes:
+            if q.depth == 0 and (not ends or q.start >= ends[-1]):
+                starts.append(q.start)
+                ends.append(q.end)
+        return starts, ends
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """Does [start, end) overlap the words of a direct quotation?"""
+        starts, ends = self._quote_index
+        i = bisect_right(starts, max(end - 1, start)) - 1
+        return i >= 0 and start < ends[i] and end > starts[i]
+
+    def in_scope(self, start: int, end: int, quotes: str) -> bool:
+        """Scope of a rule: 'any' text, 'skip' direct quotation, or 'only' inside it."""
+        if quotes == "any":
+            return True
+        return self.in_quote(start, end) == (quotes == "only")
+
+    # -- dates -------------------------------------------------------------------------------
+    @cached_property
+    def header(self) -> list[int]:
+        """Paragraphs above the story proper: furniture, headline, date lines, bylines."""
+        indexes = []
+        for index, (start, end) in enumerate(self.paragraphs):
+            above_headline = self.headline_index is not None and index <= self.headline_index
+            line = self.text[start:end]
+            if not (above_headline or is_date_line(line) or len(_WORD.findall(line)) <= 5):
+                break
+            indexes.append(index)
+        return indexes
+
+    @cached_property
+    def story_dates(self) -> list[DateMention]:
+        """Full dates standing on lines of their own above the story."""
+        found = []
+        for index in self.header:
+            start, end = self.paragraphs[index]
+            if is_date_line(self.text[start:end]):
+                found.extend(d for d in find_dates(self.text, start, end) if d.year)
+        return found
+
+    @cached_property
+    def story_year(self) -> int | None:
+        return self.story_dates[0].year if self.story_dates else None
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date (with weekday, time or 'Updated' around it)."""
+    rest = line
+    for d in find_dates(line):
+        rest = rest.replace(line[d.start : d.end], " ")
+    if rest == line:
+        return False
+    return not re.sub(r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
+                      r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]", "", rest)
+
+
+def ends_sentence(text: str, paragraph_start: int, mark: int, after: int) -> bool:
+    """Does the full stop (or ! ?) at `mark`, before the next word at `after`, end a sentence?"""
+    if text[mark] != ".":
+        return True
+    token_start = max(text.rfind(" ", paragraph_start, mark), paragraph_start - 1) + 1
+    token = text[token_start:mark].lstrip("(\"'\u201c\u2018")
+    word = token.rstrip(".").lower()
+    if word in TITLES or (len(token) == 1 and token.isupper()):
+        return False  # Mr. Smith, Gen. Lee, Sept. 8, John F. Kennedy
+    if _INITIALS.match(token + ".") and "." in token:
+        # U.S. officials, the U.S. The ...: a new sentence only before a common first word.
+        next_word = _NEXT_WORD.match(text, after)
+        return bool(next_word) and next_word.group(1) in _SENTENCE_STARTERS
+    return True

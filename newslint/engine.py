@@ -1,0 +1,72 @@
+"""Run rules over a Document and turn their hits into sorted Findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document
+from .finding import Edit, Finding, Hit, level_rank
+from .rulefile import Rule
+
+_WORD_CHARS = re.compile(r"\w+")
+
+
+class _Fields(dict):
+    def __missing__(self, key):  # a placeholder this hit has no value for reads as empty
+        return ""
+
+
+@dataclass
+class Result:
+    """What linting one document gave: findings, and rules that failed on it."""
+
+    path: str
+    source: str | None = None  # the text that was linted, for reports that show it
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class Engine:
+    def __init__(self, rules: list[Rule], min_level: str = "info"):
+        self.rules = [r for r in rules if level_rank(r.level) >= level_rank(min_level)]
+
+    def lint(self, doc: Document) -> Result:
+        result = Result(doc.path, doc.source)
+        for rule in self.rules:
+            try:
+                for hit in rule.type.check(doc, rule.options):
+                    if doc.in_scope(hit.start, hit.end, rule.quotes):
+                        result.findings.append(self.finding(doc, rule, hit))
+            except TimeoutError:
+                result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its pattern ran too long")
+            except Exception as e:  # one broken rule must not silence the others
+                result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) failed: {e.__class__.__name__}: {e}")
+        result.findings.sort(key=lambda f: f.sort_key)
+        return result
+
+    @staticmethod
+    def finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+        start = doc.to_source(hit.start)
+        end = max(doc.to_source(hit.end, is_end=True), start)
+        line, column = doc.line_col(start)
+        end_line, end_column = doc.line_col(end)
+        fix = None
+        if rule.fix != "off" and hit.edits and all(_keeps_quoted_words(doc, e) for e in hit.edits):
+            fix = tuple(
+                Edit(doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), e.replacement)
+                for e in hit.edits
+            )
+        return Finding(
+            path=doc.path, rule=rule.id, category=rule.category, severity=rule.level,
+            message=rule.message.format_map(_Fields(hit.fields)).strip(),
+            start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column,
+            fix=fix, fix_safe=fix is not None and rule.fix == "safe",
+        )
+
+
+def _keeps_quoted_words(doc: Document, edit: Edit) -> bool:
+    """A fix may change the punctuation of a direct quotation, never its words."""
+    if not doc.in_quote(edit.start, max(edit.end, edit.start + 1)):
+        return True
+    return _WORD_CHARS.findall(doc.text[edit.start : edit.end]) == _WORD_CHARS.findall(edit.replacement)

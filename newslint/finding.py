@@ -1,0 +1,74 @@
+"""What a check reports (Hit) and what newslint tells the user (Finding)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LEVELS = ("info", "warning", "error")  # in rising order of severity
+
+
+def level_rank(level: str) -> int:
+    return LEVELS.index(level)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace source[start:end] with replacement (character offsets)."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(slots=True)
+class Hit:
+    """A check's raw result, in offsets of Document.text; the engine turns it into a Finding."""
+
+    start: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)  # values for the message template
+    edits: tuple[Edit, ...] = ()  # offsets in Document.text, like start and end
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem. Offsets are characters into the original source text;
+    line and column are 1-based, end exclusive, columns counted in characters."""
+
+    path: str
+    rule: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: tuple[Edit, ...] | None = None
+    fix_safe: bool = False
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.start, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of DESIGN.md."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "fix": None if self.fix is None else [e.to_dict() for e in self.fix],
+            "fix_safe": self.fix_safe,
+        }

@@ -1,0 +1,169 @@
+"""Source formats -> the plain text the checks read, with a map back to source offsets.
+
+Checks see one paragraph per line of `Extracted.text`. Plain text is used as it is (the map is
+the identity); Markdown loses its markup, and the soft line breaks inside a paragraph become
+spaces. Every character of the text maps to a character of the source, computed once here, so
+no position is ever found again by searching for a match's text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+@dataclass
+class OffsetMap:
+    """Pieces of text copied from the source: (text_start, source_start, length)."""
+
+    pieces: list[tuple[int, int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def add(self, text_start: int, source_start: int, length: int) -> None:
+        self.pieces.append((text_start, source_start, length))
+        self._starts.append(text_start)
+
+    def to_source(self, offset: int, *, is_end: bool = False) -> int:
+        if not self.pieces:
+            return offset
+        # An end offset that falls on a piece boundary belongs to the piece before it.
+        i = bisect_right(self._starts, offset - 1 if is_end and offset > 0 else offset) - 1
+        text_start, source_start, length = self.pieces[max(i, 0)]
+        return source_start + min(max(offset - text_start, 0), length)
+
+
+@dataclass
+class Extracted:
+    text: str
+    map: OffsetMap | None  # None: text is the source itself
+    headline: tuple[int, int] | None = None  # span in text, where the format names it
+
+    def to_source(self, offset: int, *, is_end: bool = False) -> int:
+        return offset if self.map is None else self.map.to_source(offset, is_end=is_end)
+
+
+def kind_for(path: str) -> str:
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+
+
+def extract(source: str, kind: str = "text") -> Extracted:
+    if kind == "markdown":
+        return _Markdown(source).run()
+    return Extracted(source, None)
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_CONTAINER = re.compile(r"^(?: {0,3}>[ \t]?| {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
+_FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.*?)\1[ \t]*$")
+# Inline markup: images and HTML are dropped, links keep their text, markers are dropped.
+_INLINE = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*\)"  # image
+    r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"  # link: keep the text
+    r"|<!--.*?-->|</?[A-Za-z][^>\n]*>"  # inline HTML and comments
+    r"|\*\*|__|`+"
+    r"|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])"  # single emphasis markers
+)
+
+
+def _continues_paragraph(line: str) -> bool:
+    return bool(line.strip()) and not (
+        _FENCE.match(line) or _RULE.match(line) or _HEADING.match(line) or line.lstrip().startswith("<!--")
+    )
+
+
+class _Markdown:
+    def __init__(self, source: str):
+        self.source = source
+        self.parts: list[str] = []
+        self.map = OffsetMap()
+        self.length = 0
+        self.headline: tuple[int, int] | None = None
+        self.open_paragraph = False  # the last piece is a soft line break
+
+    def emit(self, source_start: int, text: str, source_length: int | None = None) -> None:
+        if text:
+            self.map.add(self.length, source_start, len(text) if source_length is None else source_length)
+            self.parts.append(text)
+            self.length += len(text)
+
+    def end_paragraph(self) -> None:
+        """Turn the space that stands for the last soft line break into a paragraph break."""
+        if self.open_paragraph:
+            self.parts[-1] = "\n"
+            self.open_paragraph = False
+
+    def emit_inline(self, start: int, end: int) -> None:
+        """Copy source[start:end] without inline markup."""
+        pos = start
+        for m in _INLINE.finditer(self.source, start, end):
+            self.emit(pos, self.source[pos : m.start()])
+            if m.group("link") is not None:
+                self.emit(m.start("link"), m.group("link"))
+            pos = m.end()
+        self.emit(pos, self.source[pos:end])
+
+    def run(self) -> Extracted:
+        src = self.source
+        lines = [(m.start(), m.group(1), m.group(2)) for m in re.finditer(r"([^\n]*)(\n?)", src) if m.group(0)]
+        i, fence, in_comment = 0, "", False
+        if lines and lines[0][1].rstrip() == "---":
+            i = self.front_matter(lines)
+        for start, line, newline in lines[i:]:
+            nl = start + len(line)
+            body = line.rstrip("\r")
+            if fence or in_comment or not _continues_paragraph(body):
+                self.end_paragraph()
+            if fence or in_comment or _FENCE.match(body) or body.lstrip().startswith("<!--") or not body.strip() or _RULE.match(body):
+                # Code, comments, blank lines and rules carry no copy: keep only the line break.
+                if fence:
+                    fence = "" if body.strip().startswith(fence) else fence
+                elif in_comment:
+                    in_comment = "-->" not in body
+                elif _FENCE.match(body):
+                    fence = _FENCE.match(body).group(1)
+                elif body.lstrip().startswith("<!--"):
+                    in_comment = "-->" not in body
+                self.emit(nl, "\n", len(newline))
+                continue
+            heading = _HEADING.match(body)
+            if heading:
+                text_start = self.length
+                self.emit_inline(start + heading.start(2), start + heading.end(2))
+                if self.headline is None and len(heading.group(1)) == 1:
+                    self.headline = (text_start, self.length)
+                self.emit(nl, "\n", len(newline))
+                continue
+            container = _CONTAINER.match(body)
+            if container and re.search(r"[-*+\d]", container.group(0)):
+                self.end_paragraph()  # a list item starts a new paragraph
+            self.emit_inline(start + (container.end() if container else 0), start + len(body))
+            # A soft line break inside a paragraph reads as a space.
+            self.emit(nl, " " if newline else "", len(line) - len(body) + len(newline))
+            self.open_paragraph = bool(newline)
+        self.end_paragraph()
+        return Extracted("".join(self.parts), self.map, self.headline)
+
+    def front_matter(self, lines: list[tuple[int, str, str]]) -> int:
+        for j in range(1, len(lines)):
+            start, line, _ = lines[j]
+            body = line.rstrip("\r")
+            if body.rstrip() in ("---", "..."):
+                self.emit(start + len(line), "\n", len(lines[j][2]))
+                return j + 1
+            m = _FRONT_TITLE.match(body)
+            if m and self.headline is None and m.group(2):
+                text_start = self.length
+                self.emit_inline(start + m.start(2), start + m.end(2))
+                self.headline = (text_start, self.length)
+                self.emit(start + len(line), "\n", 1)
+        # No closing marker: it was not front matter after all.
+        self.parts.clear()
+        self.map = OffsetMap()
+        self.length = 0
+        self.headline = None
+        return 0

@@ -1,0 +1,67 @@
+"""People named in a story: full references ("Colonel Ryan Dillon") and later short ones
+("Dillon said", "Mr Dillon"), shared by the reference and name-spelling checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import TITLES
+
+_NAME = r"(?:Mc|Mac|O'|O\u2019|D')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# A given name (or initial), an optional middle initial, then the surname. The lookahead lets
+# "Colonel Ryan Dillon" yield both "Colonel Ryan" and "Ryan Dillon".
+_FULL = re.compile(rf"(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+(?:[A-Z]\.\s+)?({_NAME})(?![\w-]))")
+_PREVIOUS_NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)\s+$")
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.")
+SPEECH_VERBS = ("said", "says", "told", "added", "explained", "argued", "insisted", "warned", "wrote",
+                "tweeted", "replied", "noted", "stated", "recalled", "acknowledged", "admitted", "asked")
+# Capitalised words that are not given names: they start sentences or name places and bodies.
+_NOT_GIVEN = frozenset(
+    "The A An In On At By For From To Of And But Or If As When While After Before Since Under Over "
+    "This That These Those There Their His Her Its Our Your My We They He She It I "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December North South East West New Old Saint San Los Las "
+    "Prime President Minister Secretary Senator Governor General Colonel Captain Major Sergeant "
+    "Lieutenant Admiral Commander Chief Judge Justice Officer Inspector Detective Professor Doctor "
+    "Prince Princess King Queen Lord Lady Sir Dame Pope Bishop Father Brother Sister Rabbi Imam "
+    "Chancellor Mayor Deputy Vice Acting Former Coalition Spokesman Spokeswoman Reuters Police "
+    "Army Navy Air Force Central State National United Federal Supreme High Royal Foreign Home "
+    "Labour Tory Democrat Republican Democrats Republicans Conservative Liberal Green Street Road "
+    "According Speaking Asked Still Yet Also Even Only Just Both Each Every Some Many Most Such "
+    "Meanwhile However Although Though Because Despite Without Within Between Among Against During".split()
+)
+
+
+@dataclass
+class People:
+    # surname -> offsets of its full references, in story order, and their given names
+    full: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    # short references: (start, end, surname), in story order
+    short: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def find_people(doc) -> People:
+    people = People()
+    text = doc.text
+    verbs = "|".join(SPEECH_VERBS)
+    short = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
+                       rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{verbs})\b)")
+    for index in doc.body:
+        if doc.is_shouting(index):
+            continue
+        start, end = doc.paragraphs[index]
+        for m in _FULL.finditer(text, start, end):
+            given, surname = m.group(1), m.group(2)
+            if given in _NOT_GIVEN or given.lower() in TITLES or surname in _NOT_GIVEN:
+                continue
+            people.full.setdefault(surname, []).append((m.start(2), m.end(2), given))
+        for m in short.finditer(text, start, end):
+            group = 1 if m.group(1) else 2
+            surname = m.group(group)
+            if surname in _NOT_GIVEN or surname in HONORIFICS:
+                continue
+            if group == 2 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
+                continue  # the end of a full name: "Ryan Dillon said"
+            people.short.append((m.start(group), m.end(group), surname))
+    return people

@@ -1,0 +1,183 @@
+"""Find direct quotations and what is wrong with their marks.
+
+Straight marks have no direction, so each mark is read from its neighbours: a mark after a space
+and before a letter opens, one after a letter and before a space or punctuation closes, and the
+marks already open decide the rest. A single mark between letters is an apostrophe (don't,
+O'Brien), as is one before a decade ('90s), a known elision ('em) or, with no single quotation
+open, one after a word (the Joneses'). A single-marked quotation that never closes was an
+apostrophe after all: precision before recall.
+
+News style lets a quotation run over several paragraphs: a paragraph that leaves a quotation open
+is correct when the next paragraph opens with a quote mark again. Copy that lost its paragraph
+breaks (a mark that opens while another is open) and copy split one sentence per line (a
+paragraph whose first mark closes what the previous one left open) are read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE, SINGLE = "double", "single"
+_MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
+_OPENERS = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\"'\u00ab")  # a mark after one of these opens
+_CLOSERS = set(" \t\r\n)]}\u2014\u2013-/,.;:!?\u201d\u2019\"'\u00bb\u2026")  # one before these closes
+_ELISIONS = re.compile(r"(?:em|til|tis|twas|n|cause|cos|bout|round)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation from its opening mark to its closing mark (both included).
+
+    A quotation open at the end of its paragraph (the multi-paragraph convention) ends there
+    and has closed=False; one that continues a quotation left open begins at its paragraph."""
+
+    start: int
+    end: int
+    kind: str  # DOUBLE or SINGLE
+    depth: int  # 0 for a quotation, 1 for a quotation inside one
+    closed: bool
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    kind: str  # unclosed, unopened, backwards, space-inside, doubled
+    start: int
+    end: int
+    mark: str
+
+
+@dataclass(slots=True)
+class _Open:
+    pos: int
+    kind: str
+    start: int  # where the span begins (the mark, or the paragraph for a continuation)
+
+
+class QuoteScan:
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]]):
+        self.text = text
+        self.quotes: list[Quote] = []
+        self.problems: list[Problem] = []
+        marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+        left_open: list[_Open] = []  # what the previous paragraph left open
+        prev_continues = False
+        k = 0
+        for index, (p_start, p_end) in enumerate(paragraphs):
+            while k < len(marks) and marks[k][0] < p_start:
+                k += 1
+            first = k
+            while k < len(marks) and marks[k][0] < p_end:
+                k += 1
+            left_open = self._paragraph(index, p_start, p_end, marks[first:k], left_open, prev_continues)
+            prev_continues = bool(left_open)
+        for q in left_open:  # the story ended inside a quotation
+            self._unclosed(q)
+        self.quotes.sort(key=lambda q: q.start)
+
+    def _unclosed(self, q: _Open) -> None:
+        self.problems.append(Problem("unclosed", q.pos, q.pos + 1, self.text[q.pos]))
+
+    def _paragraph(self, index, p_start, p_end, marks, carried, carried_continues) -> list[_Open]:
+        text = self.text
+        stack: list[_Open] = []
+        # A paragraph after one that left a quotation open: if it opens with a mark, the
+        # convention holds; if its first mark closes, it continues the quotation.
+        first_char = text[p_start:p_end].lstrip()[:1]
+        if carried and first_char not in ('"', "\u201c", "\u00ab", "'", "\u2018"):
+            if marks and self._direction(marks[0][0], marks[0][1], carried) == "close":
+                stack = [_Open(p_start, carried[0].kind, p_start)]
+            else:
+                for q in carried:
+                    self._unclosed(q)
+        prev_pos = -2
+        for pos, mark in marks:
+            kind = DOUBLE if mark in "\"\u201c\u201d\u201e\u00ab\u00bb" else SINGLE
+            direction = self._direction(pos, mark, stack)
+            if direction == "apostrophe":
+                continue
+            if pos == prev_pos + 1 and text[prev_pos] == mark and kind == DOUBLE:
+                self.problems.append(Problem("doubled", prev_pos, pos + 1, mark))
+                prev_pos = pos
+                continue
+            prev_pos = pos
+            if direction == "open":
+                if mark in "\u201d\u2019":
+                    self.problems.append(Problem("backwards", pos, pos + 1, mark))
+                if kind == DOUBLE and any(o.kind == DOUBLE for o in stack):
+                    # Lost paragraph break: the open quotation ran on. Close it quietly.
+                    while stack:
+                        self._close(stack.pop(), pos, index, closed=False)
+                nxt = text[pos + 1 : pos + 2]
+                if nxt in (" ", "\t"):
+                    self.problems.append(Problem("space-inside", pos, pos + 2, mark))
+                stack.append(_Open(pos, kind, pos))
+                continue
+            # A closing mark: close the innermost quotation of its kind.
+            match = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind), None)
+            if match is None:
+                if not (index > 0 and carried_continues and kind == DOUBLE):
+                    self.problems.append(Problem("unopened", pos, pos + 1, mark))
+                continue
+            if mark in "\u201c\u2018":
+                self.problems.append(Problem("backwards", pos, pos + 1, mark))
+            if text[pos - 1 : pos] in (" ", "\t") and pos - 1 > stack[match].pos:
+                self.problems.append(Problem("space-inside", pos - 1, pos + 1, mark))
+            while len(stack) > match + 1:  # quotations opened inside and never closed
+                inner = stack.pop()
+                if inner.kind == SINGLE:
+                    continue  # an apostrophe after all
+                self._unclosed(inner)
+            opened = stack.pop()
+            self._close(opened, pos + 1, index, closed=True, depth=len(stack))
+        # Open single marks at the end of a paragraph were apostrophes.
+        still_open = [o for o in stack if o.kind == DOUBLE]
+        for depth, o in enumerate(still_open):
+            self._close(o, p_end, index, closed=False, depth=depth)
+        return still_open
+
+    def _close(self, o: _Open, end: int, paragraph: int, *, closed: bool, depth: int = 0) -> None:
+        self.quotes.append(Quote(o.start, end, o.kind, min(depth, 1), closed, paragraph))
+
+    def _direction(self, pos: int, mark: str, stack) -> str:
+        """open, close or apostrophe, from the mark and its neighbours."""
+        text = self.text
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        if mark in "\u00ab\u00bb" and before.isspace() and after.isspace():
+            return "apostrophe"  # a separator: Home » World
+        if mark in "\u201c\u201e\u00ab":
+            # A curly opening mark after a letter and before a space was meant to close.
+            return "close" if before.isalnum() and after in _CLOSERS else "open"
+        if mark == "\u2018":
+            return "apostrophe" if before.isalpha() else "open"
+        if mark == "\u00bb":
+            return "close"
+        if mark in "'\u2019":
+            if before.isalnum() and after.isalpha():
+                return "apostrophe"  # don't, O'Brien, rock'n'roll
+            if after.isdigit() and not before.isalnum():
+                return "apostrophe"  # '90s
+            single_open = any(o.kind == SINGLE for o in stack)
+            if before.isalnum() or before in ".,!?":
+                return "close" if single_open else "apostrophe"  # the Joneses'
+            if before in _OPENERS and after.isalpha():
+                if _ELISIONS.match(text, pos + 1):
+                    return "apostrophe"
+                return "open"
+            if before in _OPENERS and after in _OPENERS:
+                return "close" if single_open else "apostrophe"
+            return "close" if single_open else "open"
+        # Double marks: the curly closing mark, or a straight mark read from its neighbours.
+        opens = before in _OPENERS and after not in " \t\r\n"
+        closes = before not in " \t\r\n" and after in _CLOSERS
+        double_open = any(o.kind == DOUBLE for o in stack)
+        if mark == "\u201d":
+            # Used to open: after a space, before a letter, nothing open.
+            return "open" if opens and not closes and not double_open else "close"
+        if opens and not closes:
+            return "open"
+        if closes and not opens:
+            return "close"
+        return "close" if double_open else "open"

@@ -1,0 +1,42 @@
+"""For people at a terminal: `path:line:col: level rule message`, then the line, marked."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+MAX_LINE = 160  # characters of context shown around a long line
+
+
+def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a long line down around [start, end)."""
+    if len(line) <= MAX_LINE:
+        return line, start, end
+    left = max(0, min(start - 40, len(line) - MAX_LINE))
+    cut = line[left : left + MAX_LINE]
+    prefix = "..." if left else ""
+    return prefix + cut, start - left + len(prefix), min(end, left + MAX_LINE) - left + len(prefix)
+
+
+def render(results, stream, *, color: bool = False) -> None:
+    counts: Counter = Counter()
+    for result in results:
+        lines = None
+        for f in result.findings:
+            counts[f.severity] += 1
+            if lines is None:
+                lines = result.source.splitlines() if getattr(result, "source", None) is not None else []
+            level = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
+            rule = f"{_DIM}{f.rule}{_RESET}" if color else f.rule
+            fixable = " [*]" if f.fix else ""
+            stream.write(f"{f.path}:{f.line}:{f.column}: {level} {rule} {f.message}{fixable}\n")
+            if f.line - 1 < len(lines):
+                line = lines[f.line - 1].expandtabs(1)
+                end = f.end_column - 1 if f.end_line == f.line else len(line)
+                shown, s, e = _excerpt(line, f.column - 1, max(end, f.column))
+                stream.write(f"    {shown}\n    {' ' * s}{_BOLD if color else ''}{'^' * max(e - s, 1)}{_RESET if color else ''}\n")
+    total = sum(counts.values())
+    if total:
+        parts = ", ".join(f"{counts[k]} {k}" for k in ("error", "warning", "info") if counts[k])
+        stream.write(f"\n{total} finding{'s' if total != 1 else ''} ({parts}); [*] has a fix.\n")

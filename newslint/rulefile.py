@@ -1,0 +1,246 @@
+"""YAML rule packs -> validated Rule objects. Every error names the file, line and field."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .checks import TYPES, OptionError, RuleType
+from .finding import LEVELS
+
+CATEGORIES = ("headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
+              "attribution", "repetition", "grammar", "style")
+PROFILES = ("ap", "british")
+SCOPES = ("any", "skip", "only")
+FIX_SAFETY = ("safe", "unsafe", "off")
+# Fields every rule may have; the rest are options of its type.
+COMMON = ("id", "type", "level", "message", "description", "quotes", "fix", "profiles", "by_profile", "examples")
+MAX_NODES = 200_000  # a YAML alias bomb expands past this long before it exhausts memory
+MAX_RULES = 5_000
+
+
+def _builtin_packs() -> Path:
+    inside = Path(__file__).with_name("rules")  # in an installed wheel
+    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+
+
+BUILTIN_PACKS = _builtin_packs()
+
+
+class RuleError(Exception):
+    """A rule pack that cannot be loaded: `str(error)` is `file:line: message`."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    type: RuleType
+    level: str
+    message: str
+    options: Any
+    quotes: str = "any"
+    fix: str = "off"
+    description: str = ""
+    examples: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (bad, good)
+    origin: str = ""  # file:line, for messages about the rule itself
+
+    @property
+    def category(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+class _Mapping(dict):
+    """A YAML mapping that remembers the line of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+
+def _to_python(node: yaml.Node, budget: list[int]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise yaml.YAMLError(f"more than {MAX_NODES} values (an alias bomb?)")
+    if isinstance(node, yaml.MappingNode):
+        result = _Mapping()
+        result.line, result.key_lines = node.start_mark.line + 1, {}
+        for key_node, value_node in node.value:
+            key = _to_python(key_node, budget)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise RuleError("", key_node.start_mark.line + 1, "mapping keys must be plain values")
+            if key in result:
+                raise RuleError("", key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            result[key] = _to_python(value_node, budget)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(n, budget) for n in node.value]
+    return yaml.SafeLoader.construct_object(_SCALARS, node)
+
+
+_SCALARS = yaml.SafeLoader("")
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleError(str(path), None, f"cannot read rule pack: {e}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return None if node is None else _to_python(node, [MAX_NODES])
+    except RuleError as e:
+        raise RuleError(str(path), e.line, e.message) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        problem = getattr(e, "problem", None) or str(e)
+        raise RuleError(str(path), mark.line + 1 if mark else None, f"malformed YAML: {problem}") from None
+
+
+def pack_paths(extra: tuple[str, ...] = ()) -> list[Path]:
+    """The built-in packs, then each extra pack file or folder of packs, in order."""
+    paths = sorted(BUILTIN_PACKS.glob("*.yaml"))
+    for item in extra:
+        p = Path(item)
+        if p.is_dir():
+            paths.extend(sorted(list(p.glob("*.yaml")) + list(p.glob("*.yml"))))
+        elif p.is_file():
+            paths.append(p)
+        else:
+            raise RuleError(item, None, "no such rule pack file or folder")
+    return paths
+
+
+@lru_cache(maxsize=32)
+def _load_pack_cached(path: str, mtime: float, profile: str) -> tuple[Rule, ...]:
+    return tuple(_load_pack(Path(path), profile))
+
+
+def load_pack(path: Path, profile: str = "ap") -> list[Rule]:
+    """The rules of one pack that apply under `profile` (cached while the file is unchanged)."""
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as e:
+        raise RuleError(str(path), None, f"cannot read rule pack: {e}") from None
+    return list(_load_pack_cached(str(path), mtime, profile))
+
+
+def load_rules(extra: tuple[str, ...] = (), profile: str = "ap") -> list[Rule]:
+    if profile not in PROFILES:
+        raise RuleError("--profile", None, f"unknown profile {profile!r}; choose one of {', '.join(PROFILES)}")
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in pack_paths(tuple(extra)):
+        for rule in load_pack(path, profile):
+            if rule.id in seen:
+                file, line = rule.origin.rsplit(":", 1)
+                raise RuleError(file, int(line), f"rule id {rule.id!r} is already defined at {seen[rule.id]}")
+            seen[rule.id] = rule.origin
+            rules.append(rule)
+    return rules
+
+
+def _load_pack(path: Path, profile: str) -> list[Rule]:
+    data = read_yaml(path)
+    where = str(path)
+    if not isinstance(data, _Mapping) or not isinstance(data.get("rules"), list):
+        raise RuleError(where, getattr(data, "line", None), "a rule pack is a mapping with a 'rules:' list")
+    unknown = set(data) - {"rules", "description"}
+    if unknown:
+        key = sorted(unknown, key=str)[0]
+        raise RuleError(where, data.key_lines[key], f"unknown top-level field {key!r}")
+    if len(data["rules"]) > MAX_RULES:
+        raise RuleError(where, data.key_lines["rules"], f"more than {MAX_RULES} rules in one pack")
+    rules = []
+    for raw in data["rules"]:
+        rule = _build_rule(where, raw, profile)
+        if rule is not None:
+            rules.append(rule)
+    return rules
+
+
+def _build_rule(where: str, raw: Any, profile: str) -> Rule | None:
+    if not isinstance(raw, _Mapping):
+        raise RuleError(where, None, "each rule must be a mapping")
+
+    def fail(field: str | None, message: str):
+        line = raw.key_lines.get(field, raw.line) if field else raw.line
+        rule_id = raw.get("id")
+        prefix = f"rule {rule_id!r}: " if isinstance(rule_id, str) else ""
+        raise RuleError(where, line, f"{prefix}{field + ': ' if field else ''}{message}")
+
+    for required in ("id", "type", "message"):
+        if required not in raw:
+            fail(None, f"missing required field {required!r}")
+    rule_id, type_name = raw["id"], raw["type"]
+    if not isinstance(rule_id, str) or "." not in rule_id or rule_id.split(".", 1)[0] not in CATEGORIES:
+        fail("id", f"must be 'category.name' with a category among {', '.join(CATEGORIES)}")
+    if type_name not in TYPES:
+        fail("type", f"unknown rule type {type_name!r}; known types: {', '.join(sorted(TYPES))}")
+    rule_type = TYPES[type_name]
+    for key in raw:
+        if key not in COMMON and key not in rule_type.option_names:
+            fail(key, f"unknown field for a {type_name} rule (options: {', '.join(rule_type.option_names) or 'none'})")
+    profiles = raw.get("profiles", list(PROFILES))
+    if not isinstance(profiles, list) or not set(profiles) <= set(PROFILES):
+        fail("profiles", f"must be a list of profiles among {', '.join(PROFILES)}")
+    settings = dict(raw)
+    by_profile = raw.get("by_profile", {})
+    if not isinstance(by_profile, dict) or not set(by_profile) <= set(PROFILES):
+        fail("by_profile", f"must map profiles among {', '.join(PROFILES)} to field overrides")
+    overrides = by_profile.get(profile, {})
+    if not isinstance(overrides, dict):
+        fail("by_profile", f"{profile}: must be a mapping of fields")
+    for key in overrides:
+        if key in ("id", "type", "profiles", "by_profile") or (
+                key not in COMMON and key not in rule_type.option_names):
+            fail("by_profile", f"{profile}: cannot override {key!r}")
+    settings.update(overrides)
+    level = settings.get("level", "warning")
+    if level not in LEVELS:
+        fail("level", f"must be one of {', '.join(LEVELS)}")
+    quotes = settings.get("quotes", "skip" if "quotes" in rule_type.option_names else "any")
+    if quotes not in SCOPES:
+        fail("quotes", f"must be one of {', '.join(SCOPES)}")
+    fix = settings.get("fix", rule_type.fix)
+    if fix not in FIX_SAFETY:
+        fail("fix", f"must be one of {', '.join(FIX_SAFETY)}")
+    message = settings["message"]
+    if not isinstance(message, str) or not message.strip():
+        fail("message", "must be a non-empty string")
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+    except ValueError as e:
+        fail("message", f"bad template: {e}")
+    unknown_names = names - set(rule_type.fields)
+    if unknown_names:
+        fail("message", f"unknown placeholder {{{sorted(unknown_names)[0]}}}; "
+                        f"a {type_name} rule offers {', '.join('{%s}' % f for f in rule_type.fields)}")
+    examples = settings.get("examples", {})
+    if not isinstance(examples, dict) or not set(examples) <= {"bad", "good"} or not all(
+            isinstance(v, list) and all(isinstance(t, str) for t in v) for v in examples.values()):
+        fail("examples", "must be a mapping with 'bad' and 'good' lists of texts")
+    description = settings.get("description", "")
+    if not isinstance(description, str):
+        fail("description", "must be a string")
+    if profile not in profiles:
+        return None
+    options = {k: v for k, v in settings.items() if k in rule_type.option_names}
+    if "quotes" in rule_type.option_names:
+        options["quotes"] = quotes
+    try:
+        built = rule_type.options(**options)
+    except OptionError as e:
+        fail(e.field, str(e))
+    except TypeError as e:
+        fail(None, f"{e}".replace("__init__() ", "").replace("Options.", ""))
+    return Rule(rule_id, rule_type, level, message, built, quotes, fix, description.strip(),
+                (tuple(examples.get("bad", ())), tuple(examples.get("good", ()))), f"{where}:{raw.line}")

@@ -1,0 +1,30 @@
+"""Every rule's bad examples are reported and its good examples are not, under each profile."""
+
+import pytest
+
+from newslint.authoring import example_failures
+from newslint.rulefile import PROFILES, load_rules
+
+CASES = [(profile, rule) for profile in PROFILES for rule in load_rules(profile=profile)]
+
+
+@pytest.mark.parametrize("profile,rule", CASES, ids=[f"{p}:{r.id}" for p, r in CASES])
+def test_examples(profile, rule):
+    bad, good = rule.examples
+    assert bad and good, f"{rule.id} needs bad and good examples"
+    assert example_failures(rule) == []
+
+
+def test_every_category_has_rules():
+    categories = {r.category for r in load_rules()}
+    assert {"headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
+            "attribution", "repetition"} <= categories
+
+
+def test_readme_rule_list_is_generated_from_the_rules(cli):
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("<!-- The list below is generated: python -m newslint rules -->", 1)[1]
+    out = cli("rules").stdout.decode()
+    assert [line.strip() for line in listed.strip().splitlines()] == [line.strip() for line in out.strip().splitlines()]

@@ -104,6 +104,15 @@ class Document:
         letters = [c for c in self.text[start : min(end, start + 200)] if c.isalpha()]
         return len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
+    def is_headline_like(self, index: int) -> bool:
+        """A line written as a headline (a related-links list, a subhead): no closing stop and
+        mostly capitalised words."""
+        start, end = self.paragraphs[index]
+        if self.text[end - 1] in ".!?:;\"\u201d\u2019'":
+            return False
+        words = _WORD.findall(self.text, start, end)
+        return len(words) <= 20 and sum(w[0].isupper() for w in words) * 2 > len(words)
+
     def _find_headline(self, hint: tuple[int, int] | None) -> int | None:
         if hint is not None:
             return self.paragraph_index(hint[0]) if self.paragraphs else None

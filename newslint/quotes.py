@@ -16,13 +16,20 @@ paragraph whose first mark closes what the previous one left open) are read the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 DOUBLE, SINGLE = "double", "single"
 _MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
 _OPENERS = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\"'\u00ab")  # a mark after one of these opens
 _CLOSERS = set(" \t\r\n)]}\u2014\u2013-/,.;:!?\u201d\u2019\"'\u00bb\u2026")  # one before these closes
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|n|cause|cos|bout|round)\b", re.IGNORECASE)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,10 @@ class QuoteScan:
         self.quotes: list[Quote] = []
         self.problems: list[Problem] = []
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+        if "<" in text:  # marks inside HTML tags pasted into the copy are attribute syntax
+            tags = [m.span() for m in _TAG.finditer(text)]
+            if tags:
+                marks = [(pos, mark) for pos, mark in marks if not _inside(tags, pos)]
         left_open: list[_Open] = []  # what the previous paragraph left open
         prev_continues = False
         k = 0
@@ -86,7 +97,10 @@ class QuoteScan:
         # convention holds; if its first mark closes, it continues the quotation.
         first_char = text[p_start:p_end].lstrip()[:1]
         if carried and first_char not in ('"', "\u201c", "\u00ab", "'", "\u2018"):
-            if marks and self._direction(marks[0][0], marks[0][1], carried) == "close":
+            if not marks:  # a paragraph with no marks at all: the quotation runs through it
+                self._close(_Open(p_start, carried[0].kind, p_start), p_end, index, closed=False)
+                return carried
+            if self._direction(marks[0][0], marks[0][1], carried) == "close":
                 stack = [_Open(p_start, carried[0].kind, p_start)]
             else:
                 for q in carried:
@@ -173,6 +187,8 @@ class QuoteScan:
         opens = before in _OPENERS and after not in " \t\r\n"
         closes = before not in " \t\r\n" and after in _CLOSERS
         double_open = any(o.kind == DOUBLE for o in stack)
+        if mark == '"' and before.isdigit() and not double_open:
+            return "apostrophe"  # an inch or second mark: a 34" screen
         if mark == "\u201d":
             # Used to open: after a space, before a letter, nothing open.
             return "open" if opens and not closes and not double_open else "close"

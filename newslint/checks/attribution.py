@@ -30,7 +30,7 @@ from typing import Any
 from ..finding import Hit
 from .base import RuleType, compile_pattern, string_list
 
-_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|m|k)\b"
 _TIME_UNITS = (
     "years|months|weeks|days|hours|minutes|seconds|decades|centuries|times|am|pm|percent|goals|points"

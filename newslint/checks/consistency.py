@@ -3,7 +3,8 @@
 What it does
     Reports a story that names the same thing in more than one way (ISIS, ISIL and Daesh; U.S.
     and US; Kiev and Kyiv). Each use that differs from the house form, or from the first form
-    the story used when the house has none, is reported with that form as the fix.
+    the story used when the house has none, is reported with that form as the fix. Names the
+    story itself glosses ("the Islamic State, also known as ISIS or ISIL") are not reported.
 
 Why is this bad
     Readers take two names for two things. Style guides pick one form and stick to it.
@@ -23,6 +24,7 @@ Options
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,12 +65,29 @@ def check(doc, options: Options):
                 uses.append((m.start(), m.end(), options.form(m.group())))
     if len({form for _, _, form in uses}) < 2:
         return
+    glossed = _glossed_forms(doc.text, uses)
+    uses = [u for u in uses if u[2] not in glossed]
+    if not uses:
+        return
     first = uses[0][2]
     target = options.prefer or first
     for start, end, form in uses:
         if form != target:
             yield Hit(start, end, {"found": form, "first": first, "preferred": target},
                       (Edit(start, end, target),))
+
+
+# "Islamic State, also known as ISIS" or "Islamic State (ISIS)": the story says they are one.
+_GLOSS = re.compile(r"\s*(?:,?\s*(?:also\s+)?(?:known|referred to)\s+as|,?\s*or|\(|,?\s*also\s+called)\s*$")
+
+
+def _glossed_forms(text: str, uses) -> set[str]:
+    """Forms that a gloss in the story introduces, and the form they gloss."""
+    glossed: set[str] = set()
+    for (_, prev_end, prev_form), (start, _, form) in zip(uses, uses[1:]):
+        if form != prev_form and start - prev_end < 40 and _GLOSS.match(text, prev_end, start):
+            glossed.update((prev_form, form))
+    return glossed
 
 
 TYPE = RuleType("consistency", Options, check, ("found", "first", "preferred"), __doc__, fix="unsafe")

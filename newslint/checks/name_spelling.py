@@ -1,10 +1,11 @@
 """name-spelling: one person's surname spelled two ways in one story.
 
 What it does
-    Reports a surname that differs by one or two letters from the surname of a person the story
-    has already named in full with the same given name ("Ryan Dillon" ... "Ryan Dilon"), and a
-    short reference ("Dilon said") one letter away from a full one when no one of that spelling
-    was ever introduced.
+    Reports a surname one letter away from the surname of a person the story has already named
+    in full with the same given name ("Ryan Dillon" ... "Ryan Dilon"), and a short reference
+    ("Dilon said") one letter away from a full one when no one of that spelling was introduced.
+    Plurals and derived words (Slam, Slams; Lanka, Lankan) and names with another first letter
+    (Hall, Ball) are not reported.
 
 Why is this bad
     A misspelled name is the correction every newsroom dreads: it tells the subject, and the
@@ -47,21 +48,34 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
+_SUFFIXES = ("s", "es", "n", "an", "ns", "ans", "ian", "ians", "ese", "e")
+
+
+def looks_misspelled(a: str, b: str) -> bool:
+    """One letter apart, same first letter, and not a plural or a derived word (Lanka,
+    Lankan; Slam, Slams; Clark, Clarke are different words or different people)."""
+    if a == b or a[0] != b[0] or min(len(a), len(b)) < 4:
+        return False
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short):] in _SUFFIXES:
+        return False
+    return distance(a, b, 1) <= 1
+
+
 def check(doc, options: Options):
     people = doc.memo(find_people)
     first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items())
     for surname, refs in people.full.items():
         for start, end, given in refs[:1]:
             for other_start, other, other_given in first_use:
-                if (other_start < start and other != surname and other_given == given
-                        and min(len(other), len(surname)) >= 4 and distance(other, surname) <= 2):
+                if other_start < start and other_given == given and looks_misspelled(other, surname):
                     yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
                     break
     for start, end, surname in people.short:
-        if surname in people.full or len(surname) < 5:
+        if surname in people.full:
             continue
         for other_start, other, _ in first_use:
-            if other_start < start and distance(other, surname, 1) <= 1:
+            if other_start < start and looks_misspelled(other, surname):
                 yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
                 break
 

@@ -35,6 +35,8 @@ _PATTERNS = {
     "stop-lowercase": re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])"),
     "space-before-hyphen": re.compile(r"(?<=[\w.])[ \t]+-(?=[a-z]{2,}\b)"),
 }
+# "it. https://...", "pic.twitter.com/...", or "on. it." (stylised, stop after every word)
+_NEXT_IS_ADDRESS_OR_STYLISED = re.compile(r"\S*[./@]\S|[a-z\u2019']+\.(?:\s|$)")
 # A line of figures in columns: no prose rule belongs there.
 _TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
@@ -64,7 +66,7 @@ def check(doc, options: Options):
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if options.problem == "stop-lowercase":
-                if _is_abbreviation(text, s):
+                if _is_abbreviation(text, s) or _NEXT_IS_ADDRESS_OR_STYLISED.match(text, e):
                     continue
                 yield Hit(s, s + 1, {"found": text[s:e + 1]})
             elif options.problem == "doubled":

@@ -7,7 +7,9 @@ What it does
     `space-inside` (a space just inside a mark), `doubled` (the same mark twice),
     `punctuation-outside` (a comma or full stop after the closing mark, wrong in U.S. style) and
     `single-marks` (a quotation in body copy in single marks, which U.S. style keeps for
-    headlines and quotations inside quotations).
+    headlines and quotations inside quotations; reported only in a story that quotes mostly in
+    double marks, since some houses quote in single marks throughout, and never in a line
+    written as a headline).
 
 Why is this bad
     A quotation mark out of place changes who said what. Readers trust quotes to the letter.
@@ -61,13 +63,17 @@ def check(doc, options: Options):
         return
     if problem == "single-marks":
         body = set(doc.body) - set(doc.header)
-        for q in doc.quotes:
-            if (q.kind == SINGLE and q.depth == 0 and q.closed and q.paragraph in body
-                    and len(_WORDS.findall(text, q.start, q.end)) >= options.min_words):
-                double = {"'": '"', "\u2018": "\u201c", "\u2019": "\u201d"}
-                yield Hit(q.start, q.end, {"found": text[q.start : q.end]},
-                          (Edit(q.start, q.start + 1, double.get(text[q.start], '"')),
-                           Edit(q.end - 1, q.end, double.get(text[q.end - 1], '"'))))
+        quotations = [q for q in doc.quotes if q.depth == 0 and q.closed and q.paragraph in body
+                      and not doc.is_headline_like(q.paragraph)
+                      and len(_WORDS.findall(text, q.start, q.end)) >= options.min_words]
+        singles = [q for q in quotations if q.kind == SINGLE]
+        if len(singles) * 2 > len(quotations):
+            return  # the story quotes in single marks: a house style, not a slip
+        double = {"'": '"', "\u2018": "\u201c", "\u2019": "\u201d"}
+        for q in singles:
+            yield Hit(q.start, q.end, {"found": text[q.start : q.end]},
+                      (Edit(q.start, q.start + 1, double.get(text[q.start], '"')),
+                       Edit(q.end - 1, q.end, double.get(text[q.end - 1], '"'))))
         return
     for p in doc.quote_scan.problems:
         if p.kind != problem:

@@ -21,6 +21,7 @@ def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
 
 def render(results, stream, *, color: bool = False) -> None:
     counts: Counter = Counter()
+    fixable = 0
     for result in results:
         lines = None
         for f in result.findings:
@@ -29,8 +30,9 @@ def render(results, stream, *, color: bool = False) -> None:
                 lines = result.source.splitlines() if getattr(result, "source", None) is not None else []
             level = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
             rule = f"{_DIM}{f.rule}{_RESET}" if color else f.rule
-            fixable = " [*]" if f.fix else ""
-            stream.write(f"{f.path}:{f.line}:{f.column}: {level} {rule} {f.message}{fixable}\n")
+            fixable += f.fix is not None
+            mark = " [*]" if f.fix else ""
+            stream.write(f"{f.path}:{f.line}:{f.column}: {level} {rule} {f.message}{mark}\n")
             if f.line - 1 < len(lines):
                 line = lines[f.line - 1].expandtabs(1)
                 end = f.end_column - 1 if f.end_line == f.line else len(line)
@@ -39,4 +41,5 @@ def render(results, stream, *, color: bool = False) -> None:
     total = sum(counts.values())
     if total:
         parts = ", ".join(f"{counts[k]} {k}" for k in ("error", "warning", "info") if counts[k])
-        stream.write(f"\n{total} finding{'s' if total != 1 else ''} ({parts}); [*] has a fix.\n")
+        legend = f"; {fixable} marked [*] can be fixed" if fixable else ""
+        stream.write(f"\n{total} finding{'s' if total != 1 else ''} ({parts}){legend}.\n")

@@ -1,0 +1,66 @@
+"""The quotation parser: marks, apostrophes, nesting and the multi-paragraph convention."""
+
+import pytest
+
+from newslint.document import Document
+
+
+def scan(text):
+    doc = Document(text)
+    return doc, [(q.kind, q.depth, q.closed, text[q.start:q.end]) for q in doc.quotes], \
+        [p.kind for p in doc.quote_scan.problems]
+
+
+@pytest.mark.parametrize("text", [
+    "Don't stop. The Joneses' house was sold in the '90s, rock 'n' roll.",
+    "O'Brien said the firm's shares fell.",
+    "It’s the workers’ union, and the ’80s are over.",
+])
+def test_apostrophes_are_not_quotation_marks(text):
+    _, quotes, problems = scan(text)
+    assert quotes == [] and problems == []
+
+
+def test_straight_and_curly_quotations():
+    _, quotes, problems = scan('"We won," she said. “We lost,” he said.')
+    assert [q[3] for q in quotes] == ['"We won,"', "“We lost,”"]
+    assert problems == []
+
+
+def test_nested_quotation_is_depth_one():
+    _, quotes, _ = scan("“He told me ‘not yet’ twice,” she said.")
+    assert ("single", 1, True, "‘not yet’") in quotes
+
+
+def test_multi_paragraph_quotation_is_correct():
+    text = '"The first paragraph of the quote.\n\n"The second one, which closes," he said.'
+    _, quotes, problems = scan(text)
+    assert problems == []
+    assert [q[2] for q in quotes] == [False, True]
+
+
+def test_quotation_split_one_sentence_per_line_continues():
+    _, _, problems = scan('He said: "First sentence.\nSecond sentence.\nThird one," he added.')
+    assert problems == []
+
+
+def test_unclosed_and_unopened():
+    assert "unclosed" in scan('She said "we will win.\n\nThe count is Monday.')[2]
+    assert "unopened" in scan('She said we will win," and left.')[2]
+
+
+def test_breadcrumb_guillemets_and_inch_marks_are_not_quotes():
+    _, quotes, problems = scan("Home » World » Europe\n\nA 34\" screen costs $300.")
+    assert quotes == [] and problems == []
+
+
+def test_marks_inside_pasted_html_tags_are_ignored():
+    _, _, problems = scan('<meta name="x" content="y"> Troops advance')
+    assert problems == []
+
+
+def test_in_quote_covers_the_words_only_of_quotations():
+    text = 'The mayor said "taxes will rise" on Monday.'
+    doc = Document(text)
+    assert doc.in_quote(text.index("taxes"), text.index("taxes") + 5)
+    assert not doc.in_quote(text.index("Monday"), text.index("Monday") + 6)

@@ -41,9 +41,14 @@ class People:
     short: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+# "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
+_PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside|across)\s+({_NAME})\b")
+
+
 def find_people(doc) -> People:
     people = People()
     text = doc.text
+    places = {m.group(1) for m in _PLACE.finditer(text)}
     verbs = "|".join(SPEECH_VERBS)
     short = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
                        rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{verbs})\b)")
@@ -59,7 +64,7 @@ def find_people(doc) -> People:
         for m in short.finditer(text, start, end):
             group = 1 if m.group(1) else 2
             surname = m.group(group)
-            if surname in _NOT_GIVEN or surname in HONORIFICS:
+            if surname in _NOT_GIVEN or surname in HONORIFICS or (group == 2 and surname in places):
                 continue
             if group == 2 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
                 continue  # the end of a full name: "Ryan Dillon said"

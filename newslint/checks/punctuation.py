@@ -37,6 +37,7 @@ _PATTERNS = {
 }
 # "it. https://...", "pic.twitter.com/...", or "on. it." (stylised, stop after every word)
 _NEXT_IS_ADDRESS_OR_STYLISED = re.compile(r"\S*[./@]\S|[a-z\u2019']+\.(?:\s|$)")
+_WORD_END = re.compile(r"\w*")
 # A line of figures in columns: no prose rule belongs there.
 _TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
@@ -71,10 +72,12 @@ def check(doc, options: Options):
                 yield Hit(s, s + 1, {"found": text[s:e + 1]})
             elif options.problem == "doubled":
                 yield Hit(s, e, {"found": m.group()}, (Edit(s + 1, e, ""),))
-            else:  # a stray space: the fix takes it out
-                space_end = e if options.problem == "space-before" else e - 1
-                yield Hit(s, e + (options.problem == "space-before"),
-                          {"found": text[s:e + 1]}, (Edit(s, space_end, ""),))
+            elif options.problem == "space-before":  # a stray space: the fix takes it out
+                yield Hit(s, e + 1, {"found": text[e]}, (Edit(s, e, ""),))
+            else:  # "U.S. -led": report the whole compound, take the space out
+                first = max(text.rfind(" ", start, s), start - 1) + 1
+                last = _WORD_END.match(text, e).end()
+                yield Hit(s, e, {"found": text[first:last]}, (Edit(s, e - 1, ""),))
 
 
 TYPE = RuleType("punctuation", Options, check, ("found",), __doc__, fix="safe")

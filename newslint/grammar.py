@@ -108,6 +108,13 @@ def shared_service(server: str | None = None, timeout: float | None = None) -> "
         return _services[key]
 
 
+def reset() -> None:
+    """Forget every client, cached match and remembered failure (tests; a server that came back)."""
+    with _services_lock:
+        _services.clear()
+    CACHE.clear()
+
+
 class _Cache:
     """Matches by (service, request, paragraph text), least recently used out first."""
 
@@ -126,6 +133,10 @@ class _Cache:
             if found is not None:
                 self.items.move_to_end(key)
             return found
+
+    def clear(self):
+        with self.lock:
+            self.items.clear()
 
     def put(self, key, matches: tuple[Match, ...]):
         with self.lock:

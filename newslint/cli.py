@@ -105,7 +105,9 @@ def _check(args) -> int:
     from .api import InputError, Linter, iter_files
     from .report import render
 
-    grammar = args.grammar or args.grammar_required or bool(args.grammar_server)
+    # Naming a server, requiring grammar or selecting grammar rules is asking for grammar too.
+    grammar = (args.grammar or args.grammar_required or bool(args.grammar_server)
+               or any(s == "grammar" or s.startswith("grammar.") for s in args.select))
     linter = Linter(_config(args, select=tuple(args.select), ignore=tuple(args.ignore), min_level=args.min_level,
                             grammar=grammar, grammar_server=args.grammar_server,
                             grammar_timeout=args.grammar_timeout))

@@ -216,7 +216,11 @@ class LanguageToolService:
     def _connect(self, language: str):
         """The language-tool-python client, made on first use; its language set for this request."""
         if self._client is None:
-            client_class = _client_class()
+            try:
+                client_class = _client_class()
+            except ImportError:
+                raise Unavailable("grammar checks did not run: they need language-tool-python; install it with "
+                                  "pip install 'newslint[grammar]'.") from None
             try:
                 if self.server:
                     self._client = client_class(language, remote_server=self.server, timeout=self.timeout)

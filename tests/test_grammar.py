@@ -351,3 +351,20 @@ def test_the_grammar_examples_run_against_the_fake_server(languagetool_for_rule_
     rules = [r for r in load_rules(profile="british") if r.category == "grammar"]
     assert [example_failures(r) for r in rules] == [[], []]
     assert len(languagetool_for_rule_examples.checks) > before
+
+
+def test_without_language_tool_python_installed(fake_languagetool, monkeypatch):
+    monkeypatch.setitem(sys.modules, "language_tool_python", None)  # import fails as if not installed
+    result = lint(DRAFT, fake_languagetool.url)
+    assert result.errors == [] and [f.rule for f in result.findings] == ["repetition.doubled-word"]
+    assert "pip install 'newslint[grammar]'" in result.notices[0]
+
+
+def test_selecting_grammar_rules_asks_for_grammar(tmp_path, cli, languagetool_for_rule_examples):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    run = cli("check", "--select", "grammar", "--format", "json", draft)
+    import json
+
+    assert [f["rule"] for f in json.loads(run.stdout)] == ["grammar.spelling"]
+    assert run.returncode == 1

@@ -22,7 +22,6 @@ language_tool_python is imported only here, and only when a check first needs it
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -125,6 +124,8 @@ class _Cache:
 
     @staticmethod
     def key(where: str, request: Request, text: str) -> tuple:
+        import hashlib  # here, not at the top: `newslint check` without grammar does not need it
+
         return where, request, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
     def get(self, key):

@@ -42,13 +42,15 @@ from .base import OptionError, RuleType, string_list
 
 REPORTS = ("spelling", "grammar", "all")
 IN_QUOTES = ("spelling", "all", "none")
-_LANGUAGE = regex.compile(r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'\u2019]+")
+_LANGUAGE = r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$"
+_WORD = r"[\p{L}\p{M}\p{N}'\u2019]+"
 # A name as a story introduces it: capitalised words, with the particles names carry between
 # them (Deir ez-Zor, Osama bin Laden, Ursula von der Leyen, Abu Bakr al-Baghdadi).
 _PARTICLE = r"(?:al|el|ez|es|as|ad|an|ar|ash|at|ul|bin|ibn|bint|abu|de|da|del|della|der|den|di|du|la|le|van|von|y|dos|das)"
 _CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]*)"
-_NAME = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'\u2019-]){_CAPITALISED}(?:(?:[ -]{_PARTICLE})*[ -]{_CAPITALISED})*")
+_NAME = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'\u2019-]){_CAPITALISED}(?:(?:[ -]{_PARTICLE})*[ -]{_CAPITALISED})*"
+# The patterns above are compiled on first use (the regex module caches them): a run without
+# grammar never pays for them.
 
 
 @dataclass
@@ -69,7 +71,7 @@ class Options:
     def __post_init__(self):
         from ..grammar import Request
 
-        if not isinstance(self.language, str) or not _LANGUAGE.match(self.language):
+        if not isinstance(self.language, str) or not regex.match(_LANGUAGE, self.language):
             raise OptionError("language", "must be a LanguageTool language code such as en-US or en-GB")
         if self.report not in REPORTS:
             raise OptionError("report", f"must be one of {', '.join(REPORTS)}")
@@ -86,7 +88,7 @@ class Options:
 
 
 def _parts(words: str) -> list[str]:
-    return _WORD.findall(words)
+    return regex.findall(_WORD, words)
 
 
 def _bare(word: str) -> str:
@@ -106,10 +108,10 @@ def story_names(doc) -> frozenset[str]:
         if doc.is_shouting(index):
             continue
         start, end = doc.paragraphs[index]
-        for m in _NAME.finditer(text, start, end):
+        for m in regex.finditer(_NAME, text, pos=start, endpos=end):
             parts = _parts(m.group())
             sentence_start = doc.sentences[doc.sentence_index(m.start())].start
-            opens_sentence = not _WORD.search(text, sentence_start, m.start())
+            opens_sentence = not regex.search(_WORD, text, pos=sentence_start, endpos=m.start())
             if opens_sentence and sum(p[:1].isupper() for p in parts) < 2:
                 continue
             names.update(parts)

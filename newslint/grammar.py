@@ -84,8 +84,7 @@ def with_grammar(config, rules: list) -> list:
     bound = []
     for rule in rules:
         if rule.type.name == TYPE_NAME:
-            options = replace(rule.options, accept=tuple(rule.options.accept) + house_words) \
-                if house_words else replace(rule.options)
+            options = replace(rule.options, accept=tuple(rule.options.accept) + house_words)  # a copy
             options.service = service
             rule = replace(rule, options=options)
         bound.append(rule)

@@ -18,10 +18,14 @@ def example_failures(rule: Rule) -> list[str]:
         problems.append(f"{rule.origin}: {rule.id}: needs at least one bad and one good example")
     for text in bad:
         result = engine.lint(Document(text))
+        if result.notices:  # a service the rule needs (LanguageTool) is not there: say so, never pass
+            return problems + [f"{rule.origin}: {rule.id}: examples not run: {result.notices[0]}"]
         if result.errors or not result.findings:
             problems.append(f"{rule.origin}: {rule.id}: bad example not reported: {text!r}")
     for text in good:
         result = engine.lint(Document(text))
+        if result.notices:
+            return problems + [f"{rule.origin}: {rule.id}: examples not run: {result.notices[0]}"]
         if result.errors or result.findings:
             problems.append(f"{rule.origin}: {rule.id}: good example reported: {text!r}"
                             f" ({'; '.join(f.message for f in result.findings) or result.errors[0]})")

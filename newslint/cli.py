@@ -17,6 +17,13 @@ def _list(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _seconds(value: str) -> float:
+    seconds = float(value)
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError("must be a number of seconds above 0")
+    return seconds
+
+
 def _parser() -> argparse.ArgumentParser:
     from .report import FORMATS
     from .rulefile import PROFILES
@@ -45,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", default="warning", choices=LEVELS,
                        help="exit 1 when a finding is at or above this level (default: warning)")
     check.add_argument("--color", default="auto", choices=("auto", "always", "never"))
+    grammar = check.add_argument_group("grammar and spelling (LanguageTool)")
+    grammar.add_argument("--grammar", action="store_true", help="also run the grammar pack through LanguageTool")
+    grammar.add_argument("--grammar-server", metavar="URL",
+                         help="a LanguageTool server (default: $NEWSLINT_LANGUAGETOOL_URL, else a local LanguageTool)")
+    grammar.add_argument("--grammar-timeout", type=_seconds, default=10.0, metavar="SECONDS",
+                         help="how long LanguageTool gets for each request (default: 10)")
+    grammar.add_argument("--grammar-required", action="store_true",
+                         help="exit 2 when grammar was asked for and LanguageTool could not be used")
 
     rules = sub.add_parser("rules", help="list the rules")
     rule_options(rules)
@@ -90,8 +105,13 @@ def _check(args) -> int:
     from .api import InputError, Linter, iter_files
     from .report import render
 
-    linter = Linter(_config(args, select=tuple(args.select), ignore=tuple(args.ignore), min_level=args.min_level))
-    results, failed = [], False
+    # Naming a server, requiring grammar or selecting grammar rules is asking for grammar too.
+    grammar = (args.grammar or args.grammar_required or bool(args.grammar_server)
+               or any(s == "grammar" or s.startswith("grammar.") for s in args.select))
+    linter = Linter(_config(args, select=tuple(args.select), ignore=tuple(args.ignore), min_level=args.min_level,
+                            grammar=grammar, grammar_server=args.grammar_server,
+                            grammar_timeout=args.grammar_timeout))
+    results, failed, notices = [], False, set()
     for path in iter_files(args.paths):
         try:
             result = linter.lint_file(path)
@@ -102,17 +122,21 @@ def _check(args) -> int:
         for error in result.errors:
             print(f"newslint: {error}", file=sys.stderr)
             failed = True
+        for notice in result.notices:  # said once for the run, not once per file
+            if notice not in notices:
+                notices.add(notice)
+                print(f"newslint: {notice}", file=sys.stderr)
         results.append(result)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     render(args.format, results, sys.stdout, color=color)
-    if failed:
+    if failed or (notices and args.grammar_required):
         return EXIT_ERROR
     fail = level_rank(args.fail_level)
     return EXIT_FINDINGS if any(level_rank(f.severity) >= fail for r in results for f in r.findings) else EXIT_CLEAN
 
 
 def _rules(args) -> int:
-    for rule in _config(args).rules():
+    for rule in _config(args, grammar=True).rules():
         print(f"{rule.id:34} {rule.level:8} {rule.type.name:14} {rule.description or rule.message}")
     return EXIT_CLEAN
 

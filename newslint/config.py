@@ -15,6 +15,9 @@ class Config:
     select: tuple[str, ...] = ()  # rule ids or categories to run (empty: all)
     ignore: tuple[str, ...] = ()  # rule ids or categories to leave out
     min_level: str = "info"  # report nothing below this level
+    grammar: bool = False  # run the grammar pack through LanguageTool (newslint/grammar.py)
+    grammar_server: str | None = None  # LanguageTool server URL (None: $NEWSLINT_LANGUAGETOOL_URL, else local)
+    grammar_timeout: float = 10.0  # seconds LanguageTool gets for each request
 
     def __post_init__(self):
         if self.profile not in PROFILES:
@@ -34,4 +37,6 @@ class Config:
             return (not self.select or any(n in self.select for n in names)) and not any(
                 n in self.ignore for n in names)
 
-        return [r for r in rules if chosen(r)]
+        from .grammar import with_grammar
+
+        return with_grammar(self, [r for r in rules if chosen(r)])

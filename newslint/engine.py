@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .checks.base import Unavailable
 from .document import Document
 from .finding import Edit, Finding, Hit, level_rank
 from .rulefile import Rule
@@ -25,6 +26,7 @@ class Result:
     source: str | None = None  # the text that was linted, for reports that show it
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # rules that could not run here, and why
 
 
 class Engine:
@@ -38,6 +40,8 @@ class Engine:
                 for hit in rule.type.check(doc, rule.options):
                     if doc.in_scope(hit.start, hit.end, rule.quotes):
                         result.findings.append(self.finding(doc, rule, hit))
+            except Unavailable as e:
+                result.notices.append(str(e))
             except TimeoutError:
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its pattern ran too long")
             except Exception as e:  # one broken rule must not silence the others

@@ -26,3 +26,36 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (../shared is absent)")
     return path
+
+
+# -- LanguageTool: a fake server on loopback (tests/fake_languagetool.py) ------------------------------
+
+@pytest.fixture(scope="session", autouse=True)
+def languagetool_for_rule_examples():
+    """The grammar pack's examples (tests/test_rule_examples.py) run against the fake LanguageTool
+    server: LanguageTool cannot run on the test machines, and the examples must not be skipped."""
+    from fake_languagetool import FakeLanguageTool
+    from newslint.grammar import ENV_URL, reset
+
+    before = os.environ.get(ENV_URL)
+    with FakeLanguageTool() as fake:
+        os.environ[ENV_URL] = fake.url
+        reset()
+        yield fake
+    if before is None:
+        os.environ.pop(ENV_URL, None)
+    else:
+        os.environ[ENV_URL] = before
+    reset()
+
+
+@pytest.fixture
+def fake_languagetool():
+    """A fresh fake LanguageTool server; newslint's clients and cache start empty."""
+    from fake_languagetool import FakeLanguageTool
+    from newslint.grammar import reset
+
+    reset()
+    with FakeLanguageTool() as fake:
+        yield fake
+    reset()

@@ -21,6 +21,13 @@ class OptionError(ValueError):
         self.field = field
 
 
+class Unavailable(Exception):
+    """A rule's outside service (a LanguageTool server, say) cannot be used for this run.
+
+    str() is one line telling the user what to install or configure. The engine reports it as a
+    notice, not an error: the other rules' findings stand and the exit code is not changed."""
+
+
 @dataclass(frozen=True)
 class RuleType:
     name: str

@@ -1,0 +1,156 @@
+"""languagetool: grammar and spelling slips, found by LanguageTool.
+
+What it does
+    Sends the story to LanguageTool (a server the newsroom runs, or a local one that
+    language-tool-python manages) and reports its matches with LanguageTool's message, and its
+    first suggestion as a fix. Words of the house vocabulary (`accept`, and the configuration's
+    accepted words) and the names the story itself introduces ("Brett McGurk", "Deir ez-Zor")
+    are not reported as misspellings. Inside direct quotation only spelling is checked: what a
+    person said keeps its grammar. Runs only when grammar is asked for (`--grammar`).
+
+Why is this bad
+    House-style rules catch what a newsroom knows; the typos and agreement slips every draft has
+    are what readers notice first, and what a tired desk misses at midnight.
+
+Example
+    The goverment said it would respond by Friday.
+
+Use instead
+    The government said it would respond by Friday.
+
+Options
+    language             LanguageTool language code (en-US, en-GB, ...)
+    report               which matches this rule reports: spelling (LanguageTool's TYPOS
+                         category), grammar (every other category) or all
+    enable_rules         LanguageTool rule ids to turn on (off by default in LanguageTool)
+    disable_rules        LanguageTool rule ids to turn off (say, those the house packs cover)
+    enable_categories    LanguageTool category ids to turn on
+    disable_categories   LanguageTool category ids to turn off
+    accept               words that are right as spelled (the house vocabulary)
+    in_quotes            inside direct quotation report: spelling (default), all, or none
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..finding import Edit, Hit
+from .base import OptionError, RuleType, string_list
+
+REPORTS = ("spelling", "grammar", "all")
+IN_QUOTES = ("spelling", "all", "none")
+_LANGUAGE = r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$"
+_WORD = r"[\p{L}\p{M}\p{N}'\u2019]+"
+# A name as a story introduces it: capitalised words, with the particles names carry between
+# them (Deir ez-Zor, Osama bin Laden, Ursula von der Leyen, Abu Bakr al-Baghdadi).
+_PARTICLE = r"(?:al|el|ez|es|as|ad|an|ar|ash|at|ul|bin|ibn|bint|abu|de|da|del|della|der|den|di|du|la|le|van|von|y|dos|das)"
+_CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]*)"
+_NAME = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'\u2019-]){_CAPITALISED}(?:(?:[ -]{_PARTICLE})*[ -]{_CAPITALISED})*"
+# The patterns above are compiled on first use (the regex module caches them): a run without
+# grammar never pays for them.
+
+
+@dataclass
+class Options:
+    language: str = "en-US"
+    report: str = "all"
+    enable_rules: Any = ()
+    disable_rules: Any = ()
+    enable_categories: Any = ()
+    disable_categories: Any = ()
+    accept: Any = ()
+    in_quotes: str = "spelling"
+    request: Any = field(init=False, repr=False)
+    accepted: frozenset = field(init=False, repr=False)
+    # The service a run binds (newslint.grammar.with_grammar); None: the environment's.
+    service = None
+
+    def __post_init__(self):
+        from ..grammar import Request
+
+        if not isinstance(self.language, str) or not regex.match(_LANGUAGE, self.language):
+            raise OptionError("language", "must be a LanguageTool language code such as en-US or en-GB")
+        if self.report not in REPORTS:
+            raise OptionError("report", f"must be one of {', '.join(REPORTS)}")
+        if self.in_quotes not in IN_QUOTES:
+            raise OptionError("in_quotes", f"must be one of {', '.join(IN_QUOTES)}")
+        lists = {}
+        for name in ("enable_rules", "disable_rules", "enable_categories", "disable_categories", "accept"):
+            lists[name] = string_list(name, getattr(self, name))
+            setattr(self, name, lists[name])
+        self.request = Request(self.language, tuple(sorted(lists["enable_rules"])),
+                               tuple(sorted(lists["disable_rules"])), tuple(sorted(lists["enable_categories"])),
+                               tuple(sorted(lists["disable_categories"])))
+        self.accepted = frozenset(part for word in self.accept for part in _parts(word))
+
+
+def _parts(words: str) -> list[str]:
+    return regex.findall(_WORD, words)
+
+
+def _bare(word: str) -> str:
+    """McGurk's -> McGurk."""
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def story_names(doc) -> frozenset[str]:
+    """Words of the names the story introduces: capitalised words of its body that do not merely
+    start a sentence (or that stand in a name of two words or more), with their particles."""
+    names = set()
+    text = doc.text
+    for index in doc.body:
+        if doc.is_shouting(index):
+            continue
+        start, end = doc.paragraphs[index]
+        for m in regex.finditer(_NAME, text, pos=start, endpos=end):
+            parts = _parts(m.group())
+            sentence_start = doc.sentences[doc.sentence_index(m.start())].start
+            opens_sentence = not regex.search(_WORD, text, pos=sentence_start, endpos=m.start())
+            if opens_sentence and sum(p[:1].isupper() for p in parts) < 2:
+                continue
+            names.update(parts)
+            names.update(_bare(p) for p in parts)
+    return frozenset(names)
+
+
+def check(doc, options: Options):
+    from ..grammar import shared_service
+
+    if not doc.paragraphs:
+        return
+    service = options.service or shared_service()
+    texts = [doc.text[start:end] for start, end in doc.paragraphs]
+    accepted = None
+    for (p_start, _), matches in zip(doc.paragraphs, service.check(texts, options.request)):
+        for m in matches:
+            if options.report != "all" and m.is_spelling != (options.report == "spelling"):
+                continue
+            start, end = p_start + m.start, p_start + m.end
+            found = doc.text[start:end]
+            if m.is_spelling:
+                if accepted is None:
+                    accepted = options.accepted | doc.memo(story_names)
+                parts = _parts(found)
+                if parts and all(p in accepted or _bare(p) in accepted for p in parts):
+                    continue
+            if doc.in_quote(start, max(end, start + 1)) and (
+                    options.in_quotes == "none" or (options.in_quotes == "spelling" and not m.is_spelling)):
+                continue
+            suggestions = m.replacements[:3]
+            hint = ""
+            if suggestions:
+                quoted = [f"'{s}'" for s in suggestions]
+                hint = " Did you mean " + (quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]) + "?"
+            edits = (Edit(start, end, m.replacements[0]),) if m.replacements else ()
+            yield Hit(start, end, {"found": found, "message": m.message.strip(), "lt_rule": m.rule_id,
+                                   "category": m.category, "hint": hint}, edits)
+
+
+TYPE = RuleType("languagetool", Options, check, ("found", "message", "lt_rule", "category", "hint"), __doc__,
+                fix="unsafe")

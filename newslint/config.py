@@ -26,7 +26,8 @@ from .rulefile import PROFILES, Rule, RuleError, _Mapping, load_rules, make_rule
 
 CONFIG_FILES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 # Keys of a configuration; `exclude` and `overrides` only at the top level.
-SETTINGS = ("profile", "packs", "select", "ignore", "min_level", "rules", "vocabulary")
+SETTINGS = ("profile", "packs", "select", "ignore", "min_level", "rules", "vocabulary",
+            "report_unused_suppressions")
 TOP_LEVEL = SETTINGS + ("exclude", "overrides")
 HOUSE_MESSAGE = "'{found}': house style is '{preferred}'."
 
@@ -54,6 +55,7 @@ class Config:
     rule_settings: dict[str, dict] = field(default_factory=dict)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     exclude: tuple[str, ...] = ()  # globs of files not to check, relative to `root`
+    report_unused_suppressions: bool = False  # report directives that silence nothing
     root: str | None = None  # the folder of the configuration file
     source: str | None = None  # the configuration file, for messages (None: defaults)
     applied: tuple[str, ...] = ()  # the per-path overrides (their globs) applied to this config
@@ -153,7 +155,7 @@ class Config:
             "rules": {k: dict(v) for k, v in self.rule_settings.items()},
             "vocabulary": {"prefer": {k: list(v) for k, v in self.vocabulary.prefer.items()},
                            "accept": list(self.vocabulary.accept)},
-            "exclude": list(self.exclude),
+            "exclude": list(self.exclude), "report_unused_suppressions": self.report_unused_suppressions,
         }
 
 
@@ -311,6 +313,11 @@ def _settings(path: str, root: str, data: dict, lines: dict | None = None) -> di
         if data["min_level"] not in LEVELS:
             raise RuleError(path, _line(lines, "min_level"), f"min_level: must be one of {', '.join(LEVELS)}")
         out["min_level"] = data["min_level"]
+    if "report_unused_suppressions" in data:
+        if not isinstance(data["report_unused_suppressions"], bool):
+            raise RuleError(path, _line(lines, "report_unused_suppressions"),
+                            "report_unused_suppressions: must be true or false")
+        out["report_unused_suppressions"] = data["report_unused_suppressions"]
     if "packs" in data:
         packs = _strings(path, lines, "packs", data["packs"])
         for pack in packs:

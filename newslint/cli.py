@@ -10,7 +10,7 @@ from . import __version__
 from .finding import LEVELS, level_rank
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "test-rules", "lsp")
+COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp")
 
 
 def _list(value: str) -> list[str]:
@@ -28,9 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def rule_options(p):
-        p.add_argument("--profile", default="ap", choices=PROFILES, help="house style (default: ap)")
+        p.add_argument("--profile", default=None, choices=PROFILES,
+                       help="house style (default: the configuration's, else ap)")
         p.add_argument("--pack", action="append", default=[], metavar="PATH",
                        help="an extra rule pack file or folder (repeatable)")
+        p.add_argument("--config", default=None, metavar="FILE",
+                       help="use this configuration file (default: the nearest .newslint.yaml, .newslint.yml "
+                            "or pyproject.toml with [tool.newslint], from each file's folder upward)")
 
     check = sub.add_parser("check", help="lint drafts (the default command)",
                            description="Lint drafts: files, folders (.txt, .md, .markdown) or - for stdin.")
@@ -41,10 +45,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these rule ids or categories (comma-separated)")
     check.add_argument("--ignore", action="extend", type=_list, default=[], metavar="RULES",
                        help="leave out these rule ids or categories (comma-separated)")
-    check.add_argument("--min-level", default="info", choices=LEVELS, help="report nothing below this level")
+    check.add_argument("--min-level", default=None, choices=LEVELS,
+                       help="report nothing below this level (default: the configuration's, else info)")
     check.add_argument("--fail-level", default="warning", choices=LEVELS,
                        help="exit 1 when a finding is at or above this level (default: warning)")
     check.add_argument("--color", default="auto", choices=("auto", "always", "never"))
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (implies --fix)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--report-unused-suppressions", action="store_true", default=None,
+                       help="report suppression directives that silence nothing")
 
     rules = sub.add_parser("rules", help="list the rules")
     rule_options(rules)
@@ -54,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     test = sub.add_parser("test-rules", help="run the examples of rule packs")
     test.add_argument("packs", nargs="*", metavar="PACK", help="pack files or folders (default: the built-in packs)")
     test.add_argument("--profile", default=None, choices=PROFILES, help="only this profile (default: each)")
+    config = sub.add_parser("config", help="print the configuration that applies to a file",
+                            description="Print the resolved configuration for a file (default: the current folder).")
+    config.add_argument("path", nargs="?", default=None, metavar="PATH")
+    config.add_argument("--config", default=None, metavar="FILE", help="use this configuration file")
     sub.add_parser("lsp", help="run the language server on stdin/stdout")
     return parser
 
@@ -70,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"check": _check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
-                "lsp": _lsp}[args.command](args)
+                "config": _show_config, "lsp": _lsp}[args.command](args)
     except RuleError as e:
         print(f"newslint: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -80,22 +94,62 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
-def _config(args, **extra):
-    from .config import Config
+def _config(args, path=None):
+    """The configuration for `path` (None: the current folder) with the command line's flags
+    on top: --profile, --select and --min-level replace; --pack and --ignore add."""
+    from dataclasses import replace
 
-    return Config(profile=args.profile, packs=tuple(args.pack), **extra)
+    from .config import load_config
+
+    base = load_config(path, getattr(args, "config", None))
+    changes = {}
+    if getattr(args, "profile", None):
+        changes["profile"] = args.profile
+    if getattr(args, "pack", None):
+        changes["packs"] = base.packs + tuple(args.pack)
+    if getattr(args, "select", None):
+        changes["select"] = tuple(args.select)
+    if getattr(args, "ignore", None):
+        changes["ignore"] = base.ignore + tuple(args.ignore)
+    if getattr(args, "min_level", None):
+        changes["min_level"] = args.min_level
+    if getattr(args, "report_unused_suppressions", None):
+        changes["report_unused_suppressions"] = True
+    return replace(base, **changes) if changes else base
 
 
 def _check(args) -> int:
-    from .api import InputError, Linter, iter_files
+    from .api import STDIN, InputError, Linter, iter_files
+    from .fix import FixError
     from .report import render
 
-    linter = Linter(_config(args, select=tuple(args.select), ignore=tuple(args.ignore), min_level=args.min_level))
-    results, failed = [], False
+    linters: dict[int, tuple] = {}  # one Linter per configuration (load_config caches them)
+
+    def linter_for(path: str):
+        from .config import load_config
+
+        base = load_config(None if path == STDIN else path, args.config)
+        if id(base) not in linters:
+            linters[id(base)] = (base, Linter(_config(args, None if path == STDIN else path)))
+        return base, linters[id(base)][1]
+
+    fixing = args.fix or args.unsafe_fixes or args.diff
+    results, failed, fixed_count, fixed_files, diffs = [], False, 0, 0, 0
     for path in iter_files(args.paths):
         try:
-            result = linter.lint_file(path)
-        except InputError as e:
+            base, linter = linter_for(path)
+            if path != STDIN and base.is_excluded(path):
+                continue
+            if fixing:
+                result, count, changed = _fix_file(args, linter, path)
+                fixed_count += count
+                fixed_files += changed
+                diffs += changed and args.diff
+                if result is None:
+                    continue
+            else:
+                result = linter.lint_file(path)
+        except (InputError, FixError) as e:
             print(f"newslint: {e}", file=sys.stderr)
             failed = True
             continue
@@ -103,12 +157,53 @@ def _check(args) -> int:
             print(f"newslint: {error}", file=sys.stderr)
             failed = True
         results.append(result)
+    if args.diff:
+        return EXIT_ERROR if failed else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     render(args.format, results, sys.stdout, color=color)
+    if fixing and fixed_count:
+        print(f"newslint: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''} "
+              f"in {fixed_files} file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
     if failed:
         return EXIT_ERROR
     fail = level_rank(args.fail_level)
     return EXIT_FINDINGS if any(level_rank(f.severity) >= fail for r in results for f in r.findings) else EXIT_CLEAN
+
+
+def _fix_file(args, linter, path: str):
+    """Fix one file (or print its diff): (the findings that remain or None, fixed, changed)."""
+    from . import fix
+    from .api import STDIN
+
+    source = fix.read(path)
+    name = "<stdin>" if path == STDIN else path
+    fixed = fix.fix_text(linter, source.text, name, unsafe=args.unsafe_fixes)
+    if not fixed.settled:
+        print(f"newslint: {name}: fixes kept coming after {fix.MAX_PASSES} passes; check the result",
+              file=sys.stderr)
+    changed = fixed.text != source.text
+    if args.diff:
+        if changed:
+            sys.stdout.write(fix.unified_diff(source, fixed.text))
+        return None, fixed.applied, changed
+    final = fixed.text.replace("\n", source.newline) if source.newline != "\n" else fixed.text
+    if path == STDIN:  # fixing stdin prints the fixed text, and nothing else, to stdout
+        sys.stdout.write(final)
+        return None, fixed.applied, changed
+    if changed:
+        fix.write(source, fixed.text)
+    return linter.lint_text(final, path), fixed.applied, changed
+
+
+def _show_config(args) -> int:
+    import yaml
+
+    config = _config(args, args.path)
+    settings = config.to_dict()
+    if args.path:
+        settings = {"path": args.path, "excluded": config.is_excluded(args.path), **settings}
+    sys.stdout.write(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, default_flow_style=False))
+    return EXIT_CLEAN
 
 
 def _rules(args) -> int:
@@ -119,16 +214,20 @@ def _rules(args) -> int:
 
 def _explain(args) -> int:
     from .checks import TYPES
-    from .rulefile import load_rules
+    from .rulefile import PROFILES, load_rules
 
-    rules = {r.id: r for r in load_rules(tuple(args.pack), args.profile)}
-    rule = rules.get(args.rule)
+    config = _config(args)
+    rule = next((r for r in config.rules() if r.id == args.rule), None)
+    if rule is None:  # left out by the configuration: explain it all the same
+        rule = next((r for r in load_rules(config.packs, config.profile) if r.id == args.rule), None)
     if rule is None and args.rule in TYPES:
         print(TYPES[args.rule].doc.strip())
         return EXIT_CLEAN
     if rule is None:
-        print(f"newslint: no rule {args.rule!r} under profile {args.profile}; 'newslint rules' lists them",
-              file=sys.stderr)
+        elsewhere = [p for p in PROFILES if any(r.id == args.rule for r in load_rules(config.packs, p))]
+        hint = (f"; it applies under profile {', '.join(elsewhere)}" if elsewhere
+                else "; 'newslint rules' lists them, --pack adds a pack")
+        print(f"newslint: no rule {args.rule!r} under profile {config.profile}{hint}", file=sys.stderr)
         return EXIT_ERROR
     print(f"{rule.id} ({rule.level}, type {rule.type.name}, defined at {rule.origin})")
     print(f"Message: {rule.message}")
@@ -146,21 +245,22 @@ def _explain(args) -> int:
 
 
 def _test_rules(args) -> int:
-    from pathlib import Path
-
-    from .authoring import check_examples
-    from .rulefile import BUILTIN_PACKS, PROFILES, pack_paths
+    from .authoring import test_pack
+    from .rulefile import PROFILES, pack_paths
 
     paths = [p for item in args.packs for p in pack_paths_of(item)] if args.packs else pack_paths()
-    failures = total = 0
-    for profile in [args.profile] if args.profile else PROFILES:
-        for path in paths:
-            for problem, count in check_examples(Path(path), profile):
-                total += count
-                if problem:
-                    failures += 1
-                    print(problem)
-    print(f"{total} examples checked, {failures} failed.")
+    profiles = [args.profile] if args.profile else list(PROFILES)
+    failures = total = rules = 0
+    for path in paths:
+        report = test_pack(path, profiles)
+        rules += len(report.rules)
+        total += report.examples
+        failures += len(report.problems)
+        for problem in report.problems:
+            print(problem)
+        print(f"{path}: {len(report.rules)} rules, {report.examples} examples, "
+              f"{'all pass' if not report.problems else f'{len(report.problems)} failed'}")
+    print(f"{total} examples of {rules} rules checked, {failures} failed.")
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 
 

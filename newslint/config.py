@@ -152,7 +152,7 @@ class Config:
             "configuration": self.source, "overrides_applied": list(self.applied),
             "profile": self.profile, "packs": list(self.packs), "select": list(self.select),
             "ignore": list(self.ignore), "min_level": self.min_level,
-            "rules": {k: dict(v) for k, v in self.rule_settings.items()},
+            "rules": _plain(self.rule_settings),
             "vocabulary": {"prefer": {k: list(v) for k, v in self.vocabulary.prefer.items()},
                            "accept": list(self.vocabulary.accept)},
             "exclude": list(self.exclude), "report_unused_suppressions": self.report_unused_suppressions,
@@ -426,6 +426,15 @@ def _lined(value: Any, line: int | None) -> Any:
         return out
     if isinstance(value, list):
         return [_lined(v, line) for v in value]
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """Plain dicts and lists, for printing."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
     return value
 
 

@@ -113,7 +113,7 @@ def fix_text(linter, text: str, path: str, *, unsafe: bool = False) -> Fixed:
 
 
 def unified_diff(source: SourceFile, new_text: str) -> str:
-    name = source.path
+    name = source.path.lstrip("/")
     return "".join(difflib.unified_diff(source.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
                                         fromfile=f"a/{name}", tofile=f"b/{name}"))
 

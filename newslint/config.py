@@ -60,6 +60,9 @@ class Config:
     source: str | None = None  # the configuration file, for messages (None: defaults)
     applied: tuple[str, ...] = ()  # the per-path overrides (their globs) applied to this config
 
+    def __hash__(self):  # the dict fields cannot be hashed; equal configs agree on these
+        return hash((self.profile, self.packs, self.select, self.ignore, self.min_level, self.source, self.applied))
+
     def __post_init__(self):
         if self.profile not in PROFILES:
             raise RuleError(self.source or "profile", None,

@@ -46,7 +46,8 @@ class Engine:
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) failed: {e.__class__.__name__}: {e}")
         if "newslint" in doc.source:  # cheap test before parsing suppression directives
             result.findings = suppress.apply(doc.source, result.findings, path=doc.path, line_col=doc.line_col,
-                                             report_unused=self.report_unused_suppressions)
+                                             report_unused=self.report_unused_suppressions,
+                                             active={n for r in self.rules for n in (r.id, r.category)})
         result.findings.sort(key=lambda f: f.sort_key)
         return result
 

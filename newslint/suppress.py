@@ -80,9 +80,11 @@ def _matching(directive: Directive, finding: Finding) -> str | None:
 
 
 def apply(source: str, findings: list[Finding], *, report_unused: bool = False,
-          path: str = "<text>", line_col=None) -> list[Finding]:
+          path: str = "<text>", line_col=None, active: set[str] | None = None) -> list[Finding]:
     """The findings no directive in `source` silences, plus (with report_unused) a finding for
-    each directive, or rule named in one, that silenced nothing."""
+    each directive, or rule named in one, that silenced nothing. `active` holds the ids and
+    categories of the rules that ran: a name of a rule left out of this run (--select) is not
+    reported as unused, but a name that is no rule at all is."""
     directives = parse(source)
     if not directives:
         return findings
@@ -92,7 +94,7 @@ def apply(source: str, findings: list[Finding], *, report_unused: bool = False,
         if finding.rule == UNUSED_RULE or not _silenced(directives, finding, lines):
             kept.append(finding)
     if report_unused:
-        kept.extend(_unused(directives, path, source, line_col))
+        kept.extend(_unused(directives, path, line_col, active))
     return kept
 
 
@@ -131,12 +133,18 @@ def _next_text_line(lines: list[str], line: int) -> int:
     return line + 1
 
 
-def _unused(directives: list[Directive], path: str, source: str, line_col) -> list[Finding]:
+def _unused(directives: list[Directive], path: str, line_col, active: set[str] | None) -> list[Finding]:
+    from .rulefile import CATEGORIES  # here: rulefile -> checks -> document -> markup -> suppress
+
+    def counts(name: str) -> bool:
+        category = name.split(".", 1)[0]
+        return active is None or name in active or category in active or category not in CATEGORIES
+
     found = []
     for d in directives:
         if d.command == "enable":
             continue
-        unused = [n for n in d.rules if n not in d.used] if d.rules else ([] if d.used else ["*"])
+        unused = [n for n in d.rules if n not in d.used and counts(n)] if d.rules else ([] if d.used else ["*"])
         if not unused:
             continue
         what = "every rule" if unused == ["*"] else ", ".join(repr(n) for n in unused)

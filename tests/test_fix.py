@@ -175,3 +175,30 @@ def test_seed_article_fixed_with_quotations_unchanged(tmp_path, cli):
     assert path.read_text(encoding="utf-8") == fixed
     remaining = {line.split()[2] for line in result.stdout.decode().splitlines() if re.match(r"\S+:\d+:\d+: ", line)}
     assert "quotes.punctuation-outside" not in remaining and "punctuation.space-before-hyphen" not in remaining
+
+
+def test_cli_refuses_with_exit_2_when_the_file_changes_while_fixing(tmp_path, monkeypatch, capsys):
+    from newslint import cli
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    real_fix_text = fix.fix_text
+
+    def fix_while_the_reporter_saves(*args, **kwargs):
+        result = real_fix_text(*args, **kwargs)
+        path.write_text(STORY.replace("Zürich", "Geneva"), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(fix, "fix_text", fix_while_the_reporter_saves)
+    assert cli.main(["check", "--fix", str(path)]) == 2
+    assert "changed on disk" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == STORY.replace("Zürich", "Geneva")
+
+
+def test_fix_writes_through_a_symlink(tmp_path, cli):
+    target = tmp_path / "story.txt"
+    target.write_text(STORY, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run_fix(cli, link)
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == FIXED

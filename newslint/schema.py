@@ -1,6 +1,7 @@
 """The JSON Schema of rule pack files, generated from the rule types, so it cannot drift.
 
     python -m newslint.schema > schema/newslint-rules.schema.json
+    python -m newslint.schema newslint-config.schema.json > schema/newslint-config.schema.json
 
 Editors use it to complete and check packs: with the YAML language server (VS Code's YAML
 extension, Neovim, Helix...) put this comment at the top of a pack:
@@ -111,9 +112,50 @@ def rule_file_schema() -> dict:
     }
 
 
-def render() -> str:
-    return json.dumps(rule_file_schema(), indent=2, ensure_ascii=False) + "\n"
+def config_schema() -> dict:
+    """The schema of .newslint.yaml (and of [tool.newslint] in pyproject.toml)."""
+    from .config import SETTINGS, TOP_LEVEL
+
+    strings = {"type": "array", "items": {"type": "string"}}
+    level = {"enum": list(LEVELS)}
+    rule_change = {"anyOf": [
+        {"enum": [*LEVELS, "off", False], "description": "a level, or off to disable the rule"},
+        {"type": "object", "properties": {"disable": {"type": "boolean"}, "level": level,
+                                          "message": {"type": "string"}, "quotes": {"enum": list(SCOPES)},
+                                          "fix": {"enum": list(FIX_SAFETY)}},
+         "description": "disable, level, message, quotes, fix, or options of the rule's type"}]}
+    settings = {
+        "profile": {"enum": list(PROFILES), "description": "house style"},
+        "packs": {**strings, "description": "extra rule pack files or folders, relative to this file"},
+        "select": {**strings, "description": "only these rule ids or categories"},
+        "ignore": {**strings, "description": "leave out these rule ids or categories"},
+        "min_level": {**level, "description": "report nothing below this level"},
+        "rules": {"type": "object", "additionalProperties": rule_change,
+                  "description": "per rule id or category: a level, off, or settings"},
+        "vocabulary": {"type": "object", "additionalProperties": False, "properties": {
+            "prefer": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, strings]},
+                       "description": "house form: the spellings it replaces"},
+            "accept": {**strings, "description": "words that are right as spelled"}}},
+        "report_unused_suppressions": {"type": "boolean"},
+    }
+    assert set(settings) == set(SETTINGS), "the schema must describe every setting"
+    top = {**settings,
+           "exclude": {**strings, "description": "globs of files and folders not to check"},
+           "overrides": {"type": "array", "items": {
+               "type": "object", "required": ["files"], "additionalProperties": False,
+               "properties": {"files": {**strings, "description": "globs, relative to this file"}, **settings}}}}
+    assert set(top) == set(TOP_LEVEL)
+    return {"$schema": "http://json-schema.org/draft-07/schema#", "title": "newslint configuration",
+            "type": "object", "additionalProperties": False, "properties": top}
+
+
+SCHEMAS = {"newslint-rules.schema.json": rule_file_schema, "newslint-config.schema.json": config_schema}
+
+
+def render(name: str = "newslint-rules.schema.json") -> str:
+    return json.dumps(SCHEMAS[name](), indent=2, ensure_ascii=False) + "\n"
 
 
 if __name__ == "__main__":
-    sys.stdout.write(render())
+    # python -m newslint.schema [newslint-config.schema.json]
+    sys.stdout.write(render(*sys.argv[1:2]))

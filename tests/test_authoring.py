@@ -41,8 +41,21 @@ def validator():
     return jsonschema.Draft7Validator(schema)
 
 
-def test_committed_schema_is_generated_from_the_rule_types():
-    assert SCHEMA.read_text(encoding="utf-8") == render(), "run: python -m newslint.schema > schema/newslint-rules.schema.json"
+@pytest.mark.parametrize("name", ["newslint-rules.schema.json", "newslint-config.schema.json"])
+def test_committed_schemas_are_generated(name):
+    assert (ROOT / "schema" / name).read_text(encoding="utf-8") == render(name), \
+        f"run: python -m newslint.schema {name} > schema/{name}"
+
+
+def test_config_schema_accepts_the_readme_example_and_rejects_a_typo():
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft7Validator(json.loads((ROOT / "schema" / "newslint-config.schema.json").read_text()))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = yaml.safe_load(readme.split("## Configuration", 1)[1].split("```yaml", 1)[1].split("```", 1)[0])
+    assert example["vocabulary"]["prefer"]["Kyiv"] == ["Kiev"]
+    assert list(validator.iter_errors(example)) == []
+    assert list(validator.iter_errors({"profiel": "ap"}))
+    assert list(validator.iter_errors({"rules": {"quotes.unclosed": "fatal"}}))
 
 
 @pytest.mark.parametrize("pack", sorted(BUILTIN_PACKS.glob("*.yaml")), ids=lambda p: p.name)

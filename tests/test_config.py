@@ -231,3 +231,16 @@ def test_config_command_prints_the_resolved_configuration(tmp_path, cli):
     shown = yaml.safe_load(result.stdout)
     assert shown["profile"] == "british" and shown["min_level"] == "error"
     assert shown["configuration"].endswith(".newslint.yaml") and shown["overrides_applied"] == ["opinion"]
+
+
+def test_the_readme_example_loads(tmp_path):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Configuration", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "house-style").mkdir()
+    write(tmp_path, ".newslint.yaml", example)
+    config = load_config(tmp_path / "opinion" / "column.txt")
+    assert config.profile == "british" and config.applied
+    rules = {r.id for r in config.rules()}
+    assert "naming.house-brett-mcgurk" in rules and not any(r.startswith("attribution.") for r in rules)

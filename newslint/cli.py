@@ -246,10 +246,14 @@ def _explain(args) -> int:
 
 def _test_rules(args) -> int:
     from .authoring import test_pack
-    from .rulefile import PROFILES, pack_paths
+    from .rulefile import BUILTIN_PACKS, PROFILES, load_rules, pack_paths
 
     paths = [p for item in args.packs for p in pack_paths_of(item)] if args.packs else pack_paths()
     profiles = [args.profile] if args.profile else list(PROFILES)
+    # A user's rule must not reuse a built-in rule's id: loading them together says where.
+    own = tuple(str(p) for p in paths if BUILTIN_PACKS.resolve() not in p.resolve().parents)
+    for profile in profiles if own else ():
+        load_rules(own, profile)
     failures = total = rules = 0
     for path in paths:
         report = test_pack(path, profiles)

@@ -2,7 +2,7 @@
 
 Copy is the text of the article markup: inside <article> when the page has one, else the whole
 <body>. Script, style, nav, header, footer, aside, form and the like carry no copy and are
-skipped. Block elements (p, div, h1-h6, li, blockquote, br, ...) end a paragraph, and line
+skipped (but an article's own <header>, with its headline, is copy). Block elements (p, div, h1-h6, li, blockquote, br, ...) end a paragraph, and line
 breaks inside a paragraph read as spaces. Entities are decoded, and a decoded character maps to
 the whole entity in the source, so a finding on "&amp;" marks all five characters. The first
 <h1> is the headline, or <title> when the page has no <h1>. Uses only the standard library.
@@ -18,7 +18,7 @@ from .markup import Extracted, OffsetMap
 
 SKIP = frozenset("script style nav header footer aside noscript template svg form button select "
                  "iframe object canvas menu dialog".split())
-BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article main br hr "
+BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article main br hr header "
                   "table tr td th thead tbody tfoot caption figure figcaption pre address details "
                   "summary body html head title".split())
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -76,8 +76,11 @@ class _HTMLText(HTMLParser):
 
     # -- parser callbacks ----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in SKIP and tag not in VOID:
-            self.skip_stack.append(tag)
+        # An article's own <header> holds its headline and byline: copy. The page's is not.
+        skipped = tag in SKIP and not (tag == "header" and self.article_depth)
+        if self.skip_stack or skipped:
+            if skipped and tag not in VOID:
+                self.skip_stack.append(tag)
             return
         if tag == "head":
             self.in_head = True

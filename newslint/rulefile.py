@@ -186,6 +186,9 @@ def rebuild_rule(rule: Rule, profile: str, house: dict, house_where: str) -> Rul
     """`rule` with fields changed by a configuration (`house`, read from `house_where`), through
     the same validation as the pack itself; errors in `house` name the configuration's lines."""
     where = rule.origin.rsplit(":", 1)[0]
+    if rule.raw is None:
+        raise RuleError(house_where, getattr(house, "line", None),
+                        f"rule {rule.id!r} was not loaded from a pack; a configuration cannot change it")
     rebuilt = _build_rule(where, rule.raw, profile, house, house_where)
     return replace(rebuilt, origin=rule.origin)
 

@@ -119,3 +119,10 @@ def test_explain_a_user_rule(tmp_path, cli):
     (tmp_path / ".newslint.yaml").write_text("packs: [house.yaml]\n", encoding="utf-8")
     out = cli("explain", "style.amongst", cwd=tmp_path).stdout.decode()
     assert "Amongst them was the minister." in out
+
+
+def test_test_rules_refuses_a_user_rule_with_a_builtin_id(tmp_path, cli):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(USER_PACK.replace("style.whilst", "style.percent"), encoding="utf-8")
+    result = cli("test-rules", pack)
+    assert result.returncode == 2 and b"rule id 'style.percent' is already defined at" in result.stderr

@@ -107,3 +107,15 @@ def test_a_broken_docx_is_a_one_line_error(tmp_path, cli):
     path.write_bytes(b"not a zip file")
     result = cli("check", path)
     assert result.returncode == 2 and b"cannot read as .docx" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_an_articles_own_header_is_copy_and_skipped_parts_nest():
+    page = ("<html><body><header><h1>The Daily Example</h1></header>"
+            "<aside><article><p>Related: The the other story</p></article></aside>"
+            "<article><header><h1>Storm hits coast</h1><p>By A. Reporter</p></header>"
+            "<p>The the storm made landfall.</p><footer>Tags: The the</footer></article></body></html>")
+    doc = Document(page, "story.html", "html")
+    assert doc.text[slice(*doc.headline)] == "Storm hits coast"
+    assert "Daily Example" not in doc.text and "Related" not in doc.text and "Tags" not in doc.text
+    found = findings(page, "story.html")
+    assert [page[f.start:f.end] for f in found] == ["The the"] and found[0].start == page.index("The the storm")

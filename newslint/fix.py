@@ -11,13 +11,16 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from dataclasses import dataclass
 
 from .api import DOCX_SUFFIXES, STDIN, InputError, decode_with_encoding
+from .document import Document
 from .finding import Edit, Finding
 
+_WORDS = re.compile(r"\w+")
 MAX_PASSES = 10  # a fix may reveal another (a doubled word inside a doubled space); never loops
 
 
@@ -110,6 +113,28 @@ def fix_text(linter, text: str, path: str, *, unsafe: bool = False) -> Fixed:
         text = apply_edits(text, edits)
     settled = not choose_edits(linter.lint_text(text, path).findings, unsafe=unsafe)
     return Fixed(text, applied, settled)
+
+
+def quoted_words_changed(before: str, after: str) -> list[str]:
+    """Words of a direct quotation in `before` that `after` changed, dropped or added to: what
+    a fix must never do (the tests and benchmarks/fix_audit.py check it; the engine enforces it).
+    Words are compared in order over the whole text, so a fix that only moves a quotation
+    mark, and so re-pairs the quotations, changes nothing here."""
+    doc = Document(before)  # plain text: offsets into `before` are offsets into doc.text
+    old = [(m.group(), m.start()) for m in _WORDS.finditer(before)]
+    new = [m.group() for m in _WORDS.finditer(after)]
+    changed = []
+    matcher = difflib.SequenceMatcher(a=[w for w, _ in old], b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if a1 == a2:  # words added: inside a quotation if both neighbours are
+            left, right = old[a1 - 1][1] if a1 else 0, old[a1][1] if a1 < len(old) else len(before)
+            if doc.in_quote(left, left + 1) and doc.in_quote(right, right + 1):
+                changed.extend(new[b1:b2])
+            continue
+        changed.extend(word for word, start in old[a1:a2] if doc.in_quote(start, start + len(word)))
+    return changed
 
 
 def unified_diff(source: SourceFile, new_text: str) -> str:

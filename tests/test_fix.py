@@ -140,13 +140,21 @@ def test_fix_is_idempotent_on_every_bad_example(linter, text, unsafe):
     assert first.settled
     second = fix.fix_text(linter, first.text, "example.txt", unsafe=unsafe)
     assert second.applied == 0 and second.text == first.text
-    assert _quoted_words(text) == _quoted_words(first.text)
+    assert fix.quoted_words_changed(text, first.text) == []
 
 
 def _quoted_words(text: str) -> list[tuple[str, ...]]:
     """The words of each direct quotation, in order."""
     doc = Document(text)
     return [tuple(re.findall(r"\w+", doc.text[q.start:q.end])) for q in doc.quotes if q.depth == 0]
+
+
+def test_quoted_words_changed_notices_a_change_inside_a_quotation():
+    before = 'He said: "We will win the vote." Then he left the hall.'
+    assert fix.quoted_words_changed(before, before.replace("win", "lose")) == ["win"]
+    assert fix.quoted_words_changed(before, before.replace("left", "quit")) == []
+    assert fix.quoted_words_changed(before, before.replace("will win", "will surely win")) == ["surely"]
+    assert fix.quoted_words_changed(before, before.replace('"We', '\u201cWe')) == []
 
 
 def test_some_examples_are_actually_fixed():
@@ -169,6 +177,7 @@ def test_seed_article_fixed_with_quotations_unchanged(tmp_path, cli):
     assert fixed != original
     assert "U.S.-led" in fixed and 'returning," he said' in fixed and 'fisticuffs," Dillon' in fixed
     assert _quoted_words(fixed) == _quoted_words(original)
+    assert fix.quoted_words_changed(original, fixed) == []
     assert len(_quoted_words(original)) >= 5
     # Everything safe was fixed: a second run changes nothing.
     run_fix(cli, path)

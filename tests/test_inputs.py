@@ -119,3 +119,33 @@ def test_an_articles_own_header_is_copy_and_skipped_parts_nest():
     assert "Daily Example" not in doc.text and "Related" not in doc.text and "Tags" not in doc.text
     found = findings(page, "story.html")
     assert [page[f.start:f.end] for f in found] == ["The the"] and found[0].start == page.index("The the storm")
+
+
+def test_every_character_of_html_copy_maps_to_its_source():
+    """Exactness: each character of the copy comes from its source span (an entity decodes to
+    it, a line break or tab reads as a space, a paragraph break maps to the tag)."""
+    import html as html_module
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["The", "the", " ", "\n", "Café", "&amp;", "&#8217;", "&#x2014;", "&nbsp;", "per cent",
+                              "<b>", "</b>", "<br>", "<em>x</em>", ".", ",", "\u201c", "<!-- c -->", "\t"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.lists(pieces, max_size=12), min_size=1, max_size=5))
+    def check(paragraphs):
+        body = "".join(f"<p>{''.join(p)}</p>\n" for p in paragraphs)
+        source = f"<html><body><article>{body}</article></body></html>"
+        doc = Document(source, "x.html", "html")
+        for i, char in enumerate(doc.text):
+            start, end = doc.to_source(i), doc.to_source(i + 1, is_end=True)
+            span = source[start:end]
+            if char == "\n":
+                assert span == ""
+            elif span in ("\n", "\t"):
+                assert char == " "
+            else:
+                assert html_module.unescape(span) == char, (i, char, span)
+
+    check()

@@ -51,7 +51,8 @@ class Config:
     ignore: tuple[str, ...] = ()  # rule ids or categories to leave out
     min_level: str = "info"  # report nothing below this level
     # Rule id or category -> changes: {"level": "info"}, {"disable": True}, or any field a
-    # configuration may set (level, message, quotes, fix, the options of the rule's type).
+    # configuration may set (level, message, quotes, fix, the options of the rule's type);
+    # a level alone ("info") or "off" is short for the first two.
     rule_settings: dict[str, dict] = field(default_factory=dict)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     exclude: tuple[str, ...] = ()  # globs of files not to check, relative to `root`
@@ -103,7 +104,11 @@ class Config:
         for rule in rules:
             for name in (rule.category, rule.id):
                 if name in self.rule_settings:
-                    _merge_into(changes.setdefault(rule.id, _Mapping()), self.rule_settings[name])
+                    change = _short_form(self.rule_settings[name])
+                    if not isinstance(change, dict):
+                        raise RuleError(where, _line(self.rule_settings, name),
+                                        f"rules: {name}: must be a level, off, or a mapping of settings")
+                    _merge_into(changes.setdefault(rule.id, _Mapping()), change)
         # The house vocabulary: a naming rule that already knows a house form prefers it.
         claimed: dict[str, str] = {}
         for house_form, others in self.vocabulary.prefer.items():
@@ -344,11 +349,7 @@ def _rule_settings(path: str, raw: Any, line: int | None) -> _Mapping:
     out.line, out.key_lines = getattr(raw, "line", line), {}
     for name, value in raw.items():
         here = _line(raw, name) or line
-        # Short forms: `quotes.single-marks: info` sets the level, `: off` (false) disables.
-        if value is False or value == "off":
-            value = {"disable": True}
-        elif isinstance(value, str):
-            value = {"level": value}
+        value = _short_form(value)
         if not isinstance(value, dict):
             raise RuleError(path, here, f"rules: {name}: must be a level, off, or a mapping of settings")
         value = _lined(value, here)
@@ -357,6 +358,15 @@ def _rule_settings(path: str, raw: Any, line: int | None) -> _Mapping:
         out[name] = value
         out.key_lines[name] = here
     return out
+
+
+def _short_form(value: Any) -> Any:
+    """`quotes.single-marks: info` sets the level; `: off` (YAML reads it as false) disables."""
+    if value is False or value == "off":
+        return {"disable": True}
+    if isinstance(value, str):
+        return {"level": value}
+    return value
 
 
 def _vocabulary(path: str, raw: Any, line: int | None) -> dict:

@@ -244,3 +244,16 @@ def test_the_readme_example_loads(tmp_path):
     assert config.profile == "british" and config.applied
     rules = {r.id for r in config.rules()}
     assert "naming.house-brett-mcgurk" in rules and not any(r.startswith("attribution.") for r in rules)
+
+
+def test_config_from_code():
+    from newslint import lint_text
+    from newslint.config import Vocabulary
+
+    config = Config(rule_settings={"repetition": "error", "style.percent": "off",
+                                   "quotes.unclosed": {"level": "info"}},
+                    vocabulary=Vocabulary(prefer={"Kyiv": ("Kiev",)}))
+    found = {f.rule: f.severity for f in lint_text(f"{DOUBLED} {PERCENT} Kiev fell.", config=config)}
+    assert found == {"repetition.doubled-word": "error", "naming.kyiv": "warning"}
+    with pytest.raises(RuleError, match="level: must be one of"):
+        Config(rule_settings={"quotes.unclosed": "fatal"}).rules()

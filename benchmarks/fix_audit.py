@@ -22,7 +22,10 @@ from newslint.config import Config
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+    here = Path(__file__).resolve().parents[1]  # ../shared beside the checkout, or two up from a worktree
+    default = next((p / "shared" / "corpus" for p in (here.parent, here.parent.parent) if (p / "shared").is_dir()),
+                   here.parent / "shared" / "corpus")
+    parser.add_argument("corpus", nargs="?", default=str(default))
     parser.add_argument("--limit", type=int, default=200, help="articles per corpus file")
     args = parser.parse_args()
     files = sorted(Path(args.corpus).glob("*.jsonl.gz"))

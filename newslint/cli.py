@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
                             "or pyproject.toml with [tool.newslint], from each file's folder upward)")
 
     check = sub.add_parser("check", help="lint drafts (the default command)",
-                           description="Lint drafts: files, folders (.txt, .md, .markdown) or - for stdin.")
+                           description="Lint drafts: files, folders (.txt, .md, .markdown, .html, .htm, .docx) or - for stdin.")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", "-f", default="text", choices=FORMATS, help="output format (default: text)")
     rule_options(check)

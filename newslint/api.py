@@ -13,7 +13,8 @@ from .engine import Engine, Result
 from .finding import Finding
 from .markup import kind_for
 
-SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+DOCX_SUFFIXES = (".docx",)  # read-only: findings name paragraph (line) and offset (column)
 STDIN = "-"
 
 
@@ -23,22 +24,34 @@ class InputError(Exception):
 
 def decode(data: bytes, path: str) -> str:
     """Bytes to text: UTF-8 (a BOM allowed) or UTF-16 with a BOM. Nothing is guessed."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise InputError(f"{path}: not valid UTF-16 (byte offset {e.start})") from None
+    return decode_with_encoding(data, path)[0]
+
+
+def decode_with_encoding(data: bytes, path: str) -> tuple[str, str, bytes]:
+    """(text, encoding, bom): what `decode` read, so a fix writes the file back the same way:
+    `bom + text.encode(encoding)` gives the bytes of an unchanged text back."""
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding, bom
+            except UnicodeDecodeError as e:
+                raise InputError(f"{path}: not valid UTF-16 (byte offset {e.start + len(bom)})") from None
     nul = data.find(b"\x00", 0, 8192)
     if nul >= 0:
         raise InputError(f"{path}: binary file, not text (NUL byte at offset {nul})")
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     try:
-        return data.decode("utf-8-sig")
+        return data[len(bom):].decode("utf-8"), "utf-8", bom
     except UnicodeDecodeError as e:
-        bad = data[e.start : e.start + 1].hex()
-        raise InputError(f"{path}: not valid UTF-8 (byte 0x{bad} at offset {e.start}); save it as UTF-8") from None
+        bad = data[e.start + len(bom) : e.start + len(bom) + 1].hex()
+        raise InputError(f"{path}: not valid UTF-8 (byte 0x{bad} at offset {e.start + len(bom)}); save it as UTF-8") from None
 
 
 def read_source(path: str) -> str:
+    if path.lower().endswith(DOCX_SUFFIXES):
+        from .wordfile import read_docx
+
+        return read_docx(path)
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
     except OSError as e:
@@ -47,7 +60,8 @@ def read_source(path: str) -> str:
 
 
 def iter_files(paths) -> list[str]:
-    """Files named, and drafts (.txt, .md, .markdown) in folders named, in a stable order."""
+    """Files named, and drafts (.txt, .md, .markdown, .html, .htm, .docx) in folders named, in a
+    stable order. Word's lock files (~$draft.docx) are passed over."""
     found = []
     for item in paths:
         item = str(item)
@@ -56,7 +70,8 @@ def iter_files(paths) -> list[str]:
             continue
         for root, dirs, files in os.walk(item):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(SUFFIXES))
+            found.extend(os.path.join(root, f) for f in sorted(files)
+                         if f.lower().endswith(SUFFIXES) and not f.startswith("~$"))
     return found
 
 
@@ -65,7 +80,8 @@ class Linter:
 
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
-        self.engine = Engine(self.config.rules(), self.config.min_level)
+        self.engine = Engine(self.config.rules(), self.config.min_level,
+                             report_unused_suppressions=self.config.report_unused_suppressions)
 
     def lint_text(self, text: str, path: str = "<text>", kind: str | None = None) -> Result:
         return self.engine.lint(Document(text, path, kind or kind_for(path)))

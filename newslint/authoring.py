@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
@@ -41,3 +42,27 @@ def check_examples(path: Path, profile: str):
             yield None, count
         for i, failure in enumerate(failures):
             yield failure, count if i == 0 else 0
+
+
+@dataclass
+class PackReport:
+    rules: set = field(default_factory=set)  # ids of the rules tested
+    examples: int = 0  # examples run, over all profiles
+    problems: list = field(default_factory=list)  # one line each, naming the rule's file:line
+
+
+def test_pack(path: Path, profiles) -> PackReport:
+    """Run every rule's examples under each of `profiles`; a problem seen under some profiles
+    only says which."""
+    report = PackReport()
+    seen: dict[str, list[str]] = {}
+    for profile in profiles:
+        for rule in load_pack(Path(path), profile):
+            report.rules.add(rule.id)
+            report.examples += sum(len(x) for x in rule.examples)
+            for problem in example_failures(rule):
+                seen.setdefault(problem, []).append(profile)
+    for problem, where in seen.items():
+        only = "" if len(where) == len(profiles) else f" [profile {', '.join(where)}]"
+        report.problems.append(problem + only)
+    return report

@@ -10,7 +10,7 @@ from . import __version__
 from .finding import LEVELS, level_rank
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "test-rules", "lsp")
+COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp")
 
 
 def _list(value: str) -> list[str]:
@@ -35,12 +35,16 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def rule_options(p):
-        p.add_argument("--profile", default="ap", choices=PROFILES, help="house style (default: ap)")
+        p.add_argument("--profile", default=None, choices=PROFILES,
+                       help="house style (default: the configuration's, else ap)")
         p.add_argument("--pack", action="append", default=[], metavar="PATH",
                        help="an extra rule pack file or folder (repeatable)")
+        p.add_argument("--config", default=None, metavar="FILE",
+                       help="use this configuration file (default: the nearest .newslint.yaml, .newslint.yml "
+                            "or pyproject.toml with [tool.newslint], from each file's folder upward)")
 
     check = sub.add_parser("check", help="lint drafts (the default command)",
-                           description="Lint drafts: files, folders (.txt, .md, .markdown) or - for stdin.")
+                           description="Lint drafts: files, folders (.txt, .md, .markdown, .html, .htm, .docx) or - for stdin.")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", "-f", default="text", choices=FORMATS, help="output format (default: text)")
     rule_options(check)
@@ -48,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these rule ids or categories (comma-separated)")
     check.add_argument("--ignore", action="extend", type=_list, default=[], metavar="RULES",
                        help="leave out these rule ids or categories (comma-separated)")
-    check.add_argument("--min-level", default="info", choices=LEVELS, help="report nothing below this level")
+    check.add_argument("--min-level", default=None, choices=LEVELS,
+                       help="report nothing below this level (default: the configuration's, else info)")
     check.add_argument("--fail-level", default="warning", choices=LEVELS,
                        help="exit 1 when a finding is at or above this level (default: warning)")
     check.add_argument("--color", default="auto", choices=("auto", "always", "never"))
@@ -56,10 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     grammar.add_argument("--grammar", action="store_true", help="also run the grammar pack through LanguageTool")
     grammar.add_argument("--grammar-server", metavar="URL",
                          help="a LanguageTool server (default: $NEWSLINT_LANGUAGETOOL_URL, else a local LanguageTool)")
-    grammar.add_argument("--grammar-timeout", type=_seconds, default=10.0, metavar="SECONDS",
+    grammar.add_argument("--grammar-timeout", type=_seconds, default=None, metavar="SECONDS",
                          help="how long LanguageTool gets for each request (default: 10)")
     grammar.add_argument("--grammar-required", action="store_true",
                          help="exit 2 when grammar was asked for and LanguageTool could not be used")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (implies --fix)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--report-unused-suppressions", action="store_true", default=None,
+                       help="report suppression directives that silence nothing")
 
     rules = sub.add_parser("rules", help="list the rules")
     rule_options(rules)
@@ -69,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     test = sub.add_parser("test-rules", help="run the examples of rule packs")
     test.add_argument("packs", nargs="*", metavar="PACK", help="pack files or folders (default: the built-in packs)")
     test.add_argument("--profile", default=None, choices=PROFILES, help="only this profile (default: each)")
+    config = sub.add_parser("config", help="print the configuration that applies to a file",
+                            description="Print the resolved configuration for a file (default: the current folder).")
+    config.add_argument("path", nargs="?", default=None, metavar="PATH")
+    config.add_argument("--config", default=None, metavar="FILE", help="use this configuration file")
     sub.add_parser("lsp", help="run the language server on stdin/stdout")
     return parser
 
@@ -85,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"check": _check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
-                "lsp": _lsp}[args.command](args)
+                "config": _show_config, "lsp": _lsp}[args.command](args)
     except RuleError as e:
         print(f"newslint: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -95,27 +109,72 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
-def _config(args, **extra):
-    from .config import Config
+def _config(args, path=None):
+    """The configuration for `path` (None: the current folder) with the command line's flags
+    on top: --profile, --select and --min-level replace; --pack and --ignore add."""
+    from dataclasses import replace
 
-    return Config(profile=args.profile, packs=tuple(args.pack), **extra)
+    from .config import load_config
+
+    base = load_config(path, getattr(args, "config", None))
+    changes = {}
+    if getattr(args, "profile", None):
+        changes["profile"] = args.profile
+    if getattr(args, "pack", None):
+        changes["packs"] = base.packs + tuple(args.pack)
+    if getattr(args, "select", None):
+        changes["select"] = tuple(args.select)
+    if getattr(args, "ignore", None):
+        changes["ignore"] = base.ignore + tuple(args.ignore)
+    if getattr(args, "min_level", None):
+        changes["min_level"] = args.min_level
+    if getattr(args, "report_unused_suppressions", None):
+        changes["report_unused_suppressions"] = True
+    # Naming a server, requiring grammar or selecting grammar rules is asking for grammar too.
+    if (getattr(args, "grammar", False) or getattr(args, "grammar_required", False)
+            or getattr(args, "grammar_server", None)
+            or any(s == "grammar" or s.startswith("grammar.") for s in getattr(args, "select", None) or ())):
+        changes["grammar"] = True
+    if getattr(args, "grammar_server", None):
+        changes["grammar_server"] = args.grammar_server
+    if getattr(args, "grammar_timeout", None) is not None:
+        changes["grammar_timeout"] = args.grammar_timeout
+    return replace(base, **changes) if changes else base
 
 
 def _check(args) -> int:
-    from .api import InputError, Linter, iter_files
+    from .api import STDIN, InputError, Linter, iter_files
+    from .fix import FixError
     from .report import render
 
-    # Naming a server, requiring grammar or selecting grammar rules is asking for grammar too.
-    grammar = (args.grammar or args.grammar_required or bool(args.grammar_server)
-               or any(s == "grammar" or s.startswith("grammar.") for s in args.select))
-    linter = Linter(_config(args, select=tuple(args.select), ignore=tuple(args.ignore), min_level=args.min_level,
-                            grammar=grammar, grammar_server=args.grammar_server,
-                            grammar_timeout=args.grammar_timeout))
+    linters: dict[int, tuple] = {}  # one Linter per configuration (load_config caches them)
+
+    def linter_for(path: str):
+        from .config import load_config
+
+        base = load_config(None if path == STDIN else path, args.config)
+        if id(base) not in linters:
+            linters[id(base)] = (base, Linter(_config(args, None if path == STDIN else path)))
+        return base, linters[id(base)][1]
+
+    fixing = args.fix or args.unsafe_fixes or args.diff
     results, failed, notices = [], False, set()
+    fixed_count, fixed_files, diffs = 0, 0, 0
     for path in iter_files(args.paths):
         try:
-            result = linter.lint_file(path)
-        except InputError as e:
+            base, linter = linter_for(path)
+            if path != STDIN and base.is_excluded(path):
+                continue
+            if fixing:
+                result, count, changed = _fix_file(args, linter, path)
+                fixed_count += count
+                fixed_files += changed
+                diffs += changed and args.diff
+                if result is None:
+                    continue
+            else:
+                result = linter.lint_file(path)
+        except (InputError, FixError) as e:
             print(f"newslint: {e}", file=sys.stderr)
             failed = True
             continue
@@ -127,32 +186,79 @@ def _check(args) -> int:
                 notices.add(notice)
                 print(f"newslint: {notice}", file=sys.stderr)
         results.append(result)
+    if args.diff:
+        return EXIT_ERROR if failed else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     render(args.format, results, sys.stdout, color=color)
+    if fixing and fixed_count:
+        print(f"newslint: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''} "
+              f"in {fixed_files} file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
     if failed or (notices and args.grammar_required):
         return EXIT_ERROR
     fail = level_rank(args.fail_level)
     return EXIT_FINDINGS if any(level_rank(f.severity) >= fail for r in results for f in r.findings) else EXIT_CLEAN
 
 
+def _fix_file(args, linter, path: str):
+    """Fix one file (or print its diff): (the findings that remain or None, fixed, changed)."""
+    from . import fix
+    from .api import STDIN
+
+    source = fix.read(path)
+    name = "<stdin>" if path == STDIN else path
+    fixed = fix.fix_text(linter, source.text, name, unsafe=args.unsafe_fixes)
+    if not fixed.settled:
+        print(f"newslint: {name}: fixes kept coming after {fix.MAX_PASSES} passes; check the result",
+              file=sys.stderr)
+    changed = fixed.text != source.text
+    if args.diff:
+        if changed:
+            sys.stdout.write(fix.unified_diff(source, fixed.text))
+        return None, fixed.applied, changed
+    final = fixed.text.replace("\n", source.newline) if source.newline != "\n" else fixed.text
+    if path == STDIN:  # fixing stdin prints the fixed text, and nothing else, to stdout
+        sys.stdout.write(final)
+        return None, fixed.applied, changed
+    if changed:
+        fix.write(source, fixed.text)
+    return linter.lint_text(final, path), fixed.applied, changed
+
+
+def _show_config(args) -> int:
+    import yaml
+
+    config = _config(args, args.path)
+    settings = config.to_dict()
+    if args.path:
+        settings = {"path": args.path, "excluded": config.is_excluded(args.path), **settings}
+    sys.stdout.write(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, default_flow_style=False))
+    return EXIT_CLEAN
+
+
 def _rules(args) -> int:
-    for rule in _config(args, grammar=True).rules():
+    from dataclasses import replace
+
+    for rule in replace(_config(args), grammar=True).rules():  # list the grammar rules too
         print(f"{rule.id:34} {rule.level:8} {rule.type.name:14} {rule.description or rule.message}")
     return EXIT_CLEAN
 
 
 def _explain(args) -> int:
     from .checks import TYPES
-    from .rulefile import load_rules
+    from .rulefile import PROFILES, load_rules
 
-    rules = {r.id: r for r in load_rules(tuple(args.pack), args.profile)}
-    rule = rules.get(args.rule)
+    config = _config(args)
+    rule = next((r for r in config.rules() if r.id == args.rule), None)
+    if rule is None:  # left out by the configuration: explain it all the same
+        rule = next((r for r in load_rules(config.packs, config.profile) if r.id == args.rule), None)
     if rule is None and args.rule in TYPES:
         print(TYPES[args.rule].doc.strip())
         return EXIT_CLEAN
     if rule is None:
-        print(f"newslint: no rule {args.rule!r} under profile {args.profile}; 'newslint rules' lists them",
-              file=sys.stderr)
+        elsewhere = [p for p in PROFILES if any(r.id == args.rule for r in load_rules(config.packs, p))]
+        hint = (f"; it applies under profile {', '.join(elsewhere)}" if elsewhere
+                else "; 'newslint rules' lists them, --pack adds a pack")
+        print(f"newslint: no rule {args.rule!r} under profile {config.profile}{hint}", file=sys.stderr)
         return EXIT_ERROR
     print(f"{rule.id} ({rule.level}, type {rule.type.name}, defined at {rule.origin})")
     print(f"Message: {rule.message}")
@@ -170,21 +276,26 @@ def _explain(args) -> int:
 
 
 def _test_rules(args) -> int:
-    from pathlib import Path
-
-    from .authoring import check_examples
-    from .rulefile import BUILTIN_PACKS, PROFILES, pack_paths
+    from .authoring import test_pack
+    from .rulefile import BUILTIN_PACKS, PROFILES, load_rules, pack_paths
 
     paths = [p for item in args.packs for p in pack_paths_of(item)] if args.packs else pack_paths()
-    failures = total = 0
-    for profile in [args.profile] if args.profile else PROFILES:
-        for path in paths:
-            for problem, count in check_examples(Path(path), profile):
-                total += count
-                if problem:
-                    failures += 1
-                    print(problem)
-    print(f"{total} examples checked, {failures} failed.")
+    profiles = [args.profile] if args.profile else list(PROFILES)
+    # A user's rule must not reuse a built-in rule's id: loading them together says where.
+    own = tuple(str(p) for p in paths if BUILTIN_PACKS.resolve() not in p.resolve().parents)
+    for profile in profiles if own else ():
+        load_rules(own, profile)
+    failures = total = rules = 0
+    for path in paths:
+        report = test_pack(path, profiles)
+        rules += len(report.rules)
+        total += report.examples
+        failures += len(report.problems)
+        for problem in report.problems:
+            print(problem)
+        print(f"{path}: {len(report.rules)} rules, {report.examples} examples, "
+              f"{'all pass' if not report.problems else f'{len(report.problems)} failed'}")
+    print(f"{total} examples of {rules} rules checked, {failures} failed.")
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .checks.base import Unavailable
+from . import suppress
 from .document import Document
 from .finding import Edit, Finding, Hit, level_rank
 from .rulefile import Rule
@@ -30,8 +31,9 @@ class Result:
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], min_level: str = "info"):
+    def __init__(self, rules: list[Rule], min_level: str = "info", *, report_unused_suppressions: bool = False):
         self.rules = [r for r in rules if level_rank(r.level) >= level_rank(min_level)]
+        self.report_unused_suppressions = report_unused_suppressions
 
     def lint(self, doc: Document) -> Result:
         result = Result(doc.path, doc.source)
@@ -46,6 +48,10 @@ class Engine:
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its pattern ran too long")
             except Exception as e:  # one broken rule must not silence the others
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) failed: {e.__class__.__name__}: {e}")
+        if "newslint" in doc.source:  # cheap test before parsing suppression directives
+            result.findings = suppress.apply(doc.source, result.findings, path=doc.path, line_col=doc.line_col,
+                                             report_unused=self.report_unused_suppressions,
+                                             active={n for r in self.rules for n in (r.id, r.category)})
         result.findings.sort(key=lambda f: f.sort_key)
         return result
 

@@ -12,7 +12,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .suppress import blank_directives
+
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass
@@ -21,8 +24,13 @@ class OffsetMap:
 
     pieces: list[tuple[int, int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    # Where a piece's end lands in the source, when that is not start + length: a decoded HTML
+    # entity is one character of text for several of source ("&amp;").
+    _source_ends: dict[int, int] = field(default_factory=dict, repr=False)
 
-    def add(self, text_start: int, source_start: int, length: int) -> None:
+    def add(self, text_start: int, source_start: int, length: int, source_length: int | None = None) -> None:
+        if source_length is not None and source_length != length:
+            self._source_ends[len(self.pieces)] = source_start + source_length
         self.pieces.append((text_start, source_start, length))
         self._starts.append(text_start)
 
@@ -31,8 +39,12 @@ class OffsetMap:
             return offset
         # An end offset that falls on a piece boundary belongs to the piece before it.
         i = bisect_right(self._starts, offset - 1 if is_end and offset > 0 else offset) - 1
-        text_start, source_start, length = self.pieces[max(i, 0)]
-        return source_start + min(max(offset - text_start, 0), length)
+        i = max(i, 0)
+        text_start, source_start, length = self.pieces[i]
+        step = min(max(offset - text_start, 0), length)
+        if step == length and i in self._source_ends:
+            return self._source_ends[i]
+        return source_start + step
 
 
 @dataclass
@@ -46,13 +58,22 @@ class Extracted:
 
 
 def kind_for(path: str) -> str:
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    lowered = path.lower()
+    if lowered.endswith(HTML_SUFFIXES):
+        return "html"
+    return "markdown" if lowered.endswith(MARKDOWN_SUFFIXES) else "text"
 
 
 def extract(source: str, kind: str = "text") -> Extracted:
+    # Suppression directives become spaces: no rule reads them, and offsets stay the source's.
+    source = blank_directives(source)
     if kind == "markdown":
         return _Markdown(source).run()
-    return Extracted(source, None)
+    if kind == "html":
+        from .htmltext import extract_html
+
+        return extract_html(source)
+    return Extracted(source, None)  # map None: offsets into text are offsets into the source
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

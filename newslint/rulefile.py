@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,7 @@ class Rule:
     description: str = ""
     examples: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (bad, good)
     origin: str = ""  # file:line, for messages about the rule itself
+    raw: Any = field(default=None, compare=False, repr=False)  # the YAML mapping, to rebuild with overrides
 
     @property
     def category(self) -> str:
@@ -61,8 +62,10 @@ class Rule:
 class _Mapping(dict):
     """A YAML mapping that remembers the line of each key."""
 
-    line: int = 0
-    key_lines: dict
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line: int | None = 0
+        self.key_lines: dict = {}
 
 
 def _to_python(node: yaml.Node, budget: list[int]) -> Any:
@@ -89,11 +92,11 @@ def _to_python(node: yaml.Node, budget: list[int]) -> Any:
 _SCALARS = yaml.SafeLoader("")
 
 
-def read_yaml(path: Path) -> Any:
+def read_yaml(path: Path, what: str = "rule pack") -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(str(path), None, f"cannot read rule pack: {e}") from None
+        raise RuleError(str(path), None, f"cannot read {what}: {e}") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         return None if node is None else _to_python(node, [MAX_NODES])
@@ -167,14 +170,43 @@ def _load_pack(path: Path, profile: str) -> list[Rule]:
     return rules
 
 
-def _build_rule(where: str, raw: Any, profile: str) -> Rule | None:
+# Fields a user's configuration may change in a rule (besides the options of its type).
+HOUSE_FIELDS = ("level", "message", "quotes", "fix")
+
+
+def make_rule(where: str, line: int | None, settings: dict, profile: str) -> Rule | None:
+    """A rule from settings made in code (a house vocabulary's naming rule), validated as in a
+    pack; errors point at `where:line`."""
+    raw = _Mapping(settings)
+    raw.line, raw.key_lines = line, {key: line for key in settings}
+    return _build_rule(where, raw, profile)
+
+
+def rebuild_rule(rule: Rule, profile: str, house: dict, house_where: str) -> Rule:
+    """`rule` with fields changed by a configuration (`house`, read from `house_where`), through
+    the same validation as the pack itself; errors in `house` name the configuration's lines."""
+    where = rule.origin.rsplit(":", 1)[0]
+    if rule.raw is None:
+        raise RuleError(house_where, getattr(house, "line", None),
+                        f"rule {rule.id!r} was not loaded from a pack; a configuration cannot change it")
+    rebuilt = _build_rule(where, rule.raw, profile, house, house_where)
+    return replace(rebuilt, origin=rule.origin)
+
+
+def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
+                house_where: str = "") -> Rule | None:
     if not isinstance(raw, _Mapping):
         raise RuleError(where, None, "each rule must be a mapping")
+    house = house or {}
 
     def fail(field: str | None, message: str):
-        line = raw.key_lines.get(field, raw.line) if field else raw.line
         rule_id = raw.get("id")
         prefix = f"rule {rule_id!r}: " if isinstance(rule_id, str) else ""
+        if field in house:  # the configuration changed this field: point there
+            lines = getattr(house, "key_lines", {})
+            raise RuleError(house_where, lines.get(field, getattr(house, "line", None)),
+                            f"{prefix}{field}: {message}")
+        line = raw.key_lines.get(field, raw.line) if field else raw.line
         raise RuleError(where, line, f"{prefix}{field + ': ' if field else ''}{message}")
 
     for required in ("id", "type", "message"):
@@ -204,6 +236,10 @@ def _build_rule(where: str, raw: Any, profile: str) -> Rule | None:
                 key not in COMMON and key not in rule_type.option_names):
             fail("by_profile", f"{profile}: cannot override {key!r}")
     settings.update(overrides)
+    for key in house:
+        if key not in HOUSE_FIELDS and key not in rule_type.option_names:
+            fail(key, f"a configuration may set {', '.join(HOUSE_FIELDS + rule_type.option_names)}")
+    settings.update(house)
     level = settings.get("level", "warning")
     if level not in LEVELS:
         fail("level", f"must be one of {', '.join(LEVELS)}")
@@ -243,4 +279,4 @@ def _build_rule(where: str, raw: Any, profile: str) -> Rule | None:
     except TypeError as e:
         fail(None, f"{e}".replace("__init__() ", "").replace("Options.", ""))
     return Rule(rule_id, rule_type, level, message, built, quotes, fix, description.strip(),
-                (tuple(examples.get("bad", ())), tuple(examples.get("good", ()))), f"{where}:{raw.line}")
+                (tuple(examples.get("bad", ())), tuple(examples.get("good", ()))), f"{where}:{raw.line}", raw)

@@ -19,6 +19,8 @@ Options
     variants      the names of the one thing (at least two)
     prefer        the house form; without it the story's first form wins
     ignore_case   match regardless of case (default false: IS is not "is")
+    always        report every form other than `prefer`, even in a story that uses only one
+                  (default false; a house vocabulary sets it: the house form is always wanted)
     quotes        the rule's quotation scope; by default what people said does not count
 """
 
@@ -37,6 +39,7 @@ class Options:
     variants: Any
     prefer: str | None = None
     ignore_case: bool = False
+    always: bool = False
     quotes: str = "skip"
     pattern: Any = field(init=False, repr=False)
 
@@ -46,6 +49,8 @@ class Options:
             raise OptionError("variants", "needs at least two different names")
         if self.prefer is not None and self.prefer not in self.variants:
             raise OptionError("prefer", f"{self.prefer!r} is not one of the variants")
+        if not isinstance(self.always, bool) or (self.always and self.prefer is None):
+            raise OptionError("always", "must be true or false, and true needs `prefer`")
         self.pattern = word_pattern("variants", self.variants, ignore_case=self.ignore_case)
 
     def form(self, found: str) -> str:
@@ -63,7 +68,7 @@ def check(doc, options: Options):
         for m in finditer(options.pattern, doc.text, start, end):
             if doc.in_scope(m.start(), m.end(), options.quotes):
                 uses.append((m.start(), m.end(), options.form(m.group())))
-    if len({form for _, _, form in uses}) < 2:
+    if not uses or (len({form for _, _, form in uses}) < 2 and not options.always):
         return
     glossed = _glossed_forms(doc.text, uses)
     uses = [u for u in uses if u[2] not in glossed]

@@ -18,21 +18,26 @@ Use instead
     Ryan Dillon told reporters ... Dillon said the convoy had stopped.
 
 Options
-    none
+    accept        surnames that are right as spelled, however close to another (a house
+                  vocabulary's accepted words land here)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..finding import Edit, Hit
 from ..people import find_people
-from .base import RuleType
+from .base import RuleType, string_list
 
 
 @dataclass
 class Options:
-    pass
+    accept: Any = ()
+
+    def __post_init__(self):
+        self.accept = frozenset(string_list("accept", self.accept))
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
@@ -66,13 +71,15 @@ def check(doc, options: Options):
     people = doc.memo(find_people)
     first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items())
     for surname, refs in people.full.items():
+        if surname in options.accept:
+            continue
         for start, end, given in refs[:1]:
             for other_start, other, other_given in first_use:
                 if other_start < start and other_given == given and looks_misspelled(other, surname):
                     yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
                     break
     for start, end, surname in people.short:
-        if surname in people.full:
+        if surname in people.full or surname in options.accept:
             continue
         for other_start, other, _ in first_use:
             if other_start < start and looks_misspelled(other, surname):

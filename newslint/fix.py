@@ -1,0 +1,207 @@
+"""Apply fixes: choose edits that do not collide, repeat until nothing more is fixable, and write
+the file back atomically, as it was (encoding, BOM, line endings, permissions).
+
+Which fixes may touch a direct quotation is decided in one place, engine._keeps_quoted_words:
+a finding whose fix would change a quotation's words carries no fix at all, so nothing here can
+apply one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass
+
+from .api import DOCX_SUFFIXES, STDIN, InputError, decode_with_encoding
+from .document import Document
+from .finding import Edit, Finding
+
+_WORDS = re.compile(r"\w+")
+MAX_PASSES = 10  # a fix may reveal another (a doubled word inside a doubled space); never loops
+
+
+class FixError(Exception):
+    """A file that could not be fixed; str() is the one-line message for the user."""
+
+
+@dataclass
+class SourceFile:
+    """A file as read for fixing: enough to write it back byte for byte the same way."""
+
+    path: str
+    data: bytes
+    text: str  # with "\n" line ends when the file used "\r\n" throughout (see newline)
+    encoding: str
+    bom: bytes
+    newline: str  # "\r\n" or "\n": how to write line ends back
+
+    def encode(self, text: str) -> bytes:
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        return self.bom + text.encode(self.encoding)
+
+
+def read(path: str) -> SourceFile:
+    if path.lower().endswith(DOCX_SUFFIXES):
+        raise FixError(f"{path}: .docx drafts are read-only; make the changes in Word")
+    try:
+        data = sys_stdin_bytes() if path == STDIN else open(path, "rb").read()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+    text, encoding, bom = decode_with_encoding(data, "<stdin>" if path == STDIN else path)
+    # A file with Windows line ends throughout is fixed as "\n" text and written back with
+    # "\r\n", so a fix that deletes a line cannot leave a lone "\r" or "\n" behind.
+    newline = "\n"
+    if "\r\n" in text and text.count("\r\n") == text.count("\n"):
+        text, newline = text.replace("\r\n", "\n"), "\r\n"
+    return SourceFile(path, data, text, encoding, bom, newline)
+
+
+def sys_stdin_bytes() -> bytes:
+    import sys
+
+    return sys.stdin.buffer.read()
+
+
+def choose_edits(findings: list[Finding], *, unsafe: bool = False) -> list[Edit]:
+    """The edits of the fixable findings that do not collide with an earlier finding's
+    (findings come sorted, so the earlier finding in the text wins)."""
+    chosen: list[Edit] = []
+    for finding in findings:
+        if not finding.fix or not (finding.fix_safe or unsafe):
+            continue
+        edits = sorted(finding.fix, key=lambda e: (e.start, e.end))
+        if any(_collide(a, b) for a in edits for b in chosen) or any(
+                _collide(a, b) for i, a in enumerate(edits) for b in edits[i + 1:]):
+            continue
+        chosen.extend(edits)
+    return chosen
+
+
+def _collide(a: Edit, b: Edit) -> bool:
+    """Overlapping spans, or two edits at one point (their order would be a guess)."""
+    return a.start < b.end and b.start < a.end or a.start == b.start or (
+        (a.start == a.end or b.start == b.end) and (a.start == b.end or b.start == a.end))
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text
+
+
+@dataclass
+class Fixed:
+    text: str  # the fixed text
+    applied: int  # findings fixed
+    settled: bool  # False when fixes were still coming after MAX_PASSES
+
+
+def fix_text(linter, text: str, path: str, *, unsafe: bool = False) -> Fixed:
+    """Fix until the text is a fixed point: linting it again offers nothing more to apply."""
+    applied = 0
+    for _ in range(MAX_PASSES):
+        findings = linter.lint_text(text, path).findings
+        edits = choose_edits(findings, unsafe=unsafe)
+        if not edits:
+            return Fixed(text, applied, True)
+        applied += sum(1 for f in findings if f.fix and any(e in edits for e in f.fix))
+        text = apply_edits(text, edits)
+    settled = not choose_edits(linter.lint_text(text, path).findings, unsafe=unsafe)
+    return Fixed(text, applied, settled)
+
+
+def quoted_words_changed(before: str, after: str) -> list[str]:
+    """Words of a direct quotation in `before` that `after` changed, dropped or added to: what
+    a fix must never do (the tests and benchmarks/fix_audit.py check it; the engine enforces it).
+    Words are compared in order over the whole text, so a fix that only moves a quotation
+    mark, and so re-pairs the quotations, changes nothing here."""
+    doc = Document(before)  # plain text: offsets into `before` are offsets into doc.text
+    old = [(m.group(), m.start()) for m in _WORDS.finditer(before)]
+    new = [m.group() for m in _WORDS.finditer(after)]
+    changed = []
+    matcher = difflib.SequenceMatcher(a=[w for w, _ in old], b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if a1 == a2:  # words added: inside a quotation if both neighbours are
+            left, right = old[a1 - 1][1] if a1 else 0, old[a1][1] if a1 < len(old) else len(before)
+            if doc.in_quote(left, left + 1) and doc.in_quote(right, right + 1):
+                changed.extend(new[b1:b2])
+            continue
+        changed.extend(word for word, start in old[a1:a2] if doc.in_quote(start, start + len(word)))
+    return changed
+
+
+def unified_diff(source: SourceFile, new_text: str) -> str:
+    name = source.path.lstrip("/")
+    return "".join(difflib.unified_diff(source.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+                                        fromfile=f"a/{name}", tofile=f"b/{name}"))
+
+
+def write(source: SourceFile, new_text: str) -> None:
+    """Replace the file with `new_text` atomically: a temporary file beside it, flushed to
+    disk, given the file's permissions, then renamed over it -- unless the file changed since
+    it was read, in which case it is left alone and FixError says so."""
+    target = os.path.realpath(source.path)  # write through a symlink, not over it
+    data = source.encode(new_text)
+    folder = os.path.dirname(target) or "."
+    try:
+        status = os.stat(target)
+        mode = stat.S_IMODE(status.st_mode)
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".newslint")
+    except OSError as e:
+        raise FixError(f"{source.path}: cannot write: {e.strerror or e}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        try:
+            os.chown(temp, status.st_uid, status.st_gid)
+        except (OSError, AttributeError):
+            pass  # not the owner: the file becomes ours, with the same permissions
+        if _digest(target) != hashlib.sha256(source.data).digest():
+            raise FixError(f"{source.path}: changed on disk while it was being fixed; left alone, run again")
+        os.replace(temp, target)
+    except OSError as e:
+        _remove(temp)
+        raise FixError(f"{source.path}: cannot write: {e.strerror or e}") from None
+    except BaseException:
+        _remove(temp)
+        raise
+    _sync_folder(folder)
+
+
+def _digest(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).digest()
+    except OSError:
+        return None
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable (where the system allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

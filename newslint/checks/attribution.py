@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..finding import Hit
-from .base import RuleType, compile_pattern, string_list
+from .base import RuleType, alternation, compile_pattern
 
 _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|m|k)\b"
@@ -53,7 +53,7 @@ class Options:
     pattern: Any = field(init=False, repr=False)
 
     def __post_init__(self):
-        alternatives = "|".join(f"(?:{s})" for s in string_list("sources", self.sources))
+        alternatives = alternation("sources", self.sources)
         self.pattern = compile_pattern("sources", rf"\b(?:{alternatives})\b", ignore_case=True)
 
 

@@ -71,6 +71,15 @@ def string_list(field: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def alternation(field: str, value: Any) -> str:
+    """A rule author's list of regular expressions as one alternation, each checked on its own
+    first so that an error names the pattern at fault."""
+    patterns = string_list(field, value)
+    for p in patterns:
+        compile_pattern(field, p)
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
     """finditer with the runaway-pattern time limit."""
     return pattern.finditer(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)

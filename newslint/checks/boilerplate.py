@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..finding import Edit, Hit
-from .base import RuleType, compile_pattern, string_list
+from .base import RuleType, alternation, compile_pattern
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Options:
     pattern: Any = field(init=False, repr=False)
 
     def __post_init__(self):
-        alternatives = "|".join(f"(?:{p})" for p in string_list("lines", self.lines))
+        alternatives = alternation("lines", self.lines)
         self.pattern = compile_pattern("lines", rf"\s*(?:{alternatives})\s*", ignore_case=True)
 
 

@@ -406,6 +406,10 @@ def build_server(load_config=None):
         if changed:
             reload_config(f"{', '.join(changed)} changed")
 
+    @server.feature(t.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(params):
+        pass  # editor settings are not used: configuration lives in files, as for `newslint check`
+
     # -- features --
 
     async def current_findings(doc: OpenDocument) -> list[Finding]:

@@ -119,6 +119,19 @@ def test_plain_text_buffer_and_close_clears(client):
     assert client.close() == 0
 
 
+def test_markdown_findings_point_into_the_source(client):
+    client.initialize()
+    uri = "file:///tmp/newslint-test/story.md"
+    text = ("---\ntitle: Bridge vote\n---\n\n# Bridge vote\n\n"
+            f"Riders **{BIKES} cheered** as the the council [voted](https://example.org) .\n")
+    client.open(uri, text)
+    diagnostics = client.diagnostics(uri, version=1)
+    doubled = by_rule(diagnostics, "repetition.doubled-word")
+    assert position_to_offset(text, **doubled["range"]["start"]) == text.index("the the")
+    assert position_to_offset(text, **doubled["range"]["end"]) == text.index("the the") + len("the the")
+    assert client.close() == 0
+
+
 def test_bad_input_leaves_the_server_answering(client):
     client.initialize()
     client.send_raw(b"{this is not json")

@@ -161,7 +161,7 @@ class Linters:
 
     def __init__(self, load_config=None):
         self._load_config = load_config or (lambda path: _load_config(path))
-        self._by_folder: dict[str | None, object] = {}  # folder -> Config, or the error text
+        self._by_folder: dict[str | None, object] = {}  # folder -> Config, or the error's text
         self._by_config: dict[object, object] = {}  # Config -> Linter
 
     def clear(self) -> None:
@@ -180,10 +180,10 @@ class Linters:
                     self._by_config[config] = Linter(config)
                 self._by_folder[folder] = config
             except Exception as e:  # whatever the loader raises, the editor gets one message
-                self._by_folder[folder] = ConfigProblem(str(e) or e.__class__.__name__)
+                self._by_folder[folder] = str(e) or e.__class__.__name__
         found = self._by_folder[folder]
-        if isinstance(found, ConfigProblem):
-            raise found
+        if isinstance(found, str):
+            raise ConfigProblem(found)
         return self._by_config[found]
 
 
@@ -199,7 +199,7 @@ def serve() -> int:
         server = build_server()
     except ImportError as e:
         print(f"newslint: the language server needs pygls and lsprotocol ({e.name} is missing); "
-              "install them with: pip install 'newslint[lsp]'", file=sys.stderr)
+              "reinstall newslint, or: pip install pygls lsprotocol", file=sys.stderr)
         return 2
     _quiet_logging()
     server.start_io()

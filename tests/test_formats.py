@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import struct
@@ -174,6 +175,18 @@ def test_line_format_loads_into_vim_quickfix(tmp_path, results):
     findings = results[0].findings
     assert [(e[0], e[1], e[2].lower()) for e in entries] == [(f.line, f.column, f.severity[0]) for f in findings]
     assert all(e[3] for e in entries)
+
+
+@pytest.mark.skipif(not shutil.which("emacs"), reason="emacs is not installed")
+def test_line_format_parses_in_emacs_compilation_mode(tmp_path, results):
+    report = tmp_path / "report.txt"
+    report.write_text(rendered("line", results), encoding="utf-8")
+    script = Path(__file__).resolve().parent / "emacs" / "compile.el"
+    done = subprocess.run(["emacs", "--batch", "-Q", "-l", str(script)], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "LINES": str(report)})
+    parsed = json.loads(done.stdout)
+    kinds = {"error": 2, "warning": 1, "info": 0}  # compilation-mode's types
+    assert parsed == [[f.line, f.column, kinds[f.severity], f.path] for f in results[0].findings]
 
 
 # -- HTML ----------------------------------------------------------------------------------------

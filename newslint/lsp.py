@@ -329,7 +329,7 @@ def build_server(load_config=None):
             if await lint(doc):
                 publish(doc, [diagnostic(doc, f) for f in doc.findings])
         except ConfigProblem as e:
-            message = f"newslint: configuration error: {e}. Checking is paused until it is fixed."
+            message = f"newslint: configuration error: {str(e).rstrip('.')}. Checking is paused until it is fixed."
             show_once(message)
             doc.findings, doc.linted_version = [], doc.version
             publish(doc, [notice(doc, message, 1)])
@@ -452,7 +452,8 @@ def build_server(load_config=None):
             for f in findings:
                 if f.fix and f.start <= end and start <= f.end:
                     actions.append(t.CodeAction(
-                        title=f"{describe_fix(doc.buffer.text, f).capitalize()} ({f.rule})",
+                        title=f"{describe_fix(doc.buffer.text, f).capitalize()} ({f.rule}"
+                              f"{'' if f.fix_safe else '; check the result'})",
                         kind=t.CodeActionKind.QuickFix, diagnostics=[diagnostic(doc, f)],
                         is_preferred=f.fix_safe, edit=workspace_edit(doc, f.fix)))
         safe = compatible_edits(findings)

@@ -89,9 +89,34 @@ def _collide(a: Edit, b: Edit) -> bool:
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+    """Apply non-colliding edits (as from choose_edits) to `text`, in one pass."""
+    out, last = [], 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        out.append(text[last:e.start])
+        out.append(e.replacement)
+        last = e.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def describe_fix(source: str | None, finding: Finding) -> str:
+    """A short phrase for a fix: "replace ' ,' with ','", "delete 'the '", "insert ','"."""
+    if not finding.fix:
+        return ""
+    if len(finding.fix) > 1 or source is None:
+        return f"apply {len(finding.fix)} edits" if len(finding.fix) > 1 else "apply the fix"
+    edit = finding.fix[0]
+    old, new = _short(source[edit.start : edit.end]), _short(edit.replacement)
+    if edit.start == edit.end:
+        return f"insert '{new}'"
+    if not edit.replacement:
+        return f"delete '{old}'"
+    return f"replace '{old}' with '{new}'"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = text.replace("\n", "\u21b5")
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "line", "html")
 
 
 def render(fmt: str, results, stream, *, color: bool = False) -> None:

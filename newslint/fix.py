@@ -178,6 +178,10 @@ def write(source: SourceFile, new_text: str) -> None:
     try:
         status = os.stat(target)
         mode = stat.S_IMODE(status.st_mode)
+        # Renaming over a file needs only a writable folder, and root may write anything: a
+        # file nobody may write is read-only on purpose (an archive, a locked story).
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+            raise FixError(f"{source.path}: read-only; left alone")
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".newslint")
     except OSError as e:
         raise FixError(f"{source.path}: cannot write: {e.strerror or e}") from None

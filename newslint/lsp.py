@@ -302,8 +302,8 @@ def build_server(load_config=None):
         if docs.get(doc.uri) is not doc or doc.version != version:
             return False
         doc.findings, doc.linted_version = result.findings, version
-        for error in result.errors:
-            server.window_log_message(t.LogMessageParams(type=t.MessageType.Warning, message=f"newslint: {error}"))
+        for error in result.errors:  # a rule that failed: said once, the other rules still report
+            show_once(f"newslint: {error}", t.MessageType.Warning)
         return True
 
     async def lint_and_publish(uri: str) -> None:

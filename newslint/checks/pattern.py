@@ -24,10 +24,15 @@ Options
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+import regex
 from typing import Any
 
 from ..finding import Edit, Hit
 from .base import OptionError, RuleType, compile_pattern, finditer, string_list
+
+
+_GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
 
 
 @dataclass
@@ -42,8 +47,14 @@ class Options:
         self.compiled = [
             compile_pattern("patterns", p, ignore_case=self.ignore_case) for p in string_list("patterns", self.patterns)
         ]
-        if self.replace is not None and not isinstance(self.replace, str):
-            raise OptionError("replace", "must be a string")
+        if self.replace is not None:
+            if not isinstance(self.replace, str):
+                raise OptionError("replace", "must be a string")
+            for pattern in self.compiled:  # a group the pattern lacks would fail on every match
+                for ref in _GROUP_REF.finditer(self.replace):
+                    name = ref.group(1) or ref.group(2)
+                    if (int(name) > pattern.groups) if name.isdigit() else name not in pattern.groupindex:
+                        raise OptionError("replace", f"refers to group {name!r}, which {pattern.pattern!r} does not have")
 
 
 def check(doc, options: Options):

@@ -6,16 +6,9 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from lsp_client import LspClient  # noqa: E402
+from test_lsp import client  # noqa: E402,F401  (the fixture: a server in a subprocess)
 
 TEXT = "Council backs bridge\n\nThe the council met on Tuesday , officials said.\n"
-
-
-@pytest.fixture
-def client():
-    c = LspClient()
-    yield c
-    c.kill()
 
 
 def test_out_of_range_positions_and_double_close(client, tmp_path):

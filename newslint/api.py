@@ -6,12 +6,14 @@ import codecs
 import os
 import sys
 from pathlib import Path
+from time import perf_counter
 
 from .config import Config
 from .document import Document
 from .engine import Engine, Result
 from .finding import Finding
 from .markup import kind_for
+from .stats import DOCUMENT
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 DOCX_SUFFIXES = (".docx",)  # read-only: findings name paragraph (line) and offset (column)
@@ -78,12 +80,18 @@ def iter_files(paths) -> list[str]:
 class Linter:
     """Rules loaded once for a configuration, then any number of documents."""
 
-    def __init__(self, config: Config | None = None):
+    def __init__(self, config: Config | None = None, *, stats=None):
         self.config = config or Config()
+        self.stats = stats  # a newslint.stats.RuleStats to time the rules in (--statistics), or None
         self.engine = Engine(self.config.rules(), self.config.min_level,
-                             report_unused_suppressions=self.config.report_unused_suppressions)
+                             report_unused_suppressions=self.config.report_unused_suppressions, stats=stats)
 
     def lint_text(self, text: str, path: str = "<text>", kind: str | None = None) -> Result:
+        if self.stats is not None:
+            started = perf_counter()
+            doc = Document(text, path, kind or kind_for(path))
+            self.stats.add(DOCUMENT, perf_counter() - started)
+            return self.engine.lint(doc)
         return self.engine.lint(Document(text, path, kind or kind_for(path)))
 
     def lint_file(self, path: str) -> Result:

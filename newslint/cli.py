@@ -17,6 +17,12 @@ def _list(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
 def _seconds(value: str) -> float:
     seconds = float(value)
     if not seconds > 0:
@@ -70,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--report-unused-suppressions", action="store_true", default=None,
                        help="report suppression directives that silence nothing")
+    check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                       help="check files in N processes (default: one per CPU core); the output is the same")
+    check.add_argument("--statistics", action="store_true",
+                       help="after the output, print to stderr the time and findings of each rule")
 
     rules = sub.add_parser("rules", help="list the rules")
     rule_options(rules)
@@ -143,37 +153,40 @@ def _config(args, path=None):
 
 
 def _check(args) -> int:
-    from .api import STDIN, InputError, Linter, iter_files
+    from .api import STDIN, InputError, iter_files
     from .fix import FixError
+    from .parallel import Checker, check_in_order
     from .report import render
 
-    linters: dict[int, tuple] = {}  # one Linter per configuration (load_config caches them)
+    stats = None
+    if args.statistics:
+        from .stats import RuleStats
 
-    def linter_for(path: str):
-        from .config import load_config
-
-        base = load_config(None if path == STDIN else path, args.config)
-        if id(base) not in linters:
-            linters[id(base)] = (base, Linter(_config(args, None if path == STDIN else path)))
-        return base, linters[id(base)][1]
-
+        stats = RuleStats()
+    checker = Checker(args, stats)  # one Linter per configuration (load_config caches them)
     fixing = args.fix or args.unsafe_fixes or args.diff
     results, failed, notices = [], False, set()
     fixed_count, fixed_files, diffs = 0, 0, 0
-    for path in iter_files(args.paths):
+    paths = iter_files(args.paths)
+    checked = None if fixing else check_in_order(checker, paths, args.jobs)  # -j: in worker processes
+    for path in paths:
         try:
-            base, linter = linter_for(path)
-            if path != STDIN and base.is_excluded(path):
-                continue
-            if fixing:
+            if checked is not None:
+                result, error = next(checked)
+                if error is not None:
+                    raise InputError(error)
+                if result is None:
+                    continue  # excluded by the configuration
+            else:
+                base, linter = checker.linter_for(path)
+                if path != STDIN and base.is_excluded(path):
+                    continue
                 result, count, changed = _fix_file(args, linter, path)
                 fixed_count += count
                 fixed_files += changed
                 diffs += changed and args.diff
                 if result is None:
                     continue
-            else:
-                result = linter.lint_file(path)
         except (InputError, FixError) as e:
             print(f"newslint: {e}", file=sys.stderr)
             failed = True
@@ -190,6 +203,9 @@ def _check(args) -> int:
         return EXIT_ERROR if failed else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     render(args.format, results, sys.stdout, color=color)
+    if stats is not None:
+        sys.stdout.flush()
+        print(stats.table(), file=sys.stderr)
     if fixing and fixed_count:
         print(f"newslint: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''} "
               f"in {fixed_files} file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)

@@ -61,6 +61,7 @@ class Document:
         self.headline_index = self._find_headline(extracted.headline)
         # Shared analyses of the checks, keyed by the function that made them (see memo).
         self.cache: dict = {}
+        self._shouting: list[bool | None] = [None] * len(self.paragraphs)
 
     # -- positions ---------------------------------------------------------------------------
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
@@ -100,9 +101,13 @@ class Document:
 
     def is_shouting(self, index: int) -> bool:
         """An all-capitals paragraph (a wire headline, a label): case tells nothing there."""
-        start, end = self.paragraphs[index]
-        letters = [c for c in self.text[start : min(end, start + 200)] if c.isalpha()]
-        return len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        # Asked by many rules for every paragraph, so each answer is kept (see _shouting).
+        shouting = self._shouting[index]
+        if shouting is None:
+            start, end = self.paragraphs[index]
+            letters = "".join(filter(str.isalpha, self.text[start : min(end, start + 200)]))
+            shouting = self._shouting[index] = len(letters) >= 4 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+        return shouting
 
     def is_headline_like(self, index: int) -> bool:
         """A line written as a headline (a related-links list, a subhead): no closing stop and

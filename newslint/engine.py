@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from time import perf_counter
 
 from .checks.base import Unavailable
 from . import suppress
@@ -31,13 +32,20 @@ class Result:
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], min_level: str = "info", *, report_unused_suppressions: bool = False):
+    def __init__(self, rules: list[Rule], min_level: str = "info", *, report_unused_suppressions: bool = False,
+                 stats=None):
         self.rules = [r for r in rules if level_rank(r.level) >= level_rank(min_level)]
         self.report_unused_suppressions = report_unused_suppressions
+        self.stats = stats  # a newslint.stats.RuleStats that times each rule, or None
 
     def lint(self, doc: Document) -> Result:
         result = Result(doc.path, doc.source)
+        stats = self.stats
+        if stats is not None:
+            stats.add_document(doc)
         for rule in self.rules:
+            if stats is not None:
+                before, started = len(result.findings), perf_counter()
             try:
                 for hit in rule.type.check(doc, rule.options):
                     if doc.in_scope(hit.start, hit.end, rule.quotes):
@@ -48,6 +56,8 @@ class Engine:
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its pattern ran too long")
             except Exception as e:  # one broken rule must not silence the others
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) failed: {e.__class__.__name__}: {e}")
+            if stats is not None:
+                stats.add(rule.id, perf_counter() - started, len(result.findings) - before)
         if "newslint" in doc.source:  # cheap test before parsing suppression directives
             result.findings = suppress.apply(doc.source, result.findings, path=doc.path, line_col=doc.line_col,
                                              report_unused=self.report_unused_suppressions,

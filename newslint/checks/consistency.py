@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..finding import Edit, Hit
-from .base import OptionError, RuleType, finditer, string_list, word_pattern
+from .base import LiteralFilter, OptionError, RuleType, finditer, string_list, word_pattern
 
 
 @dataclass
@@ -52,6 +52,7 @@ class Options:
         if not isinstance(self.always, bool) or (self.always and self.prefer is None):
             raise OptionError("always", "must be true or false, and true needs `prefer`")
         self.pattern = word_pattern("variants", self.variants, ignore_case=self.ignore_case)
+        self.prefilter = LiteralFilter(self.variants, ignore_case=self.ignore_case)  # not an option
 
     def form(self, found: str) -> str:
         if not self.ignore_case:
@@ -60,6 +61,8 @@ class Options:
 
 
 def check(doc, options: Options):
+    if not options.prefilter.may_occur(doc.text):
+        return  # none of the names is in the story (most stories): skip the scan
     uses = []
     for index in doc.body:
         if doc.is_shouting(index):

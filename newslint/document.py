@@ -34,6 +34,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\
 _PARAGRAPH = re.compile(r"[^\n]+")
 _BREADCRUMB = re.compile(r"\s[\u00bb\u203a>|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
 
 
@@ -224,6 +225,8 @@ class Document:
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (with weekday, time or 'Updated' around it)."""
+    if not _DIGIT.search(line):
+        return False  # every date has a day of the month (and the date search is slow)
     rest = line
     for d in find_dates(line):
         rest = rest.replace(line[d.start : d.end], " ")

@@ -81,7 +81,10 @@ class LiteralFilter:
             return True
         if self.ignore_case:
             text = text.casefold()
-        return any(w in text for w in self.words)
+        for word in self.words:  # a loop, not any(): this runs for every rule and story
+            if word in text:
+                return True
+        return False
 
 
 def string_list(field: str, value: Any) -> tuple[str, ...]:

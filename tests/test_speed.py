@@ -149,10 +149,34 @@ def test_repetition_key_is_the_regex_key(text):
     assert _key(text) == re.sub(r"\s+", " ", text).strip().casefold()
 
 
-@given(PROSE)
-def test_date_lines_need_a_digit(text):
-    if is_date_line(text):
-        assert re.search(r"\d", text)
+def plain_is_date_line(line):
+    """is_date_line as it was: remove the dates, then everything a date line may hold."""
+    from newslint.datefind import find_dates
+
+    rest = line
+    for d in find_dates(line):
+        rest = rest.replace(line[d.start : d.end], " ")
+    if rest == line:
+        return False
+    return not re.sub(r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
+                      r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]", "", rest)
+
+
+DATE_LINES = st.lists(st.sampled_from(["Updated", "Tuesday,", "21 May 2019", "Feb 26", "10:45", "GMT", "on", "at",
+                                       "-", "|", "(", ")", "said", "Sept. 8", "x", "pm", "EST", "2019", "the"]),
+                      max_size=7).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(PROSE, DATE_LINES))
+def test_date_lines_are_found_as_before(text):
+    assert is_date_line(text) == plain_is_date_line(text)
+
+
+def test_date_lines_are_found_as_before_in_stories():
+    lines = [line for text in TEXTS for line in text.splitlines()]
+    assert [is_date_line(line) for line in lines] == [plain_is_date_line(line) for line in lines]
+    assert any(is_date_line(line) for line in lines)
 
 
 def plain_attribution(doc, options):
@@ -189,3 +213,27 @@ def test_attribution_finds_what_the_plain_loop_finds():
         assert fast == list(plain_attribution(doc, options))
         found += len(fast)
     assert found > 10
+
+
+def test_headline_repeats_are_found_as_before():
+    from newslint.checks import headline
+
+    texts = TEXTS + ["Storm Hits Coast Again\n\nThe storm hit.\n\nHome / Storm hits coast again\n\nSTORM HITS COAST AGAIN",
+                     "Rates rise\n\nRates rise\n\nRates rise: the bank moved.\n\nWhy rates rise",
+                     "Stra\u00dfe closed\n\nSTRASSE CLOSED\n\nThe road reopened."]
+    options = headline.Options()
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        plain = []
+        if doc.headline is not None and headline._key(doc.span_text(doc.headline)):
+            key = headline._key(doc.span_text(doc.headline))
+            for index, (start, end) in enumerate(doc.paragraphs):
+                line = headline._key(doc.text[start:end])
+                if index != doc.headline_index and (line == key or len(key.split()) >= options.min_words and (
+                        line.endswith(" " + key) or line.startswith(key + " "))):
+                    plain.append((start, end))
+        fast = [(h.start, h.end) for h in headline.check(doc, options)]
+        assert fast == plain
+        found += len(fast)
+    assert found >= 4

@@ -40,10 +40,19 @@ class Options:
         self.pattern = compile_pattern("lines", rf"\s*(?:{alternatives})\s*", ignore_case=True)
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _word_counts(doc) -> list[int]:
+    """Words in each paragraph, counted once for all the boilerplate rules."""
+    return [len(_WORDS.findall(doc.text, start, end)) for start, end in doc.paragraphs]
+
+
 def check(doc, options: Options):
     text = doc.text
-    for start, end in doc.paragraphs:
-        if len(re.findall(r"\w+", text[start:end])) > options.max_words:
+    counts = doc.memo(_word_counts)
+    for (start, end), count in zip(doc.paragraphs, counts):
+        if count > options.max_words:
             continue
         if options.pattern.fullmatch(text, start, end, timeout=1.0):
             yield Hit(start, end, {"found": text[start:end]}, (Edit(start, min(end + 1, len(text)), ""),))

@@ -220,7 +220,8 @@ def test_headline_repeats_are_found_as_before():
 
     texts = TEXTS + ["Storm Hits Coast Again\n\nThe storm hit.\n\nHome / Storm hits coast again\n\nSTORM HITS COAST AGAIN",
                      "Rates rise\n\nRates rise\n\nRates rise: the bank moved.\n\nWhy rates rise",
-                     "Stra\u00dfe closed\n\nSTRASSE CLOSED\n\nThe road reopened."]
+                     "Stra\u00dfe closed\n\nSTRASSE CLOSED\n\nThe road reopened.",
+                     "Rain in Manchester\n\nIt rained.\n\nRain in Manchester"]
     options = headline.Options()
     found = 0
     for text in texts:

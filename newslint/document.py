@@ -62,6 +62,7 @@ class Document:
                 lead = len(m.group()) - len(m.group().lstrip())
                 self.paragraphs.append(Span(start + lead, start + lead + len(stripped)))
         self._paragraph_starts = [p.start for p in self.paragraphs]
+        self._date_paragraphs: dict[int, bool] = {}  # see is_date_paragraph
         self.headline_index = self._find_headline(extracted.headline)
         # Shared analyses of the checks, keyed by the function that made them (see memo).
         self.cache: dict = {}
@@ -132,7 +133,7 @@ class Document:
         # (one that does not end as a sentence does) follows.
         candidates = [
             index for index, (start, end) in enumerate(self.paragraphs[:6])
-            if not (_BREADCRUMB.search(self.text, start, end) or is_date_line(self.text[start:end]))
+            if not (_BREADCRUMB.search(self.text, start, end) or self.is_date_paragraph(index))
         ]
         if not candidates:
             return 0
@@ -206,10 +207,18 @@ class Document:
         for index, (start, end) in enumerate(self.paragraphs):
             above_headline = self.headline_index is not None and index <= self.headline_index
             line = self.text[start:end]
-            if not (above_headline or is_date_line(line) or len(_WORD.findall(line)) <= 5):
+            if not (above_headline or self.is_date_paragraph(index) or len(_WORD.findall(line)) <= 5):
                 break
             indexes.append(index)
         return indexes
+
+    def is_date_paragraph(self, index: int) -> bool:
+        """is_date_line() of a paragraph, worked out once: the headline, header and story dates ask."""
+        known = self._date_paragraphs.get(index)
+        if known is None:
+            start, end = self.paragraphs[index]
+            known = self._date_paragraphs[index] = is_date_line(self.text[start:end])
+        return known
 
     @cached_property
     def story_dates(self) -> list[DateMention]:
@@ -217,7 +226,7 @@ class Document:
         found = []
         for index in self.header:
             start, end = self.paragraphs[index]
-            if is_date_line(self.text[start:end]):
+            if self.is_date_paragraph(index):
                 found.extend(d for d in find_dates(self.text, start, end) if d.year)
         return found
 

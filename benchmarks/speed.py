@@ -368,9 +368,10 @@ def main() -> int:
             one, many = c["runs"][1], c["runs"][args.jobs]
             print(f"[{verdict(c['speedup'] >= TARGETS['parallel_speedup'] and c['identical_output'])}] "
                   f"newslint check, {name} ({c['files']:,} files): -j 1 {one['words_per_second']:,.0f} words/s "
-                  f"({one['seconds']:.1f} s, peak {one['peak_mb']:.0f} MB); -j {args.jobs} "
-                  f"{many['words_per_second']:,.0f} words/s ({many['seconds']:.1f} s, {many['cpu_seconds'] / many['seconds']:.2f} "
-                  f"cores busy): {c['speedup']:.2f}x; output {'identical' if c['identical_output'] else 'DIFFERENT'}")
+                  f"({one['seconds']:.1f} s, {one['cpu_seconds']:.1f} s CPU, peak {one['peak_mb']:.0f} MB); -j {args.jobs} "
+                  f"{many['words_per_second']:,.0f} words/s ({many['seconds']:.1f} s, {many['cpu_seconds']:.1f} s CPU, "
+                  f"{many['cpu_seconds'] / many['seconds']:.2f} cores busy): {c['speedup']:.2f}x; "
+                  f"output {'identical' if c['identical_output'] else 'DIFFERENT'}")
 
         # 3. Start-up and one short file.
         s = figures["startup"] = measure_startup(workdir, 5 if args.quick else 21)

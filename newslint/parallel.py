@@ -4,7 +4,8 @@ Files go to worker processes in chunks; each worker keeps its own Linters (one p
 configuration, as a serial run does), and results come back in the order of the files, so the
 report is the same byte for byte as with `-j 1`. One file, a few files, `-j 1` and standard
 input never start a pool: a pre-commit hook on one file pays nothing for it. Fixing (`--fix`,
-`--diff`) writes files and stays serial.
+`--diff`) writes files and stays serial, and so does grammar unless `-j` is given (each worker
+would start its own LanguageTool).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ class Checker:
 
 def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None) -> Iterator[Outcome]:
     """An outcome for each path, in order: in this process with `checker`, or in `jobs` workers."""
+    if jobs is None and paths and getattr(checker.linter_for(paths[0])[1].config, "grammar", False):
+        jobs = 1  # each worker would start a LanguageTool of its own: only when -j asks for it
     jobs = min(jobs or default_jobs(), len(paths))
     if jobs <= 1 or len(paths) < MIN_PARALLEL_FILES or STDIN in paths:
         for path in paths:

@@ -154,7 +154,6 @@ def _config(args, path=None):
 
 def _check(args) -> int:
     from .api import STDIN, InputError, iter_files
-    from .fix import FixError
     from .parallel import Checker, check_in_order
     from .report import render
 
@@ -165,6 +164,10 @@ def _check(args) -> int:
         stats = RuleStats()
     checker = Checker(args, stats)  # one Linter per configuration (load_config caches them)
     fixing = args.fix or args.unsafe_fixes or args.diff
+    if fixing:
+        from .fix import FixError
+    else:
+        FixError = InputError  # noqa: N806 (a plain check does not import the fixer: start-up time)
     results, failed, notices = [], False, set()
     fixed_count, fixed_files, diffs = 0, 0, 0
     paths = iter_files(args.paths)

@@ -85,11 +85,24 @@ def newslint_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "newslint"]
 
 
+def busy_cpu_seconds() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux), to tell how much of it
+    other programs took during a measurement."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def run_measured(cmd: list[str], stdout_path: Path | None = None, cwd: Path | None = None):
     """Run a command; (wall seconds, exit code, peak resident memory in MB, CPU seconds of it
     and its worker processes)."""
     out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     try:
+        busy_before = busy_cpu_seconds()
         started = time.perf_counter()
         process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE if stdout_path else subprocess.DEVNULL,
                                    cwd=cwd, env=dict(os.environ, NO_COLOR="1"))
@@ -97,12 +110,15 @@ def run_measured(cmd: list[str], stdout_path: Path | None = None, cwd: Path | No
             process.stderr.read()
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
+        busy_after = busy_cpu_seconds()
         process.returncode = os.waitstatus_to_exitcode(status)
     finally:
         if stdout_path:
             out.close()
     # ru_maxrss is in KiB on Linux; the times include the workers the command waited for.
-    return wall, process.returncode, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    cpu = usage.ru_utime + usage.ru_stime
+    others = None if busy_before is None else max(0.0, (busy_after - busy_before - cpu) / wall)
+    return wall, process.returncode, usage.ru_maxrss / 1024, cpu, others
 
 
 # -- measurements in a child process (so that each peak memory is its own) ----------------------
@@ -164,14 +180,14 @@ def measure_cli(stories, name: str, jobs: int, workdir: Path, repeat: int = 1) -
         best = None
         for _ in range(repeat):
             out = workdir / f"{name}-j{j}.json"
-            wall, code, peak, cpu = run_measured([*newslint_command(), "check", "--format", "json", "-j", str(j),
-                                                  str(folder)], out)
+            wall, code, peak, cpu, others = run_measured(
+                [*newslint_command(), "check", "--format", "json", "-j", str(j), str(folder)], out)
             if code not in (0, 1):
                 raise SystemExit(f"speed: newslint check -j {j} exited {code}")
             if best is None or wall < best[0]:
-                best = (wall, peak, cpu)
+                best = (wall, peak, cpu, others)
         runs[j] = {"seconds": best[0], "words_per_second": total / best[0], "peak_mb": best[1],
-                   "cpu_seconds": best[2]}
+                   "cpu_seconds": best[2], "other_programs_cores": best[3]}
     same = (workdir / f"{name}-j1.json").read_bytes() == (workdir / f"{name}-j{jobs}.json").read_bytes()
     return {"files": len(stories), "words": total, "runs": runs, "identical_output": same,
             "speedup": runs[1]["seconds"] / runs[jobs]["seconds"]}
@@ -372,6 +388,9 @@ def main() -> int:
                   f"{many['words_per_second']:,.0f} words/s ({many['seconds']:.1f} s, {many['cpu_seconds']:.1f} s CPU, "
                   f"{many['cpu_seconds'] / many['seconds']:.2f} cores busy): {c['speedup']:.2f}x; "
                   f"output {'identical' if c['identical_output'] else 'DIFFERENT'}")
+            if many["other_programs_cores"] is not None:
+                print(f"       other programs kept {one['other_programs_cores']:.2f} cores busy during -j 1, "
+                      f"{many['other_programs_cores']:.2f} during -j {args.jobs}")
 
         # 3. Start-up and one short file.
         s = figures["startup"] = measure_startup(workdir, 5 if args.quick else 21)

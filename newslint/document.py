@@ -36,8 +36,9 @@ _BREADCRUMB = re.compile(r"\s[\u00bb\u203a>|/]\s|^\s*(?:Home|Main|News)\s*[\u00b
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 # What a date line may hold besides its date.
-_DATE_LINE_EXTRA = re.compile(r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
-                              r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]")
+_DATE_LINE_EXTRA = re.compile(
+    r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
+    r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
 
 
@@ -63,10 +64,10 @@ class Document:
                 self.paragraphs.append(Span(start + lead, start + lead + len(stripped)))
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self._date_paragraphs: dict[int, bool] = {}  # see is_date_paragraph
+        self._shouting: list[bool | None] = [None] * len(self.paragraphs)  # see is_shouting
         self.headline_index = self._find_headline(extracted.headline)
         # Shared analyses of the checks, keyed by the function that made them (see memo).
         self.cache: dict = {}
-        self._shouting: list[bool | None] = [None] * len(self.paragraphs)
 
     # -- positions ---------------------------------------------------------------------------
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
@@ -111,7 +112,8 @@ class Document:
         if shouting is None:
             start, end = self.paragraphs[index]
             letters = "".join(filter(str.isalpha, self.text[start : min(end, start + 200)]))
-            shouting = self._shouting[index] = len(letters) >= 4 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+            shouting = len(letters) >= 4 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+            self._shouting[index] = shouting
         return shouting
 
     def is_headline_like(self, index: int) -> bool:

@@ -5,7 +5,7 @@ import json
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.api import Linter, iter_files
@@ -135,8 +135,12 @@ def test_rewritten_patterns_match_the_originals_on_stories():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["ISIS", "US", "U.S.", "per cent", "Kiev", "al-Qaida"]), min_size=1, max_size=3),
-       st.booleans(), PROSE, st.sampled_from(["", "ISIS", "us", "U.S", "Per Cent", "kiev", "AL-QAIDA", "\u017f"]))
+@given(st.lists(st.sampled_from(["ISIS", "US", "U.S.", "per cent", "Kiev", "al-Qaida", "sent"]), min_size=1, max_size=3),
+       st.booleans(), PROSE, st.sampled_from(["", "ISIS", "us", "U.S", "Per Cent", "kiev", "AL-QAIDA", "AL-QA\u0130DA",
+                                                       "Kiev".replace("K", "\u212a"), "per \u017fent"]))
+@example(["al-Qaida"], True, " ", "AL-QA\u0130DA").via("the dotted capital I")
+@example(["Kiev"], True, "", "\u212aIEV").via("the Kelvin sign")
+@example(["per cent"], True, ". ", "PER \u017fENT").via("the long s")
 def test_literal_filter_never_hides_a_match(words, ignore_case, text, planted):
     text = text[: len(text) // 2] + planted + text[len(text) // 2:]
     pattern = word_pattern("words", words, ignore_case=ignore_case)
@@ -238,3 +242,15 @@ def test_headline_repeats_are_found_as_before():
         assert fast == plain
         found += len(fast)
     assert found >= 4
+
+
+def test_literal_filter_knows_every_letter_that_matches_an_ascii_one():
+    import regex
+
+    letter = regex.compile("[a-z]", regex.IGNORECASE | regex.V0)
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            ascii_letter = next(a for a in "abcdefghijklmnopqrstuvwxyz"
+                                if regex.fullmatch(a, char, regex.IGNORECASE | regex.V0))
+            assert LiteralFilter([ascii_letter], ignore_case=True).may_occur(char), hex(code)

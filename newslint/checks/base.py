@@ -68,8 +68,10 @@ class LiteralFilter:
 
     `may_occur(text)` is False only where no word can match: plain substring tests are much
     faster than a scan, and most stories name none of a rule's words. With ignore_case the test
-    compares case-folded text, which is exact for ASCII words (the only other letters that fold
-    to ASCII, the Kelvin sign and the long s, fold the same way); other words always pass."""
+    compares case-folded text, for ASCII words only (other words always pass): the letters that
+    `regex` matches to ASCII ones regardless of case are the Kelvin sign and the long s, which
+    casefold() turns into k and s, and the dotted capital I, which it turns into i and a
+    combining dot, so that one is made an i first."""
 
     def __init__(self, words: Iterable[str], *, ignore_case: bool = False):
         self.ignore_case = ignore_case
@@ -80,7 +82,7 @@ class LiteralFilter:
         if not self.exact:
             return True
         if self.ignore_case:
-            text = text.casefold()
+            text = (text.replace("\u0130", "i") if "\u0130" in text else text).casefold()
         for word in self.words:  # a loop, not any(): this runs for every rule and story
             if word in text:
                 return True

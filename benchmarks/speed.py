@@ -23,7 +23,8 @@ with the default packs, the ap profile and grammar off:
   benchmarks/requirements.txt`; without it the line says so).
 
 Timings are wall-clock; other programs running on the machine slow them down, so the load
-average is printed before and after.
+average is printed before and after, each run of the command line first waits (up to a minute)
+for the cores to be idle, and the parallel runs say how busy other programs kept the machine.
 """
 
 from __future__ import annotations
@@ -97,6 +98,20 @@ def busy_cpu_seconds() -> float | None:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
+def wait_for_quiet(most: float, idle_cores: float = 0.3, sample: float = 2.0) -> float | None:
+    """Wait (at most `most` seconds) until other programs keep less than `idle_cores` busy over
+    `sample` seconds, so that a parallel run gets the cores; the busy cores last seen."""
+    waited, busy = 0.0, None
+    while most > 0 and busy_cpu_seconds() is not None:
+        before = busy_cpu_seconds()
+        time.sleep(sample)
+        busy = (busy_cpu_seconds() - before) / sample
+        waited += sample
+        if busy < idle_cores or waited >= most:
+            break
+    return busy
+
+
 def run_measured(cmd: list[str], stdout_path: Path | None = None, cwd: Path | None = None):
     """Run a command; (wall seconds, exit code, peak resident memory in MB, CPU seconds of it
     and its worker processes)."""
@@ -168,7 +183,7 @@ def in_child(*args: str) -> dict:
 
 # -- the measurements -----------------------------------------------------------------------------
 
-def measure_cli(stories, name: str, jobs: int, workdir: Path, repeat: int = 1) -> dict:
+def measure_cli(stories, name: str, jobs: int, workdir: Path, repeat: int = 1, quiet_wait: float = 0) -> dict:
     """`newslint check --format json` over the stories as files, -j 1 and -j N; same output?"""
     folder = workdir / name
     folder.mkdir()
@@ -179,6 +194,7 @@ def measure_cli(stories, name: str, jobs: int, workdir: Path, repeat: int = 1) -
     for j in (1, jobs):
         best = None
         for _ in range(repeat):
+            wait_for_quiet(quiet_wait)
             out = workdir / f"{name}-j{j}.json"
             wall, code, peak, cpu, others = run_measured(
                 [*newslint_command(), "check", "--format", "json", "-j", str(j), str(folder)], out)
@@ -344,6 +360,9 @@ def main() -> int:
                         help="processes for the parallel run (default: the cores, at least 2)")
     parser.add_argument("--quick", action="store_true", help="small samples: a try, not the figures")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--wait-quiet", type=float, default=60, metavar="SECONDS",
+                        help="before each run of the command line, wait up to this long for other programs "
+                             "to leave the cores idle (default: 60; 0 does not wait)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -380,7 +399,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="newslint-speed-") as tmp:
         workdir = Path(tmp)
         for name in CORPORA:
-            c = figures["cli"][name] = measure_cli(stories[name], name, args.jobs, workdir, 2 if name == "bbc" else 1)
+            c = figures["cli"][name] = measure_cli(stories[name], name, args.jobs, workdir, 2 if name == "bbc" else 1,
+                                                   args.wait_quiet)
             one, many = c["runs"][1], c["runs"][args.jobs]
             print(f"[{verdict(c['speedup'] >= TARGETS['parallel_speedup'] and c['identical_output'])}] "
                   f"newslint check, {name} ({c['files']:,} files): -j 1 {one['words_per_second']:,.0f} words/s "

@@ -4,7 +4,8 @@ The engine adds each rule's time and findings to a RuleStats when it is given on
 nothing when it is not). Analyses that several rules share (sentences, quotations, people,
 story dates) are computed once per document and would otherwise be charged to whichever rule
 asks first, so with statistics on they are computed up front and reported on rows of their own,
-in parentheses, with the document build (markup, paragraphs, headline).
+in parentheses, with the document build (markup, paragraphs, headline). Findings are counted
+as the rules make them, before suppression comments take any away.
 """
 
 from __future__ import annotations

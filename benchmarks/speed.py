@@ -43,7 +43,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+# ../shared beside the checkout, or two levels up from a worktree under wt/
+DEFAULT_CORPUS = next((p / "shared" / "corpus" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+                      ROOT.parent / "shared" / "corpus")
 CORPORA = ("reuters21578", "bbc")
 # Targets of issue 6 (default packs, ap profile, on a 2-core machine).
 TARGETS = {

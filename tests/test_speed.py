@@ -254,3 +254,14 @@ def test_literal_filter_knows_every_letter_that_matches_an_ascii_one():
             ascii_letter = next(a for a in "abcdefghijklmnopqrstuvwxyz"
                                 if regex.fullmatch(a, char, regex.IGNORECASE | regex.V0))
             assert LiteralFilter([ascii_letter], ignore_case=True).may_occur(char), hex(code)
+
+
+def test_the_benchmark_says_so_when_the_corpus_is_absent(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "speed.py"), "--corpus", str(tmp_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "point --corpus at the folder of the news corpora" in result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout

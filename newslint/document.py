@@ -31,9 +31,10 @@ _SENTENCE_STARTERS = frozenset(
 )
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
-_PARAGRAPH = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"[^\r\n]+")  # a lone \r (old Mac files) ends a line too
 _BREADCRUMB = re.compile(r"\s[\u00bb\u203a>|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
 _WORD = re.compile(r"\w+")
+_LINE_END = re.compile(r"\r\n?|\n")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
 
 
@@ -68,7 +69,9 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+        # Lines end at \n, \r\n or a lone \r, as in editors and the Language Server Protocol;
+        # \x0b, \x0c, \u2028 and the like are characters within a line (docs/reliability.md).
+        return [0] + [m.end() for m in _LINE_END.finditer(self.source)]
 
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset into the source."""
@@ -210,6 +213,8 @@ class Document:
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (with weekday, time or 'Updated' around it)."""
+    if len(line) > 200:
+        return False  # date lines are short; a 1 MB paragraph of dates must not cost k * 1 MB
     rest = line
     for d in find_dates(line):
         rest = rest.replace(line[d.start : d.end], " ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .checks.base import start_budget
 from .document import Document
 from .finding import Edit, Finding, Hit, level_rank
 from .rulefile import Rule
@@ -34,12 +35,14 @@ class Engine:
     def lint(self, doc: Document) -> Result:
         result = Result(doc.path, doc.source)
         for rule in self.rules:
+            seconds = start_budget(len(doc.text))
             try:
                 for hit in rule.type.check(doc, rule.options):
                     if doc.in_scope(hit.start, hit.end, rule.quotes):
                         result.findings.append(self.finding(doc, rule, hit))
             except TimeoutError:
-                result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its pattern ran too long")
+                result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its patterns ran "
+                                     f"past their time limit ({seconds:.1f} s for this file)")
             except Exception as e:  # one broken rule must not silence the others
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) failed: {e.__class__.__name__}: {e}")
         result.findings.sort(key=lambda f: f.sort_key)

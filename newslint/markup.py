@@ -61,10 +61,14 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _CONTAINER = re.compile(r"^(?: {0,3}>[ \t]?| {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
 _FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.*?)\1[ \t]*$")
 # Inline markup: images and HTML are dropped, links keep their text, markers are dropped.
+# No part may scan past the next opener of its own kind ("[", "(", "<", "<!--"): a line of a
+# million "[" would otherwise be scanned once per "[", in quadratic time. A URL may hold one
+# level of parentheses (Wikipedia's "Foo_(bar)").
+_URL = r"\((?:[^()\n]|\([^()\n]*\))*\)"
 _INLINE = re.compile(
-    r"!\[[^\]\n]*\]\([^)\n]*\)"  # image
-    r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"  # link: keep the text
-    r"|<!--.*?-->|</?[A-Za-z][^>\n]*>"  # inline HTML and comments
+    r"!\[[^\[\]\n]*\]" + _URL  # image
+    + r"|\[(?P<link>[^\[\]\n]+)\]" + _URL  # link: keep the text
+    + r"|<!--(?:(?!<!--).)*?-->|</?[A-Za-z][^<>\n]*>"  # inline HTML and comments
     r"|\*\*|__|`+"
     r"|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])"  # single emphasis markers
 )
@@ -143,7 +147,7 @@ class _Markdown:
                 self.end_paragraph()  # a list item starts a new paragraph
             self.emit_inline(start + (container.end() if container else 0), start + len(body))
             # A soft line break inside a paragraph reads as a space.
-            self.emit(nl, " " if newline else "", len(line) - len(body) + len(newline))
+            self.emit(start + len(body), " " if newline else "", len(line) - len(body) + len(newline))
             self.open_paragraph = bool(newline)
         self.end_paragraph()
         return Extracted("".join(self.parts), self.map, self.headline)

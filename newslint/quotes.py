@@ -16,6 +16,7 @@ paragraph whose first mark closes what the previous one left open) are read the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 DOUBLE, SINGLE = "double", "single"
@@ -55,6 +56,27 @@ class _Open:
     start: int  # where the span begins (the mark, or the paragraph for a continuation)
 
 
+class _Stack(list):
+    """The open quotations, innermost last, with a count of each kind: asking whether a kind
+    is open must not walk the stack, or 10,000 nested marks take quadratic time."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.count = Counter(o.kind for o in self)
+
+    def append(self, o: _Open) -> None:
+        super().append(o)
+        self.count[o.kind] += 1
+
+    def pop(self) -> _Open:
+        o = super().pop()
+        self.count[o.kind] -= 1
+        return o
+
+    def has(self, kind: str) -> bool:
+        return self.count[kind] > 0
+
+
 class QuoteScan:
     def __init__(self, text: str, paragraphs: list[tuple[int, int]]):
         self.text = text
@@ -81,13 +103,13 @@ class QuoteScan:
 
     def _paragraph(self, index, p_start, p_end, marks, carried, carried_continues) -> list[_Open]:
         text = self.text
-        stack: list[_Open] = []
+        stack = _Stack()
         # A paragraph after one that left a quotation open: if it opens with a mark, the
         # convention holds; if its first mark closes, it continues the quotation.
         first_char = text[p_start:p_end].lstrip()[:1]
         if carried and first_char not in ('"', "\u201c", "\u00ab", "'", "\u2018"):
-            if marks and self._direction(marks[0][0], marks[0][1], carried) == "close":
-                stack = [_Open(p_start, carried[0].kind, p_start)]
+            if marks and self._direction(marks[0][0], marks[0][1], _Stack(carried)) == "close":
+                stack = _Stack([_Open(p_start, carried[0].kind, p_start)])
             else:
                 for q in carried:
                     self._unclosed(q)
@@ -105,7 +127,7 @@ class QuoteScan:
             if direction == "open":
                 if mark in "\u201d\u2019":
                     self.problems.append(Problem("backwards", pos, pos + 1, mark))
-                if kind == DOUBLE and any(o.kind == DOUBLE for o in stack):
+                if kind == DOUBLE and stack.has(DOUBLE):
                     # Lost paragraph break: the open quotation ran on. Close it quietly.
                     while stack:
                         self._close(stack.pop(), pos, index, closed=False)
@@ -115,7 +137,9 @@ class QuoteScan:
                 stack.append(_Open(pos, kind, pos))
                 continue
             # A closing mark: close the innermost quotation of its kind.
-            match = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind), None)
+            match = None
+            if stack.has(kind):  # the walk down to it is paid for by the pops that follow
+                match = next(i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind)
             if match is None:
                 if not (index > 0 and carried_continues and kind == DOUBLE):
                     self.problems.append(Problem("unopened", pos, pos + 1, mark))
@@ -159,7 +183,7 @@ class QuoteScan:
                 return "apostrophe"  # don't, O'Brien, rock'n'roll
             if after.isdigit() and not before.isalnum():
                 return "apostrophe"  # '90s
-            single_open = any(o.kind == SINGLE for o in stack)
+            single_open = stack.has(SINGLE)
             if before.isalnum() or before in ".,!?":
                 return "close" if single_open else "apostrophe"  # the Joneses'
             if before in _OPENERS and after.isalpha():
@@ -172,7 +196,7 @@ class QuoteScan:
         # Double marks: the curly closing mark, or a straight mark read from its neighbours.
         opens = before in _OPENERS and after not in " \t\r\n"
         closes = before not in " \t\r\n" and after in _CLOSERS
-        double_open = any(o.kind == DOUBLE for o in stack)
+        double_open = stack.has(DOUBLE)
         if mark == "\u201d":
             # Used to open: after a space, before a letter, nothing open.
             return "open" if opens and not closes and not double_open else "close"

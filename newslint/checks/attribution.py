@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..finding import Hit
-from .base import RuleType, compile_pattern, string_list
+from .base import RuleType, compile_pattern, string_list, timed
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|m|k)\b"
@@ -65,7 +65,7 @@ def check(doc, options: Options):
         paragraph = doc.paragraph_index(start)
         if paragraph in header or doc.is_shouting(paragraph):
             continue
-        sourced = bool(options.pattern.search(text, start, end, timeout=1.0))
+        sourced = bool(timed(options.pattern.search, text, start, end))
         if paragraph != previous_paragraph:
             previous_sourced = False
         if not sourced and not previous_sourced:

@@ -47,23 +47,55 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
+_LONGEST_NAME = 40  # a longer "surname" is not a name; it would only make the index below large
+
+
+def _deletions(word: str, k: int) -> set[str]:
+    """`word` with up to k letters deleted."""
+    found = frontier = {word}
+    for _ in range(k):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found = found | frontier
+    return found
+
+
 def check(doc, options: Options):
     people = doc.memo(find_people)
-    first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items())
+    first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items()
+                       if len(surname) <= _LONGEST_NAME)
+    # Two names within k edits share a spelling with at most k letters deleted from each: look
+    # candidates up by those spellings rather than compare every pair of names in the story,
+    # which took quadratic time on a long file with many people.
+    by_given: dict[tuple[str, str], list] = {}
+    by_spelling: dict[str, list] = {}
+    for entry in first_use:
+        _, surname, given = entry
+        for key in _deletions(surname, 2):
+            by_given.setdefault((given, key), []).append(entry)
+        for key in _deletions(surname, 1):
+            by_spelling.setdefault(key, []).append(entry)
+
+    def earliest(candidates, before: int, close_enough):
+        """The first person introduced before `before` whose surname is close enough."""
+        return next((other for other_start, other, _ in sorted(set(candidates))
+                     if other_start < before and close_enough(other)), None)
+
     for surname, refs in people.full.items():
-        for start, end, given in refs[:1]:
-            for other_start, other, other_given in first_use:
-                if (other_start < start and other != surname and other_given == given
-                        and min(len(other), len(surname)) >= 4 and distance(other, surname) <= 2):
-                    yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
-                    break
-    for start, end, surname in people.short:
-        if surname in people.full or len(surname) < 5:
+        start, end, given = refs[0]
+        if len(surname) > _LONGEST_NAME:
             continue
-        for other_start, other, _ in first_use:
-            if other_start < start and distance(other, surname, 1) <= 1:
-                yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
-                break
+        other = earliest((e for key in _deletions(surname, 2) for e in by_given.get((given, key), ())), start,
+                         lambda other: other != surname and min(len(other), len(surname)) >= 4
+                         and distance(other, surname) <= 2)
+        if other:
+            yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
+    for start, end, surname in people.short:
+        if surname in people.full or not 5 <= len(surname) <= _LONGEST_NAME:
+            continue
+        other = earliest((e for key in _deletions(surname, 1) for e in by_spelling.get(key, ())), start,
+                         lambda other: distance(other, surname, 1) <= 1)
+        if other:
+            yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
 
 
 TYPE = RuleType("name-spelling", Options, check, ("found", "expected"), __doc__, fix="unsafe")

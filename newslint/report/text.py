@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 MAX_LINE = 160  # characters of context shown around a long line
+# The line ends of Document.line_col (\n, \r\n, lone \r), not str.splitlines(), which also
+# breaks at \x0b, \x0c, \x85, \u2028 ... and would show the wrong line for a finding.
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
@@ -26,7 +30,7 @@ def render(results, stream, *, color: bool = False) -> None:
         for f in result.findings:
             counts[f.severity] += 1
             if lines is None:
-                lines = result.source.splitlines() if getattr(result, "source", None) is not None else []
+                lines = _LINE_END.split(result.source) if getattr(result, "source", None) is not None else []
             level = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
             rule = f"{_DIM}{f.rule}{_RESET}" if color else f.rule
             fixable = " [*]" if f.fix else ""

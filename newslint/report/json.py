@@ -7,5 +7,7 @@ import json
 
 def render(results, stream, *, color: bool = False) -> None:
     findings = [f.to_dict() for r in results for f in r.findings]
-    json.dump(findings, stream, ensure_ascii=False, indent=2)
+    # Characters as they are, unless the stream cannot carry them all: then JSON's \u escapes.
+    utf = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+    json.dump(findings, stream, ensure_ascii=not utf, indent=2)
     stream.write("\n")

@@ -34,11 +34,20 @@ class Engine:
 
     def lint(self, doc: Document) -> Result:
         result = Result(doc.path, doc.source)
+        # A pattern as broad as "." would report every character, millions of findings in a
+        # long file: a rule gets at most one finding per 20 characters (and 10,000 in any file).
+        most = 10_000 + len(doc.text) // 20
         for rule in self.rules:
             seconds = start_budget(len(doc.text))
+            count = 0
             try:
                 for hit in rule.type.check(doc, rule.options):
                     if doc.in_scope(hit.start, hit.end, rule.quotes):
+                        count += 1
+                        if count > most:
+                            result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: more than "
+                                                 f"{most:,} findings in this file; is its pattern too broad?")
+                            break
                         result.findings.append(self.finding(doc, rule, hit))
             except TimeoutError:
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its patterns ran "

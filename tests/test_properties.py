@@ -197,3 +197,63 @@ def test_apply_fixes_keeps_the_text_between_edits():
 @pytest.mark.parametrize("kind", ["text", "markdown"])
 def test_odd_line_ends_give_editor_positions(text, kind):
     assert check_result(text, kind)
+
+
+# -- name-spelling: the indexed lookup finds what comparing every pair found -------------------
+def _name_spelling_by_every_pair(doc):
+    """The first version of the check, which compared every pair of names (quadratic)."""
+    from newslint.checks.name_spelling import distance
+    from newslint.people import find_people
+
+    people = doc.memo(find_people)
+    first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items())
+    for surname, refs in people.full.items():
+        start, end, given = refs[0]
+        for other_start, other, other_given in first_use:
+            if (other_start < start and other != surname and other_given == given
+                    and min(len(other), len(surname)) >= 4 and distance(other, surname) <= 2):
+                yield start, end, other
+                break
+    for start, end, surname in people.short:
+        if surname in people.full or len(surname) < 5:
+            continue
+        for other_start, other, _ in first_use:
+            if other_start < start and distance(other, surname, 1) <= 1:
+                yield start, end, other
+                break
+
+
+surnames = st.sampled_from(["Dillon", "Dilon", "Dillion", "Dylan", "Dillons", "Smith", "Smyth", "Smithe",
+                            "Smoth", "Jones", "Jonas", "Joness", "Ojones", "Moreau", "Moraeu", "Morea"])
+givens = st.sampled_from(["Ryan", "Anna", "Ryan", "Li"])
+mentions = st.lists(st.one_of(st.tuples(givens, surnames).map(" ".join),
+                              surnames.map(lambda s: f"{s} said"), surnames.map(lambda s: f"Mr {s}")),
+                    min_size=1, max_size=14)
+
+
+@SETTINGS
+@given(mentions)
+def test_name_spelling_finds_what_comparing_every_pair_found(names):
+    from newslint.checks import name_spelling
+    from newslint.document import Document
+
+    doc = Document("Headline\n\n" + ". ".join(f"Then {n} came" for n in names) + ".")
+    found = [(h.start, h.end, h.fields["expected"]) for h in name_spelling.check(doc, name_spelling.Options())]
+    assert sorted(found) == sorted(_name_spelling_by_every_pair(doc))
+
+
+def test_a_long_line_is_not_a_date_line():
+    """Date lines are short. Reading a paragraph of 50,000 dates as one cost 50,000 copies of it."""
+    from newslint.document import is_date_line
+
+    assert is_date_line("Updated: Tuesday, 21 May 2019 10:45 BST")
+    assert not is_date_line("Friday, 21 May 2019 " * 50_000)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r\r\n"])
+def test_a_markdown_soft_line_break_maps_to_the_line_end(newline):
+    """The space that stands for a soft line break maps to the line end, not one past it."""
+    text = f"# Head\n\nThe minister{newline}, said so."
+    (finding,) = [f for f in LINTERS["ap"].lint_text(text, "x.md", "markdown").findings
+                  if f.rule == "punctuation.space-before"]
+    assert text[finding.start : finding.end] == newline + ","

@@ -162,12 +162,9 @@ def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None 
     """finditer within the running rule's time (the time spent between matches is the caller's)."""
     budget = _current()
     matches = pattern.finditer(text, start, len(text) if end is None else end, timeout=budget.timeout())
-    while True:
-        since = time.perf_counter()
-        try:
-            match = next(matches, None)
-        finally:
-            budget.spend(since)
-        if match is None:
-            return
+    since = time.perf_counter()
+    for match in matches:
+        budget.spend(since)
         yield match
+        since = time.perf_counter()
+    budget.spend(since)

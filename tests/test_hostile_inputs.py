@@ -18,7 +18,7 @@ import sys
 import pytest
 
 from newslint import lint_text
-from newslint.api import Linter, decode, InputError
+from newslint.api import InputError, decode
 from newslint.document import Document
 
 STORY = "Headline for a test\n\nThe the minister said \u201cwe will win,\u201d on Friday.\n"
@@ -297,3 +297,20 @@ def test_a_fifty_megabyte_article(cli, tmp_path):
                             capture_output=True, cwd=tmp_path, timeout=1800)
     assert result.returncode == 1, result.stderr[-2000:]
     assert len(json.loads(result.stdout)) > 100_000
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8(cli, tmp_path):
+    """os.walk hands such a name over with surrogate escapes, which a strict UTF-8 stdout refuses."""
+    (tmp_path / "copy").mkdir()
+    with open(os.path.join(os.fsencode(tmp_path / "copy"), b"caf\xe9.txt"), "w", encoding="utf-8") as f:
+        f.write(STORY)
+    for fmt in ("text", "json"):
+        result = cli("check", "-f", fmt, "copy", cwd=tmp_path)
+        assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
+        assert b"caf?.txt" in result.stdout
+
+
+def test_text_with_lone_surrogates_through_the_api():
+    findings = lint_text("Headline\n\nThe the \ud800 minister said \udfff so.")
+    assert [(f.line, f.column, f.rule) for f in findings] == [(3, 1, "repetition.doubled-word")]

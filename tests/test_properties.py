@@ -21,12 +21,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.api import Linter
+from newslint.checks import base
 from newslint.config import Config
 
 # NEWSLINT_EXAMPLES=5000 for a longer hunt; 200 keeps the suite quick.
 SETTINGS = settings(max_examples=int(os.environ.get("NEWSLINT_EXAMPLES", 200)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LINTERS = {profile: Linter(Config(profile=profile)) for profile in ("ap", "british")}
 _LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def no_stalls_mistaken_for_runaways():
+    """The regex time limit is wall-clock time: on a loaded machine a pause in the middle of a
+    tiny match can reach it. These tests are about positions, not limits: give them room."""
+    saved = base.REGEX_TIMEOUT
+    base.REGEX_TIMEOUT = 60.0
+    yield
+    base.REGEX_TIMEOUT = saved
 
 
 # -- oracles -----------------------------------------------------------------------------------
@@ -257,3 +268,14 @@ def test_a_markdown_soft_line_break_maps_to_the_line_end(newline):
     (finding,) = [f for f in LINTERS["ap"].lint_text(text, "x.md", "markdown").findings
                   if f.rule == "punctuation.space-before"]
     assert text[finding.start : finding.end] == newline + ","
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(story, story, kinds)
+def test_no_state_leaks_between_documents(first, second, kind):
+    """One Linter, many stories: a story's findings do not depend on what was linted before."""
+    fresh = Linter(Config()).lint_text(second, "b", kind)
+    linter = LINTERS["ap"]
+    linter.lint_text(first, "a", kind)
+    again = linter.lint_text(second, "b", kind)
+    assert again.findings == fresh.findings and again.errors == fresh.errors

@@ -15,7 +15,7 @@ from ..finding import Hit
 # the rule is stopped as runaway (seconds, plus REGEX_TIMEOUT_PER_MB for each million characters
 # so that a sound pattern is never stopped on a long file).
 REGEX_TIMEOUT = 1.0
-REGEX_TIMEOUT_PER_MB = 1.0
+REGEX_TIMEOUT_PER_MB = 2.0
 
 
 class OptionError(ValueError):

@@ -55,6 +55,9 @@ SHAPES = {
     "md-article": lambda n: (_repeat("Some *text* with [a link](http://x) and `code`.\n" + PARA + "\n\n", n,
                                      "# Headline\n\n"), "markdown"),
     "spaces": lambda n: ("Headline\n\nword" + " " * n + "x.", "text"),
+    "full-stops": lambda n: ("Headline\n\nA" + "." * n + " X", "text"),
+    "nbsp-sentences": lambda n: (_repeat("Ab.\u00a0", n), "text"),
+    "md-heading-inner-spaces": lambda n: ("# a" + " " * n + "b\n\nBody.", "markdown"),
     "digits": lambda n: ("Headline\n\nabout " + "1" * n + " people", "text"),
 }
 

@@ -29,8 +29,9 @@ ABBREVIATIONS = TITLES | frozenset("inc corp co ltd plc llc jr sr bros etc al cf
 _SENTENCE_STARTERS = frozenset(
     "The He She It They We I But In A An This That There His Her Their Its Our Meanwhile However".split()
 )
+TOKEN_WINDOW = 60  # characters looked at before a full stop to find the word it ends
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\r\n]+")  # a lone \r (old Mac files) ends a line too
 _BREADCRUMB = re.compile(r"\s[\u00bb\u203a>|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
 _WORD = re.compile(r"\w+")
@@ -228,7 +229,10 @@ def ends_sentence(text: str, paragraph_start: int, mark: int, after: int) -> boo
     """Does the full stop (or ! ?) at `mark`, before the next word at `after`, end a sentence?"""
     if text[mark] != ".":
         return True
-    token_start = max(text.rfind(" ", paragraph_start, mark), paragraph_start - 1) + 1
+    # The word before the stop; no abbreviation is longer than TOKEN_WINDOW, and looking no
+    # further keeps a paragraph of tab- or no-break-space-separated sentences linear.
+    window = max(paragraph_start, mark - TOKEN_WINDOW)
+    token_start = max(text.rfind(" ", window, mark), window - 1) + 1
     token = text[token_start:mark].lstrip("(\"'\u201c\u2018")
     word = token.rstrip(".").lower()
     if word in TITLES or (len(token) == 1 and token.isupper()):

@@ -265,6 +265,26 @@ def test_markdown_headings_with_long_runs_of_spaces(cli, tmp_path, text, line, c
     assert [(f["line"], f["column"]) for f in found["x.md"] if f["rule"] == "repetition.doubled-word"] == [(line, column)]
 
 
+SENTENCE_SHAPES = {  # the old code took from minutes to hours on each of these
+    "a run of full stops": "A" + "." * 500_000 + " The the end.",
+    "a run of ?!": "A" + "!?" * 250_000 + " The the end.",
+    "sentences split by no-break spaces": "Ab.\u00a0" * 250_000 + "The the end.",
+    "stops before lower case split by tabs": "ab.\u00a0cd.\t" * 100_000 + "The the end.",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", SENTENCE_SHAPES)
+def test_sentence_ends_in_long_paragraphs(cli, tmp_path, shape):
+    """A run of stops was matched again from each of its stops (the pattern backtracked through
+    the rest of the run every time), and the word before each stop was looked for back to the
+    last plain space, which a paragraph of tab- or no-break-space-separated sentences lacks."""
+    text = "Headline\n\n" + SENTENCE_SHAPES[shape] + "\n"
+    result, found = check_files(cli, tmp_path, {"s.txt": text.encode()})
+    doubled = [(f["line"], f["column"]) for f in found["s.txt"] if f["rule"] == "repetition.doubled-word"]
+    assert doubled == [(3, len(SENTENCE_SHAPES[shape]) - len("The the end.") + 1)]
+
+
 @pytest.mark.slow
 def test_memory_grows_linearly_with_the_article(tmp_path):
     """Peak traced memory for a 1 MB article is about four times that for 0.25 MB, not sixteen."""

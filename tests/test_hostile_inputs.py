@@ -270,15 +270,18 @@ SENTENCE_SHAPES = {  # the old code took from minutes to hours on each of these
     "a run of ?!": "A" + "!?" * 250_000 + " The the end.",
     "sentences split by no-break spaces": "Ab.\u00a0" * 250_000 + "The the end.",
     "stops before lower case split by tabs": "ab.\u00a0cd.\t" * 100_000 + "The the end.",
+    "a run of figures": "Copy " + "1," * 100_000 + " The the end.",
+    "a run of large counts": "Copy " + "100,000," * 30_000 + " The the end.",
 }
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("shape", SENTENCE_SHAPES)
 def test_sentence_ends_in_long_paragraphs(cli, tmp_path, shape):
-    """A run of stops was matched again from each of its stops (the pattern backtracked through
-    the rest of the run every time), and the word before each stop was looked for back to the
-    last plain space, which a paragraph of tab- or no-break-space-separated sentences lacks."""
+    """A run of stops, or of digits and commas, was matched again from each of its stops or
+    digits (the pattern backtracked through the rest of the run every time), and the word before
+    each stop was looked for back to the last plain space, which a paragraph of tab- or
+    no-break-space-separated sentences lacks."""
     text = "Headline\n\n" + SENTENCE_SHAPES[shape] + "\n"
     result, found = check_files(cli, tmp_path, {"s.txt": text.encode()})
     doubled = [(f["line"], f["column"]) for f in found["s.txt"] if f["rule"] == "repetition.doubled-word"]

@@ -22,6 +22,7 @@ FIX_SAFETY = ("safe", "unsafe", "off")
 COMMON = ("id", "type", "level", "message", "description", "quotes", "fix", "profiles", "by_profile", "examples")
 MAX_NODES = 200_000  # a YAML alias bomb expands past this long before it exhausts memory
 MAX_RULES = 5_000
+MAX_PACK_CHARS = 5_000_000  # 5,000 rules with examples take about 1 MB
 
 
 def _builtin_packs() -> Path:
@@ -104,6 +105,8 @@ def read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(str(path), None, f"cannot read rule pack: {e}") from None
+    if len(text) > MAX_PACK_CHARS:  # PyYAML reads about 0.4 MB a second: keep loading short
+        raise RuleError(str(path), None, f"rule pack larger than {MAX_PACK_CHARS // 1_000_000} MB; split it")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         _refuse_too_many_rules(node)

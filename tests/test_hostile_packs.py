@@ -205,6 +205,13 @@ def test_a_pack_over_the_rule_limit_is_refused_before_it_is_built(tmp_path, monk
     assert built == []
 
 
+def test_a_pack_too_large_to_parse_quickly_is_refused_unread(tmp_path):
+    from newslint.rulefile import MAX_PACK_CHARS
+
+    body = "rules: []\n" + ("# a comment line of the kind nobody writes fifty thousand of\n" * (MAX_PACK_CHARS // 60))
+    assert load_error(tmp_path, body).endswith("rule pack larger than 5 MB; split it")
+
+
 @pytest.mark.slow
 def test_ten_thousand_rules_are_refused_and_five_thousand_run(cli, tmp_path):
     pack(tmp_path, many_rules(10_000), "ten.yaml")

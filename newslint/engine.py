@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .checks.base import start_budget
+from .checks.base import start_budget, stop_budget
 from .document import Document
 from .finding import Edit, Finding, Hit, level_rank
 from .rulefile import Rule
@@ -54,6 +54,7 @@ class Engine:
                                      f"past their time limit ({seconds:.1f} s for this file)")
             except Exception as e:  # one broken rule must not silence the others
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) failed: {e.__class__.__name__}: {e}")
+        stop_budget()
         result.findings.sort(key=lambda f: f.sort_key)
         return result
 

@@ -100,6 +100,15 @@ def test_the_time_limit_is_for_all_a_rules_calls_together(monkeypatch, rule_id):
     assert len(result.errors) == 1 and rule_id in result.errors[0] and "time limit" in result.errors[0]
 
 
+def test_a_spent_budget_does_not_outlive_the_run(tmp_path, short_budget):
+    house = pack(tmp_path, "rules:\n" + rule_yaml("style.runaway", value=f"'{RUNAWAY}'"))
+    result = Linter(Config(packs=(str(house),))).lint_text(STORY)
+    assert [e for e in result.errors if "style.runaway" in e]  # the last rule to run spent it
+    import regex
+
+    assert [m.group() for m in base.finditer(regex.compile("the"), "the end")] == ["the"]
+
+
 def test_the_time_limit_grows_with_the_document():
     assert base.start_budget(0) == base.REGEX_TIMEOUT
     assert base.start_budget(50_000_000) == base.REGEX_TIMEOUT + 50 * base.REGEX_TIMEOUT_PER_MB

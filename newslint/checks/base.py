@@ -144,6 +144,11 @@ def start_budget(chars: int) -> float:
     return seconds
 
 
+def stop_budget() -> None:
+    """After the rules have run: a check called on its own gets a fresh call's worth again."""
+    _budget.set(None)
+
+
 def _current() -> _Budget:
     return _budget.get() or _Budget(REGEX_TIMEOUT)  # outside the engine: one call's worth
 
@@ -163,8 +168,12 @@ def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None 
     budget = _current()
     matches = pattern.finditer(text, start, len(text) if end is None else end, timeout=budget.timeout())
     since = time.perf_counter()
-    for match in matches:
-        budget.spend(since)
-        yield match
-        since = time.perf_counter()
-    budget.spend(since)
+    try:
+        for match in matches:
+            budget.spend(since)
+            since = None  # while the caller has the match, the clock is not the rule's
+            yield match
+            since = time.perf_counter()
+    finally:  # also when the regex module stops a runaway match
+        if since is not None:
+            budget.spend(since)

@@ -18,6 +18,12 @@ from .stats import DOCUMENT
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 DOCX_SUFFIXES = (".docx",)  # read-only: findings name paragraph (line) and offset (column)
 STDIN = "-"
+HEAD = 8192  # bytes looked at for NUL bytes, the mark of a binary file
+# Byte-order marks of the encodings whose text holds NUL bytes; UTF-32 LE's begins with UTF-16
+# LE's, so it comes first.
+WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+             (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+MAX_BYTES = 200_000_000  # a draft is never this long; reading stops here, so memory stays bounded
 
 
 class InputError(Exception):
@@ -25,21 +31,24 @@ class InputError(Exception):
 
 
 def decode(data: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 (a BOM allowed) or UTF-16 with a BOM. Nothing is guessed."""
+    """Bytes to text: UTF-8 (a BOM allowed), or UTF-16 or UTF-32 with a BOM. Nothing is guessed."""
     return decode_with_encoding(data, path)[0]
 
 
 def decode_with_encoding(data: bytes, path: str) -> tuple[str, str, bytes]:
     """(text, encoding, bom): what `decode` read, so a fix writes the file back the same way:
     `bom + text.encode(encoding)` gives the bytes of an unchanged text back."""
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, encoding in WIDE_BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(encoding), encoding, bom
             except UnicodeDecodeError as e:
-                raise InputError(f"{path}: not valid UTF-16 (byte offset {e.start + len(bom)})") from None
-    nul = data.find(b"\x00", 0, 8192)
+                raise InputError(f"{path}: not valid {encoding[:6].upper()} (byte offset {e.start + len(bom)})") from None
+    nul = data.find(b"\x00", 0, HEAD)
     if nul >= 0:
+        head = data[:HEAD]
+        if (head[0::2].count(0) > len(head) // 4) != (head[1::2].count(0) > len(head) // 4):
+            raise InputError(f"{path}: looks like UTF-16 without a byte-order mark; save it as UTF-8")
         raise InputError(f"{path}: binary file, not text (NUL byte at offset {nul})")
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     try:
@@ -54,11 +63,36 @@ def read_source(path: str) -> str:
         from .wordfile import read_docx
 
         return read_docx(path)
+    name = "<stdin>" if path == STDIN else path
+    return decode(read_bytes(path), name)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a draft, or of stdin for `-`, read with a cap on their size."""
+    name = "<stdin>" if path == STDIN else path
     try:
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        if path == STDIN:
+            data = _read_capped(sys.stdin.buffer, name)
+        else:
+            with open(path, "rb") as stream:
+                data = _read_capped(stream, name)
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
-    return decode(data, "<stdin>" if path == STDIN else path)
+    return data
+
+
+def _read_capped(stream, name: str) -> bytes:
+    """Read a draft, refusing early what is not one (/dev/zero, a disk image, a 2 GB log)."""
+    data = stream.read(HEAD)
+    if b"\x00" in data and not data.startswith(tuple(bom for bom, _ in WIDE_BOMS)):
+        return data  # decode() names the NUL byte without reading the rest
+    chunks, size = [data], len(data)
+    while chunk := stream.read(1 << 20):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB; newslint reads drafts, not archives")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def iter_files(paths) -> list[str]:

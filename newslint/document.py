@@ -29,9 +29,10 @@ ABBREVIATIONS = TITLES | frozenset("inc corp co ltd plc llc jr sr bros etc al cf
 _SENTENCE_STARTERS = frozenset(
     "The He She It They We I But In A An This That There His Her Their Its Our Meanwhile However".split()
 )
+TOKEN_WINDOW = 60  # characters looked at before a full stop to find the word it ends
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
-_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"[^\r\n]+")  # a lone \r (old Mac files) ends a line too
 _BREADCRUMB = re.compile(r"\s[\u00bb\u203a>|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -39,6 +40,7 @@ _DIGIT = re.compile(r"\d")
 _DATE_LINE_EXTRA = re.compile(
     r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
     r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]")
+_LINE_END = re.compile(r"\r\n?|\n")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
 
 
@@ -75,7 +77,9 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+        # Lines end at \n, \r\n or a lone \r, as in editors and the Language Server Protocol;
+        # \x0b, \x0c, \u2028 and the like are characters within a line (docs/reliability.md).
+        return [0] + [m.end() for m in _LINE_END.finditer(self.source)]
 
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset into the source."""
@@ -239,8 +243,8 @@ class Document:
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (with weekday, time or 'Updated' around it)."""
-    if not _DIGIT.search(line):
-        return False  # every date has a day of the month (and the date search is slow)
+    if len(line) > 200 or not _DIGIT.search(line):
+        return False  # date lines are short and hold a day of the month; the date search is slow
     rest = line
     for d in find_dates(line):
         rest = rest.replace(line[d.start : d.end], " ")
@@ -261,7 +265,10 @@ def ends_sentence(text: str, paragraph_start: int, mark: int, after: int) -> boo
     """Does the full stop (or ! ?) at `mark`, before the next word at `after`, end a sentence?"""
     if text[mark] != ".":
         return True
-    token_start = max(text.rfind(" ", paragraph_start, mark), paragraph_start - 1) + 1
+    # The word before the stop; no abbreviation is longer than TOKEN_WINDOW, and looking no
+    # further keeps a paragraph of tab- or no-break-space-separated sentences linear.
+    window = max(paragraph_start, mark - TOKEN_WINDOW)
+    token_start = max(text.rfind(" ", window, mark), window - 1) + 1
     token = text[token_start:mark].lstrip("(\"'\u201c\u2018")
     word = token.rstrip(".").lower()
     if word in TITLES or (len(token) == 1 and token.isupper()):

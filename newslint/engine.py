@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from time import perf_counter
 
-from .checks.base import Unavailable
 from . import suppress
+from .checks.base import Unavailable, start_budget, stop_budget
 from .document import Document
 from .finding import Edit, Finding, Hit, level_rank
 from .rulefile import Rule
@@ -43,17 +43,28 @@ class Engine:
         stats = self.stats
         if stats is not None:
             stats.add_document(doc)
+        # A pattern as broad as "." would report every character, millions of findings in a
+        # long file: a rule gets at most one finding per 20 characters (and 10,000 in any file).
+        most = 10_000 + len(doc.text) // 20
         for rule in self.rules:
             if stats is not None:
                 before, started = len(result.findings), perf_counter()
+            seconds = start_budget(len(doc.text))
+            count = 0
             try:
                 for hit in rule.type.check(doc, rule.options):
                     if doc.in_scope(hit.start, hit.end, rule.quotes):
+                        count += 1
+                        if count > most:
+                            result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: more than "
+                                                 f"{most:,} findings in this file; is its pattern too broad?")
+                            break
                         result.findings.append(self.finding(doc, rule, hit))
             except Unavailable as e:
                 result.notices.append(str(e))
             except TimeoutError:
-                result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its pattern ran too long")
+                result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its patterns ran "
+                                     f"past their time limit ({seconds:.1f} s for this file)")
             except Exception as e:  # one broken rule must not silence the others
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) failed: {e.__class__.__name__}: {e}")
             if stats is not None:
@@ -62,6 +73,7 @@ class Engine:
             result.findings = suppress.apply(doc.source, result.findings, path=doc.path, line_col=doc.line_col,
                                              report_unused=self.report_unused_suppressions,
                                              active={n for r in self.rules for n in (r.id, r.category)})
+        stop_budget()
         result.findings.sort(key=lambda f: f.sort_key)
         return result
 

@@ -16,7 +16,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 
-from .api import DOCX_SUFFIXES, STDIN, InputError, decode_with_encoding
+from .api import DOCX_SUFFIXES, STDIN, decode_with_encoding, read_bytes
 from .document import Document
 from .finding import Edit, Finding
 
@@ -48,10 +48,7 @@ class SourceFile:
 def read(path: str) -> SourceFile:
     if path.lower().endswith(DOCX_SUFFIXES):
         raise FixError(f"{path}: .docx drafts are read-only; make the changes in Word")
-    try:
-        data = sys_stdin_bytes() if path == STDIN else open(path, "rb").read()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+    data = read_bytes(path)
     text, encoding, bom = decode_with_encoding(data, "<stdin>" if path == STDIN else path)
     # A file with Windows line ends throughout is fixed as "\n" text and written back with
     # "\r\n", so a fix that deletes a line cannot leave a lone "\r" or "\n" behind.
@@ -59,12 +56,6 @@ def read(path: str) -> SourceFile:
     if "\r\n" in text and text.count("\r\n") == text.count("\n"):
         text, newline = text.replace("\r\n", "\n"), "\r\n"
     return SourceFile(path, data, text, encoding, bom, newline)
-
-
-def sys_stdin_bytes() -> bytes:
-    import sys
-
-    return sys.stdin.buffer.read()
 
 
 def choose_edits(findings: list[Finding], *, unsafe: bool = False) -> list[Edit]:

@@ -78,17 +78,40 @@ def extract(source: str, kind: str = "text") -> Extracted:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# The heading's text and the title's value are trimmed in Python (_content_end): a lazy group
+# before "[ \t]*$" backtracks through a long run of spaces once per space, in quadratic time.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
 _CONTAINER = re.compile(r"^(?: {0,3}>[ \t]?| {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
-_FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.*?)\1[ \t]*$")
+_FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(.*)$")
 # Inline markup: images and HTML are dropped, links keep their text, markers are dropped.
+# No part may scan past the next opener of its own kind ("[", "(", "<", "<!--"): a line of a
+# million "[" would otherwise be scanned once per "[", in quadratic time. A URL may hold one
+# level of parentheses (Wikipedia's "Foo_(bar)").
+_URL = r"\((?:[^()\n]|\([^()\n]*\))*\)"
 _INLINE = re.compile(
-    r"!\[[^\]\n]*\]\([^)\n]*\)"  # image
-    r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"  # link: keep the text
-    r"|<!--.*?-->|</?[A-Za-z][^>\n]*>"  # inline HTML and comments
+    r"!\[[^\[\]\n]*\]" + _URL  # image
+    + r"|\[(?P<link>[^\[\]\n]+)\]" + _URL  # link: keep the text
+    + r"|<!--(?:(?!<!--).)*?-->|</?[A-Za-z][^<>\n]*>"  # inline HTML and comments
     r"|\*\*|__|`+"
     r"|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])"  # single emphasis markers
 )
+
+
+def _heading_end(line: str, start: int) -> int:
+    """Where the text of a heading that begins at `start` ends: before a closing run of #."""
+    text = line[start:].rstrip(" \t")
+    without = text.rstrip("#")
+    if without != text and without[-1:] in (" ", "\t"):
+        text = without.rstrip(" \t")
+    return start + len(text)
+
+
+def _title_span(line: str, start: int) -> tuple[int, int]:
+    """The value of a front-matter title that begins at `start`, without its quotes."""
+    value = line[start:].rstrip(" \t")
+    if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
+        return start + 1, start + len(value) - 1
+    return start, start + len(value)
 
 
 def _continues_paragraph(line: str) -> bool:
@@ -154,7 +177,7 @@ class _Markdown:
             heading = _HEADING.match(body)
             if heading:
                 text_start = self.length
-                self.emit_inline(start + heading.start(2), start + heading.end(2))
+                self.emit_inline(start + heading.start(2), start + _heading_end(body, heading.start(2)))
                 if self.headline is None and len(heading.group(1)) == 1:
                     self.headline = (text_start, self.length)
                 self.emit(nl, "\n", len(newline))
@@ -164,7 +187,7 @@ class _Markdown:
                 self.end_paragraph()  # a list item starts a new paragraph
             self.emit_inline(start + (container.end() if container else 0), start + len(body))
             # A soft line break inside a paragraph reads as a space.
-            self.emit(nl, " " if newline else "", len(line) - len(body) + len(newline))
+            self.emit(start + len(body), " " if newline else "", len(line) - len(body) + len(newline))
             self.open_paragraph = bool(newline)
         self.end_paragraph()
         return Extracted("".join(self.parts), self.map, self.headline)
@@ -177,9 +200,10 @@ class _Markdown:
                 self.emit(start + len(line), "\n", len(lines[j][2]))
                 return j + 1
             m = _FRONT_TITLE.match(body)
-            if m and self.headline is None and m.group(2):
+            title_start, title_end = _title_span(body, m.start(1)) if m else (0, 0)
+            if m and self.headline is None and title_end > title_start:
                 text_start = self.length
-                self.emit_inline(start + m.start(2), start + m.end(2))
+                self.emit_inline(start + title_start, start + title_end)
                 self.headline = (text_start, self.length)
                 self.emit(start + len(line), "\n", 1)
         # No closing marker: it was not front matter after all.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 DOUBLE, SINGLE = "double", "single"
@@ -62,6 +63,27 @@ class _Open:
     start: int  # where the span begins (the mark, or the paragraph for a continuation)
 
 
+class _Stack(list):
+    """The open quotations, innermost last, with a count of each kind: asking whether a kind
+    is open must not walk the stack, or 10,000 nested marks take quadratic time."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.count = Counter(o.kind for o in self)
+
+    def append(self, o: _Open) -> None:
+        super().append(o)
+        self.count[o.kind] += 1
+
+    def pop(self) -> _Open:
+        o = super().pop()
+        self.count[o.kind] -= 1
+        return o
+
+    def has(self, kind: str) -> bool:
+        return self.count[kind] > 0
+
+
 class QuoteScan:
     def __init__(self, text: str, paragraphs: list[tuple[int, int]]):
         self.text = text
@@ -92,7 +114,7 @@ class QuoteScan:
 
     def _paragraph(self, index, p_start, p_end, marks, carried, carried_continues) -> list[_Open]:
         text = self.text
-        stack: list[_Open] = []
+        stack = _Stack()
         # A paragraph after one that left a quotation open: if it opens with a mark, the
         # convention holds; if its first mark closes, it continues the quotation.
         first_char = text[p_start:p_end].lstrip()[:1]
@@ -100,8 +122,8 @@ class QuoteScan:
             if not marks:  # a paragraph with no marks at all: the quotation runs through it
                 self._close(_Open(p_start, carried[0].kind, p_start), p_end, index, closed=False)
                 return carried
-            if self._direction(marks[0][0], marks[0][1], carried) == "close":
-                stack = [_Open(p_start, carried[0].kind, p_start)]
+            if self._direction(marks[0][0], marks[0][1], _Stack(carried)) == "close":
+                stack = _Stack([_Open(p_start, carried[0].kind, p_start)])
             else:
                 for q in carried:
                     self._unclosed(q)
@@ -119,7 +141,7 @@ class QuoteScan:
             if direction == "open":
                 if mark in "\u201d\u2019":
                     self.problems.append(Problem("backwards", pos, pos + 1, mark))
-                if kind == DOUBLE and any(o.kind == DOUBLE for o in stack):
+                if kind == DOUBLE and stack.has(DOUBLE):
                     # Lost paragraph break: the open quotation ran on. Close it quietly.
                     while stack:
                         self._close(stack.pop(), pos, index, closed=False)
@@ -129,7 +151,9 @@ class QuoteScan:
                 stack.append(_Open(pos, kind, pos))
                 continue
             # A closing mark: close the innermost quotation of its kind.
-            match = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind), None)
+            match = None
+            if stack.has(kind):  # the walk down to it is paid for by the pops that follow
+                match = next(i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind)
             if match is None:
                 if not (index > 0 and carried_continues and kind == DOUBLE):
                     self.problems.append(Problem("unopened", pos, pos + 1, mark))
@@ -173,7 +197,7 @@ class QuoteScan:
                 return "apostrophe"  # don't, O'Brien, rock'n'roll
             if after.isdigit() and not before.isalnum():
                 return "apostrophe"  # '90s
-            single_open = any(o.kind == SINGLE for o in stack)
+            single_open = stack.has(SINGLE)
             if before.isalnum() or before in ".,!?":
                 return "close" if single_open else "apostrophe"  # the Joneses'
             if before in _OPENERS and after.isalpha():
@@ -186,7 +210,7 @@ class QuoteScan:
         # Double marks: the curly closing mark, or a straight mark read from its neighbours.
         opens = before in _OPENERS and after not in " \t\r\n"
         closes = before not in " \t\r\n" and after in _CLOSERS
-        double_open = any(o.kind == DOUBLE for o in stack)
+        double_open = stack.has(DOUBLE)
         if mark == '"' and before.isdigit() and not double_open:
             return "apostrophe"  # an inch or second mark: a 34" screen
         if mark == "\u201d":

@@ -22,6 +22,7 @@ FIX_SAFETY = ("safe", "unsafe", "off")
 COMMON = ("id", "type", "level", "message", "description", "quotes", "fix", "profiles", "by_profile", "examples")
 MAX_NODES = 200_000  # a YAML alias bomb expands past this long before it exhausts memory
 MAX_RULES = 5_000
+MAX_PACK_CHARS = 5_000_000  # 5,000 rules with examples take about 1 MB
 
 
 def _builtin_packs() -> Path:
@@ -71,7 +72,7 @@ class _Mapping(dict):
 def _to_python(node: yaml.Node, budget: list[int]) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
-        raise yaml.YAMLError(f"more than {MAX_NODES} values (an alias bomb?)")
+        raise yaml.YAMLError(f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)")
     if isinstance(node, yaml.MappingNode):
         result = _Mapping()
         result.line, result.key_lines = node.start_mark.line + 1, {}
@@ -95,16 +96,31 @@ _SCALARS = yaml.SafeLoader("")
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _refuse_too_many_rules(node: yaml.Node | None) -> None:
+    """Count a pack's rules before building them, so that a huge pack fails fast and says why."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key, value in node.value:
+        if key.value == "rules" and isinstance(value, yaml.SequenceNode) and len(value.value) > MAX_RULES:
+            raise RuleError("", key.start_mark.line + 1,
+                            f"{len(value.value):,} rules in one pack; the limit is {MAX_RULES:,}: split the pack")
+
+
 def read_yaml(path: Path, what: str = "rule pack") -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(str(path), None, f"cannot read {what}: {e}") from None
+    if len(text) > MAX_PACK_CHARS:  # PyYAML reads about 0.4 MB a second: keep loading short
+        raise RuleError(str(path), None, f"{what} larger than {MAX_PACK_CHARS // 1_000_000} MB; split it")
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
+        _refuse_too_many_rules(node)
         return None if node is None else _to_python(node, [MAX_NODES])
     except RuleError as e:
         raise RuleError(str(path), e.line, e.message) from None
+    except RecursionError:
+        raise RuleError(str(path), None, "malformed YAML: nested too deeply") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e)
@@ -163,8 +179,6 @@ def _load_pack(path: Path, profile: str) -> list[Rule]:
     if unknown:
         key = sorted(unknown, key=str)[0]
         raise RuleError(where, data.key_lines[key], f"unknown top-level field {key!r}")
-    if len(data["rules"]) > MAX_RULES:
-        raise RuleError(where, data.key_lines["rules"], f"more than {MAX_RULES} rules in one pack")
     rules = []
     for raw in data["rules"]:
         rule = _build_rule(where, raw, profile)
@@ -256,9 +270,14 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
     if not isinstance(message, str) or not message.strip():
         fail("message", "must be a non-empty string")
     try:
-        names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+        placeholders = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                        if name is not None]
     except ValueError as e:
         fail("message", f"bad template: {e}")
+    if any(spec or conversion for _, spec, conversion in placeholders):
+        # "{found:>100000000}" would make every message 100 MB long.
+        fail("message", "placeholders take no format spec or conversion: write {found}, not {found:>20}")
+    names = {name for name, _, _ in placeholders}
     unknown_names = names - set(rule_type.fields)
     if unknown_names:
         fail("message", f"unknown placeholder {{{sorted(unknown_names)[0]}}}; "

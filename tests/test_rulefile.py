@@ -61,8 +61,3 @@ def test_bad_category_and_level(tmp_path):
 def test_duplicate_key(tmp_path):
     assert "duplicate key 'message'" in error(tmp_path, GOOD_RULE.replace("    swap:", "    message: again\n    swap:"))
 
-
-def test_replacement_naming_a_missing_group_is_refused_at_load(tmp_path):
-    pack = GOOD_RULE.replace("type: substitution", "type: pattern").replace(
-        "swap: {towards: toward}", "patterns: ['tow(ar)ds']\n    replace: '\\\\2'")
-    assert "replace: refers to group '2'" in error(tmp_path, pack)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+import time
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Iterable
 
@@ -9,8 +11,11 @@ import regex
 
 from ..finding import Hit
 
-# A user's pattern gets this long per document before it is stopped as runaway (seconds).
+# A rule's user patterns get this much matching time per document, all calls together, before
+# the rule is stopped as runaway (seconds, plus REGEX_TIMEOUT_PER_MB for each million characters
+# so that a sound pattern is never stopped on a long file).
 REGEX_TIMEOUT = 1.0
+REGEX_TIMEOUT_PER_MB = 2.0
 
 
 class OptionError(ValueError):
@@ -42,10 +47,59 @@ class RuleType:
         return tuple(f.name for f in fields(self.options))
 
 
+# The regex module writes counted repeats out in full when it compiles: "(?:(?:a{100}){100}){100}"
+# took 24 GB before the kernel stopped it. A pattern may grow by this many characters at most.
+MAX_REPEAT_GROWTH = 100_000
+_QUANTIFIER = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+_BRACED_ESCAPE = regex.compile(r"\\[pPNxuUg]\{[^}]*\}|\\.", regex.DOTALL)
+
+
+def expanded_size(pattern: str) -> int:
+    """Roughly how long `pattern` is once its counted repeats are written out: each atom counts
+    once, times the least count of each {m}, {m,} or {m,n} around it."""
+    totals = [0]  # size of the group being read, one entry per open group
+    last = 0  # size of the last atom, which a quantifier multiplies
+    pos = 0
+    while pos < len(pattern):
+        char = pattern[pos]
+        quantifier = _QUANTIFIER.match(pattern, pos) if char == "{" else None
+        if quantifier and quantifier.group(1):
+            grown = last * max(int(quantifier.group(1)), 1)
+            totals[-1] += grown - last
+            last = grown
+            pos = quantifier.end()
+            continue
+        if char == "(":
+            totals.append(0)
+            last = 0
+        elif char == ")" and len(totals) > 1:
+            last = totals.pop()
+            totals[-1] += last
+        elif char == "[":  # a class is one atom: skip to its closing bracket
+            end = pos + 1 + (pattern[pos + 1 : pos + 2] == "^")
+            end += pattern[end : end + 1] == "]"
+            while end < len(pattern) and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            pos, last = end, 1
+            totals[-1] += 1
+        elif char == "\\":
+            escape = _BRACED_ESCAPE.match(pattern, pos)
+            pos, last = (escape.end() if escape else len(pattern)) - 1, 1
+            totals[-1] += 1
+        elif char not in "|*+?":
+            last = 1
+            totals[-1] += 1
+        pos += 1
+    return sum(totals)
+
+
 def compile_pattern(field: str, pattern: Any, *, ignore_case: bool = False) -> regex.Pattern:
     """Compile a rule author's regular expression (the `regex` module: it can time out)."""
     if not isinstance(pattern, str) or not pattern:
         raise OptionError(field, "must be a non-empty regular expression")
+    if expanded_size(pattern) > len(pattern) + MAX_REPEAT_GROWTH:
+        raise OptionError(field, f"regular expression {pattern[:60]!r} has counted repeats ({{m,n}}) that "
+                                 f"multiply past {MAX_REPEAT_GROWTH:,} characters; it would exhaust memory")
     try:
         return regex.compile(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
     except regex.error as e:
@@ -106,6 +160,62 @@ def alternation(field: str, value: Any) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
+class _Budget:
+    """Seconds of regex matching the running rule has left on the current document."""
+
+    def __init__(self, seconds: float):
+        self.left = seconds
+
+    def timeout(self) -> float:
+        if self.left <= 0:
+            raise TimeoutError("the rule's time for regular expressions on this document is spent")
+        return self.left
+
+    def spend(self, since: float) -> None:
+        self.left -= time.perf_counter() - since
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("regex_budget", default=None)
+
+
+def start_budget(chars: int) -> float:
+    """Give the rule about to run its regex time on a document of `chars` characters. A limit
+    per call would let a rule that matches once per paragraph take a second per paragraph."""
+    seconds = REGEX_TIMEOUT + REGEX_TIMEOUT_PER_MB * chars / 1_000_000
+    _budget.set(_Budget(seconds))
+    return seconds
+
+
+def stop_budget() -> None:
+    """After the rules have run: a check called on its own gets a fresh call's worth again."""
+    _budget.set(None)
+
+
+def _current() -> _Budget:
+    return _budget.get() or _Budget(REGEX_TIMEOUT)  # outside the engine: one call's worth
+
+
+def timed(call: Callable, *args):
+    """A regex call (pattern.search, .fullmatch, ...) within the running rule's time."""
+    budget = _current()
+    since = time.perf_counter()
+    try:
+        return call(*args, timeout=budget.timeout())
+    finally:
+        budget.spend(since)
+
+
 def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
-    """finditer with the runaway-pattern time limit."""
-    return pattern.finditer(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)
+    """finditer within the running rule's time (the time spent between matches is the caller's)."""
+    budget = _current()
+    matches = pattern.finditer(text, start, len(text) if end is None else end, timeout=budget.timeout())
+    since = time.perf_counter()
+    try:
+        for match in matches:
+            budget.spend(since)
+            since = None  # while the caller has the match, the clock is not the rule's
+            yield match
+            since = time.perf_counter()
+    finally:  # also when the regex module stops a runaway match
+        if since is not None:
+            budget.spend(since)

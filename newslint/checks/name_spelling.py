@@ -54,6 +54,7 @@ def distance(a: str, b: str, limit: int = 2) -> int:
 
 
 _SUFFIXES = ("s", "es", "n", "an", "ns", "ans", "ian", "ians", "ese", "e")
+_LONGEST_NAME = 40  # a longer "surname" is not a name; it would only make the index below large
 
 
 def looks_misspelled(a: str, b: str) -> bool:
@@ -67,24 +68,44 @@ def looks_misspelled(a: str, b: str) -> bool:
     return distance(a, b, 1) <= 1
 
 
+def _deletions(word: str) -> set[str]:
+    """`word`, and `word` with one letter deleted."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
 def check(doc, options: Options):
     people = doc.memo(find_people)
-    first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items())
+    first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items()
+                       if len(surname) <= _LONGEST_NAME)
+    # Two names one edit apart share a spelling with at most one letter deleted from each: look
+    # candidates up by those spellings rather than compare every pair of names in the story,
+    # which took quadratic time on a long file with many people.
+    by_spelling: dict[str, list] = {}
+    for entry in first_use:
+        for key in _deletions(entry[1]):
+            by_spelling.setdefault(key, []).append(entry)
+
+    def earliest(surname: str, before: int, given: str | None = None) -> str | None:
+        """The surname of the first person introduced before `before` (with this given name,
+        when one is named) whose surname looks like a misspelling of `surname`."""
+        candidates = sorted({e for key in _deletions(surname) for e in by_spelling.get(key, ())})
+        return next((other for other_start, other, other_given in candidates
+                     if other_start < before and (given is None or other_given == given)
+                     and looks_misspelled(other, surname)), None)
+
     for surname, refs in people.full.items():
-        if surname in options.accept:
+        if surname in options.accept or len(surname) > _LONGEST_NAME:
             continue
-        for start, end, given in refs[:1]:
-            for other_start, other, other_given in first_use:
-                if other_start < start and other_given == given and looks_misspelled(other, surname):
-                    yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
-                    break
+        start, end, given = refs[0]
+        other = earliest(surname, start, given)
+        if other:
+            yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
     for start, end, surname in people.short:
-        if surname in people.full or surname in options.accept:
+        if surname in people.full or surname in options.accept or len(surname) > _LONGEST_NAME:
             continue
-        for other_start, other, _ in first_use:
-            if other_start < start and looks_misspelled(other, surname):
-                yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
-                break
+        other = earliest(surname, start)
+        if other:
+            yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
 
 
 TYPE = RuleType("name-spelling", Options, check, ("found", "expected"), __doc__, fix="unsafe")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import ABBREVIATIONS
+from ..document import ABBREVIATIONS, TOKEN_WINDOW
 from ..finding import Edit, Hit
 from .base import OptionError, RuleType
 
@@ -68,7 +68,8 @@ class Options:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    token_start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
+    window = max(0, stop - TOKEN_WINDOW)  # not back to the start of the text for every stop
+    token_start = max(text.rfind(" ", window, stop), text.rfind("\n", window, stop), window - 1) + 1
     token = text[token_start:stop].lstrip("(\"'\u201c\u2018")
     # Mr. and Inc. and initials (U.S., a.m.), or an address (example.com).
     return token.lower() in ABBREVIATIONS or len(token) == 1 or "." in token or "@" in token

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 
 
 def render(results, stream, *, color: bool = False) -> None:
     findings = [f.to_dict() for r in results for f in r.findings]
-    json.dump(findings, stream, ensure_ascii=False, indent=2)
+    # Characters as they are, unless the stream cannot carry them all: then JSON's \u escapes.
+    encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+    json.dump(findings, stream, ensure_ascii=encoding not in ("utf-8", "utf-8-sig"), indent=2)
     stream.write("\n")

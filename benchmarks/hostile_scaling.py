@@ -1,0 +1,110 @@
+"""Does linting stay linear on hostile input? Times each shape at size n and 4n and prints the
+ratio (about 4 is linear, about 16 quadratic), with peak memory measured in a child process.
+
+    python benchmarks/hostile_scaling.py            # every shape, n = 250 KB
+    python benchmarks/hostile_scaling.py --big      # adds the 50 MB article (minutes)
+    python benchmarks/hostile_scaling.py SHAPE...   # only these shapes
+
+Text made here, not taken from any corpus. Results go in docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import string
+import subprocess
+import sys
+import time
+
+PARA = ("Coalition spokesman Colonel Ryan Dillon told reporters on Friday, 21 May 2019 that about 300 "
+        "fighters had left , and \"we will win,\" he said. ISIS and Daesh were named; the the U.S. -led "
+        "group said prices rose 4.5% .")
+
+
+def _names(size: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    words = []
+    while sum(map(len, words)) < size:
+        surname = rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=7))
+        words.append(f"Ryan {surname} came. {surname} said so. Mr {surname[:-1]}x said no.")
+    return "Headline\n\n" + "\n\n".join(words)
+
+
+def _repeat(unit: str, size: int, head: str = "Headline\n\n") -> str:
+    return head + unit * max(1, size // len(unit))
+
+
+# Each shape: size in characters -> (text, kind).
+SHAPES = {
+    "article": lambda n: (_repeat(PARA + "\n\n", n), "text"),
+    "one-line": lambda n: (_repeat(PARA + " ", n), "text"),
+    "short-paragraphs": lambda n: (_repeat("x\n", n), "text"),
+    "nested-single-then-double": lambda n: (_repeat(" 'a", n // 2) + ' "b"' * (n // 8), "text"),
+    "nested-curly": lambda n: (_repeat(" \u2018a \u201cb", n), "text"),
+    "unopened-closers": lambda n: (_repeat(" 'a", n // 2) + ' b"' * (n // 6), "text"),
+    "names": lambda n: (_names(n), "text"),
+    "dates-one-line": lambda n: (_repeat("Friday, 21 May 2019 ", n), "text"),
+    "control-chars": lambda n: (_repeat("".join(map(chr, range(32))) + "word ", n), "text"),
+    "md-brackets": lambda n: (_repeat("[", n, "# Headline\n\n"), "markdown"),
+    "md-images": lambda n: (_repeat("![a", n, "# Headline\n\n"), "markdown"),
+    "md-comments": lambda n: (_repeat("<!-- ", n, "# Headline\n\nx "), "markdown"),
+    "md-tags": lambda n: (_repeat("<a ", n, "# Headline\n\nx "), "markdown"),
+    "md-heading-spaces": lambda n: ("# " + " " * n + "x\n\nBody.", "markdown"),
+    "md-article": lambda n: (_repeat("Some *text* with [a link](http://x) and `code`.\n" + PARA + "\n\n", n,
+                                     "# Headline\n\n"), "markdown"),
+    "spaces": lambda n: ("Headline\n\nword" + " " * n + "x.", "text"),
+    "full-stops": lambda n: ("Headline\n\nA" + "." * n + " X", "text"),
+    "nbsp-sentences": lambda n: (_repeat("Ab.\u00a0", n), "text"),
+    "md-heading-inner-spaces": lambda n: ("# a" + " " * n + "b\n\nBody.", "markdown"),
+    "digits": lambda n: ("Headline\n\nabout " + "1" * n + " people", "text"),
+}
+
+
+def run_one(shape: str, size: int) -> dict:
+    """Lint one shape in this process; report seconds and peak memory (max RSS)."""
+    import resource
+
+    from newslint.api import Linter
+
+    linter = Linter()
+    text, kind = SHAPES[shape](size)
+    start = time.perf_counter()
+    result = linter.lint_text(text, "<bench>", kind)
+    seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"chars": len(text), "seconds": seconds, "findings": len(result.findings),
+            "errors": len(result.errors), "peak_mb": peak_kb / 1024}
+
+
+def measure(shape: str, size: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", shape, str(size)], capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("shapes", nargs="*", default=list(SHAPES))
+    parser.add_argument("--size", type=int, default=250_000)
+    parser.add_argument("--big", action="store_true", help="also lint a 50 MB article")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_one(args.child[0], int(args.child[1]))))
+        return
+    print(f"{'shape':28} {'n chars':>9} {'n s':>7} {'4n s':>7} {'ratio':>6} {'MB at 4n':>9}")
+    for shape in args.shapes:
+        small, large = measure(shape, args.size), measure(shape, 4 * args.size)
+        ratio = large["seconds"] / max(small["seconds"], 1e-3)
+        print(f"{shape:28} {small['chars']:9} {small['seconds']:7.2f} {large['seconds']:7.2f} {ratio:6.1f} "
+              f"{large['peak_mb']:9.0f}", flush=True)
+    if args.big:
+        big = measure("article", 50_000_000)
+        print(f"50 MB article: {big['chars']} chars, {big['seconds']:.1f} s, {big['findings']} findings, "
+              f"peak {big['peak_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

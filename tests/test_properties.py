@@ -56,30 +56,12 @@ def edits_of(findings):
 
 
 def apply_fixes(text: str, findings) -> tuple[str, list]:
-    """Apply every finding's fix that does not touch one already taken: all of a finding's
-    edits or none. Returns the new text and the edits applied, in order.
+    """newslint.fix's choice of edits (all fixes, safe and unsafe), applied: the new text and
+    the edits applied, in order."""
+    from newslint.fix import apply_edits, choose_edits
 
-    A stand-in for newslint.fix, written to the same contract, so the properties below can be
-    pointed at the real one."""
-    taken: list = []
-    for f in sorted((f for f in findings if f.fix), key=lambda f: (min(e.start for e in f.fix), f.rule)):
-        if any(_clash(e, t) for e in f.fix for t in taken):
-            continue
-        taken.extend(f.fix)
-    taken.sort(key=lambda e: (e.start, e.end))
-    parts, pos = [], 0
-    for e in taken:
-        parts.append(text[pos : e.start])
-        parts.append(e.replacement)
-        pos = e.end
-    parts.append(text[pos:])
-    return "".join(parts), taken
-
-
-def _clash(a, b) -> bool:
-    """Two edits clash when they overlap, or insert at the same place (order would matter)."""
-    return max(a.start, b.start) < min(a.end, b.end) or a.start == b.start or (
-        a.start == a.end and b.start < a.start < b.end) or (b.start == b.end and a.start < b.start < a.end)
+    chosen = sorted(choose_edits(findings, unsafe=True), key=lambda e: (e.start, e.end))
+    return apply_edits(text, chosen), chosen
 
 
 def assert_outside_unchanged(old: str, new: str, edits) -> None:
@@ -115,8 +97,7 @@ def check_result(text: str, kind: str, profile: str = "ap"):
 
 def check_fixes_converge(text: str, kind: str, profile: str = "ap", rounds: int = 25, apply=None) -> None:
     """Apply fixes and re-lint until nothing is left to fix. `apply(text, findings)` returns the
-    new text and the edits it applied, sorted; by default the stand-in above (newslint.fix, once
-    it exists, goes here)."""
+    new text and the edits it applied, sorted; by default newslint.fix's (apply_fixes above)."""
     apply = apply or apply_fixes
     findings = check_result(text, kind, profile)
     for _ in range(rounds):

@@ -48,6 +48,7 @@ def distance(a: str, b: str, limit: int = 2) -> int:
 
 
 _LONGEST_NAME = 40  # a longer "surname" is not a name; it would only make the index below large
+INDEX_FROM = 100  # people in one file before looking names up by spelling beats comparing all
 
 
 def _deletions(word: str, k: int) -> set[str]:
@@ -63,37 +64,46 @@ def check(doc, options: Options):
     people = doc.memo(find_people)
     first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items()
                        if len(surname) <= _LONGEST_NAME)
-    # Two names within k edits share a spelling with at most k letters deleted from each: look
-    # candidates up by those spellings rather than compare every pair of names in the story,
-    # which took quadratic time on a long file with many people.
-    by_given: dict[tuple[str, str], list] = {}
-    by_spelling: dict[str, list] = {}
-    for entry in first_use:
-        _, surname, given = entry
-        for key in _deletions(surname, 2):
-            by_given.setdefault((given, key), []).append(entry)
-        for key in _deletions(surname, 1):
-            by_spelling.setdefault(key, []).append(entry)
+    if len(first_use) < INDEX_FROM:
+        # A story names a few dozen people: comparing each name with every other is quickest.
+        def within_two(surname: str, given: str):
+            return first_use
 
-    def earliest(candidates, before: int, close_enough):
-        """The first person introduced before `before` whose surname is close enough."""
-        return next((other for other_start, other, _ in sorted(set(candidates))
-                     if other_start < before and close_enough(other)), None)
+        def within_one(surname: str):
+            return first_use
+    else:
+        # A long file with many people, where comparing every pair took quadratic time. Two
+        # names within k edits share a spelling with at most k letters deleted from each: look
+        # candidates up by those spellings.
+        by_given: dict[tuple[str, str], list] = {}
+        by_spelling: dict[str, list] = {}
+        for entry in first_use:
+            _, surname, given = entry
+            for key in _deletions(surname, 2):
+                by_given.setdefault((given, key), []).append(entry)
+            for key in _deletions(surname, 1):
+                by_spelling.setdefault(key, []).append(entry)
+
+        def within_two(surname: str, given: str):
+            return sorted({e for key in _deletions(surname, 2) for e in by_given.get((given, key), ())})
+
+        def within_one(surname: str):
+            return sorted({e for key in _deletions(surname, 1) for e in by_spelling.get(key, ())})
 
     for surname, refs in people.full.items():
         start, end, given = refs[0]
         if len(surname) > _LONGEST_NAME:
             continue
-        other = earliest((e for key in _deletions(surname, 2) for e in by_given.get((given, key), ())), start,
-                         lambda other: other != surname and min(len(other), len(surname)) >= 4
-                         and distance(other, surname) <= 2)
+        other = next((other for other_start, other, other_given in within_two(surname, given)
+                      if other_start < start and other != surname and other_given == given
+                      and min(len(other), len(surname)) >= 4 and distance(other, surname) <= 2), None)
         if other:
             yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
     for start, end, surname in people.short:
         if surname in people.full or not 5 <= len(surname) <= _LONGEST_NAME:
             continue
-        other = earliest((e for key in _deletions(surname, 1) for e in by_spelling.get(key, ())), start,
-                         lambda other: distance(other, surname, 1) <= 1)
+        other = next((other for other_start, other, _ in within_one(surname)
+                      if other_start < start and distance(other, surname, 1) <= 1), None)
         if other:
             yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
 

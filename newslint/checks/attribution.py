@@ -33,7 +33,7 @@ from .base import RuleType, alternation, compile_pattern, timed
 _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 # A figure starts at the first digit of a number, never inside one: tried from every digit of
 # "1,1,1,...", each attempt ran to the end of the run and back, in quadratic time.
-_AT_NUMBER = r"\b(?<![\d,.])"
+_AT_NUMBER = r"\b(?<!\d[.,])"
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|m|k)\b"
 _TIME_UNITS = (
     "years|months|weeks|days|hours|minutes|seconds|decades|centuries|times|am|pm|percent|goals|points"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from pathlib import Path
 from time import perf_counter
 
 from .config import Config

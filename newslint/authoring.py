@@ -33,17 +33,6 @@ def example_failures(rule: Rule) -> list[str]:
     return problems
 
 
-def check_examples(path: Path, profile: str):
-    """(problem or None, number of examples) for each rule of a pack under a profile."""
-    for rule in load_pack(path, profile):
-        failures = example_failures(rule)
-        count = sum(len(x) for x in rule.examples)
-        if not failures:
-            yield None, count
-        for i, failure in enumerate(failures):
-            yield failure, count if i == 0 else 0
-
-
 @dataclass
 class PackReport:
     rules: set = field(default_factory=set)  # ids of the rules tested

@@ -146,7 +146,7 @@ class Document:
         first = candidates[0]
         start, end = self.paragraphs[first]
         if len(_WORD.findall(self.text, start, end)) <= 2 and len(candidates) > 1:
-            next_start, next_end = self.paragraphs[candidates[1]]
+            next_end = self.paragraphs[candidates[1]].end
             if self.text[next_end - 1] not in ".!?\"\u201d\u2019'":
                 return candidates[1]
         return first

@@ -60,3 +60,13 @@ def fake_languagetool():
     with FakeLanguageTool() as fake:
         yield fake
     reset()
+
+
+@pytest.fixture
+def client():
+    """A language server in a subprocess, spoken to over stdio (tests/lsp_client.py)."""
+    from lsp_client import LspClient
+
+    server = LspClient()
+    yield server
+    server.kill()

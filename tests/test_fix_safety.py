@@ -9,8 +9,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from conftest import ROOT
 
 PARAGRAPH = ("The the council met on Tuesday , officials said, and \"it went well\", the mayor said. "

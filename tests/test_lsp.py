@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -22,13 +21,6 @@ DRAFT = (
     f"Riders {BIKES} cheered as the the council voted on Tuesday , officials said.\n"
 )
 URI = "file:///tmp/newslint-test/draft.md"
-
-
-@pytest.fixture
-def client():
-    c = LspClient()
-    yield c
-    c.kill()
 
 
 def by_rule(diagnostics, rule):

@@ -6,8 +6,6 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from test_lsp import client  # noqa: E402,F401  (the fixture: a server in a subprocess)
-
 TEXT = "Council backs bridge\n\nThe the council met on Tuesday , officials said.\n"
 
 

@@ -41,7 +41,7 @@ def check(doc, options: Options):
         full = people.full.get(surname)
         if not full or surname in reported:
             continue
-        first_start, first_end, given = full[0]
+        first_start, _, given = full[0]
         if first_start > start:
             reported.add(surname)
             line = doc.line_col(doc.to_source(first_start))[0]

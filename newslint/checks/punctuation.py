@@ -90,15 +90,19 @@ def check(doc, options: Options):
             if options.problem == "stop-lowercase":
                 if _is_abbreviation(text, s) or _NEXT_IS_ADDRESS_OR_STYLISED.match(text, e):
                     continue
-                yield Hit(s, s + 1, {"found": text[s:e + 1]})
+                yield Hit(s, s + 1, {"found": _around(text, start, s, e)})
             elif options.problem == "doubled":
                 yield Hit(s, e, {"found": m.group()}, (Edit(s + 1, e, ""),))
             elif options.problem == "space-before":  # a stray space: the fix takes it out
                 yield Hit(s, e + 1, {"found": text[e]}, (Edit(s, e, ""),))
             else:  # "U.S. -led": report the whole compound, take the space out
-                first = max(text.rfind(" ", start, s), start - 1) + 1
-                last = _WORD_END.match(text, e).end()
-                yield Hit(s, e, {"found": text[first:last]}, (Edit(s, e - 1, ""),))
+                yield Hit(s, e, {"found": _around(text, start, s, e)}, (Edit(s, e - 1, ""),))
+
+
+def _around(text: str, paragraph_start: int, s: int, e: int) -> str:
+    """The word before `s` through the word after `e`, for the message: "not. the", "U.S. -led"."""
+    first = max(text.rfind(" ", max(paragraph_start, s - 60), s), paragraph_start - 1) + 1
+    return text[first : _WORD_END.match(text, e).end()]
 
 
 TYPE = RuleType("punctuation", Options, check, ("found",), __doc__, fix="safe")

@@ -24,7 +24,11 @@ TITLES = frozenset(
     "approx vs v".split()
 )
 # Abbreviations that may be followed by a lower-case word without ending a sentence.
-ABBREVIATIONS = TITLES | frozenset("inc corp co ltd plc llc jr sr bros etc al cf ca est dept univ".split())
+ABBREVIATIONS = TITLES | frozenset(
+    "inc corp co ltd plc llc jr sr bros etc al cf ca est dept univ "
+    # U.S. states as AP abbreviates them after a city: "Gautier, Miss. said ..."
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb "
+    "nev okla ore pa tenn vt va wash wis wyo".split())
 # After "U.S." these begin a new sentence; any other capital continues it ("U.S. Army").
 _SENTENCE_STARTERS = frozenset(
     "The He She It They We I But In A An This That There His Her Their Its Our Meanwhile However".split()
@@ -124,7 +128,8 @@ class Document:
         """A line written as a headline (a related-links list, a subhead): no closing stop and
         mostly capitalised words."""
         start, end = self.paragraphs[index]
-        if self.text[end - 1] in ".!?:;\"\u201d\u2019'":
+        line = self.text[start:end].rstrip("\"'\u201d\u2019")  # a pull quote: 'Jewels after Jewels'
+        if not line or line[-1] in ".!?:;,":
             return False
         words = _WORD.findall(self.text, start, end)
         return len(words) <= 20 and sum(w[0].isupper() for w in words) * 2 > len(words)

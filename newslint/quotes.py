@@ -90,10 +90,16 @@ class QuoteScan:
         self.quotes: list[Quote] = []
         self.problems: list[Problem] = []
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
-        if "<" in text:  # marks inside HTML tags pasted into the copy are attribute syntax
+        if "<" in text:  # marks inside HTML pasted into the copy are attribute syntax
             tags = [m.span() for m in _TAG.finditer(text)]
             if tags:
-                marks = [(pos, mark) for pos, mark in marks if not _inside(tags, pos)]
+                # A paragraph with several tags is a markup blob (often cut mid-tag): none of
+                # its marks are quotation marks.
+                starts = [p[0] for p in paragraphs]
+                per_paragraph = Counter(bisect_right(starts, t[0]) - 1 for t in tags)
+                blobs = [paragraphs[i] for i, n in per_paragraph.items() if n >= 2]
+                marks = [(pos, mark) for pos, mark in marks
+                         if not _inside(tags, pos) and not _inside(blobs, pos)]
         left_open: list[_Open] = []  # what the previous paragraph left open
         prev_continues = False
         k = 0

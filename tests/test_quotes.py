@@ -64,3 +64,13 @@ def test_in_quote_covers_the_words_only_of_quotations():
     doc = Document(text)
     assert doc.in_quote(text.index("taxes"), text.index("taxes") + 5)
     assert not doc.in_quote(text.index("Monday"), text.index("Monday") + 6)
+
+
+def test_a_markup_blob_cut_mid_tag_has_no_quotation_marks():
+    _, quotes, problems = scan('Headline here\n\non"> <meta http-equiv="x" content="y"> <meta name="a">\n\nBody.')
+    assert quotes == [] and problems == []
+
+
+def test_a_pull_quote_line_is_headline_like():
+    doc = Document("Headline here\n\n‘Jewels after Jewels after Jewels’\n\nThe story goes on here.")
+    assert doc.is_headline_like(1) and not doc.is_headline_like(2)

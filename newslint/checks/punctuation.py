@@ -37,8 +37,9 @@ _PATTERNS = {
     "stop-lowercase": re.compile(r"\.(?<=[^\W\d_]\.)[ \t]+(?=[a-z])"),
     "space-before-hyphen": re.compile(r"(?<=[\w.])[ \t]+-(?=[a-z]{2,}\b)"),
 }
-# "it. https://...", "pic.twitter.com/...", or "on. it." (stylised, stop after every word)
-_NEXT_IS_ADDRESS_OR_STYLISED = re.compile(r"\S*[./@]\S|[a-z\u2019']+\.(?:\s|$)")
+# "it. https://...", "pic.twitter.com/...", "on. it." (stylised, stop after every word), or a
+# name written in lower case first (iPhone, iOS, eBay)
+_NEXT_IS_ADDRESS_OR_STYLISED = re.compile(r"\S*[./@]\S|[a-z\u2019']+\.(?:\s|$)|[a-z]+[A-Z]")
 _WORD_END = re.compile(r"\w*")
 # Text that a match needs: a story without any of these has nothing to report (most stories).
 _NEEDS = {

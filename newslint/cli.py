@@ -167,10 +167,6 @@ def _check(args) -> int:
         stats = RuleStats()
     checker = Checker(args, stats)  # one Linter per configuration (load_config caches them)
     fixing = args.fix or args.unsafe_fixes or args.diff
-    if fixing:
-        from .fix import FixError
-    else:
-        FixError = InputError  # noqa: N806 (a plain check does not import the fixer: start-up time)
     results, failed, notices = [], False, set()
     fixed_count, fixed_files, diffs = 0, 0, 0
     paths = iter_files(args.paths)
@@ -193,7 +189,7 @@ def _check(args) -> int:
                 diffs += changed and args.diff
                 if result is None:
                     continue
-        except (InputError, FixError) as e:
+        except InputError as e:  # a file that cannot be read, or (fix.FixError) written
             print(f"newslint: {e}", file=sys.stderr)
             failed = True
             continue

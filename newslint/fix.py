@@ -16,7 +16,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 
-from .api import DOCX_SUFFIXES, STDIN, decode_with_encoding, read_bytes
+from .api import DOCX_SUFFIXES, STDIN, InputError, decode_with_encoding, read_bytes
 from .document import Document
 from .finding import Edit, Finding
 
@@ -24,7 +24,7 @@ _WORDS = re.compile(r"\w+")
 MAX_PASSES = 10  # a fix may reveal another (a doubled word inside a doubled space); never loops
 
 
-class FixError(Exception):
+class FixError(InputError):
     """A file that could not be fixed; str() is the one-line message for the user."""
 
 

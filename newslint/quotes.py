@@ -24,6 +24,8 @@ DOUBLE, SINGLE = "double", "single"
 _MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
 _OPENERS = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\"'\u00ab")  # a mark after one of these opens
 _CLOSERS = set(" \t\r\n)]}\u2014\u2013-/,.;:!?\u201d\u2019\"'\u00bb\u2026")  # one before these closes
+# A lone closing double mark after a plural and before a lower-case word: a possessive apostrophe.
+_APOSTROPHE_LIKE = re.compile(r"s[\"\u201d] [a-z]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|n|cause|cos|bout|round)\b", re.IGNORECASE)
 
@@ -50,7 +52,7 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    kind: str  # unclosed, unopened, backwards, space-inside, doubled
+    kind: str  # unclosed, unopened, apostrophe, backwards, space-inside, doubled
     start: int
     end: int
     mark: str
@@ -162,7 +164,9 @@ class QuoteScan:
                 match = next(i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind)
             if match is None:
                 if not (index > 0 and carried_continues and kind == DOUBLE):
-                    self.problems.append(Problem("unopened", pos, pos + 1, mark))
+                    # "the rivals" biggest shows": an apostrophe typed (or converted) as a mark
+                    kind_of = "apostrophe" if _APOSTROPHE_LIKE.match(text, pos - 1) else "unopened"
+                    self.problems.append(Problem(kind_of, pos, pos + 1, mark))
                 continue
             if mark in "\u201c\u2018":
                 self.problems.append(Problem("backwards", pos, pos + 1, mark))

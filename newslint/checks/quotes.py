@@ -3,7 +3,9 @@
 What it does
     Reads the story's quotation marks (see newslint.quotes) and reports one kind of problem:
     `unclosed` (opened, never closed, not continued in the next paragraph), `unopened` (closed
-    but never opened), `backwards` (a closing curly mark used to open, or the reverse),
+    but never opened), `apostrophe` (a lone closing double mark after a plural and before a
+    lower-case word, where a possessive apostrophe belongs: "the rivals" shows"), `backwards`
+    (a closing curly mark used to open, or the reverse),
     `space-inside` (a space just inside a mark), `doubled` (the same mark twice),
     `punctuation-outside` (a comma or full stop after the closing mark, wrong in U.S. style) and
     `single-marks` (a quotation in body copy in single marks, which U.S. style keeps for
@@ -34,7 +36,7 @@ from ..finding import Edit, Hit
 from ..quotes import DOUBLE, SINGLE
 from .base import OptionError, RuleType
 
-PROBLEMS = ("unclosed", "unopened", "backwards", "space-inside", "doubled", "punctuation-outside", "single-marks")
+PROBLEMS = ("unclosed", "unopened", "apostrophe", "backwards", "space-inside", "doubled", "punctuation-outside", "single-marks")
 _OPEN_FOR = {"\u201d": "\u201c", "\u2019": "\u2018", "\u201c": "\u201d", "\u2018": "\u2019"}
 _WORDS = re.compile(r"\w+")
 
@@ -84,6 +86,8 @@ def check(doc, options: Options):
             edits = (Edit(space, space + 1, ""),)
         elif p.kind == "doubled":
             edits = (Edit(p.start, p.start + 1, ""),)
+        elif p.kind == "apostrophe":
+            edits = (Edit(p.start, p.end, "\u2019" if p.mark == "\u201d" else "'"),)
         elif p.kind == "backwards" and p.mark in _OPEN_FOR:
             edits = (Edit(p.start, p.end, _OPEN_FOR[p.mark]),)
         yield Hit(p.start, p.end, {"mark": p.mark, "found": text[p.start : p.end]}, edits)

@@ -295,9 +295,9 @@ def _explain(args) -> int:
 
 def _test_rules(args) -> int:
     from .authoring import test_pack
-    from .rulefile import BUILTIN_PACKS, PROFILES, load_rules, pack_paths
+    from .rulefile import BUILTIN_PACKS, PROFILES, load_rules, pack_paths, packs_in
 
-    paths = [p for item in args.packs for p in pack_paths_of(item)] if args.packs else pack_paths()
+    paths = [p for item in args.packs for p in packs_in(item)] if args.packs else pack_paths()
     profiles = [args.profile] if args.profile else list(PROFILES)
     # A user's rule must not reuse a built-in rule's id: loading them together says where.
     own = tuple(str(p) for p in paths if BUILTIN_PACKS.resolve() not in p.resolve().parents)
@@ -315,19 +315,6 @@ def _test_rules(args) -> int:
               f"{'all pass' if not report.problems else f'{len(report.problems)} failed'}")
     print(f"{total} examples of {rules} rules checked, {failures} failed.")
     return EXIT_FINDINGS if failures else EXIT_CLEAN
-
-
-def pack_paths_of(item: str):
-    from pathlib import Path
-
-    from .rulefile import RuleError
-
-    p = Path(item)
-    if p.is_dir():
-        return sorted(list(p.glob("*.yaml")) + list(p.glob("*.yml")))
-    if p.is_file():
-        return [p]
-    raise RuleError(item, None, "no such rule pack file or folder")
 
 
 def _lsp(args) -> int:

@@ -129,16 +129,17 @@ def read_yaml(path: Path, what: str = "rule pack") -> Any:
 
 def pack_paths(extra: tuple[str, ...] = ()) -> list[Path]:
     """The built-in packs, then each extra pack file or folder of packs, in order."""
-    paths = sorted(BUILTIN_PACKS.glob("*.yaml"))
-    for item in extra:
-        p = Path(item)
-        if p.is_dir():
-            paths.extend(sorted(list(p.glob("*.yaml")) + list(p.glob("*.yml"))))
-        elif p.is_file():
-            paths.append(p)
-        else:
-            raise RuleError(item, None, "no such rule pack file or folder")
-    return paths
+    return sorted(BUILTIN_PACKS.glob("*.yaml")) + [p for item in extra for p in packs_in(item)]
+
+
+def packs_in(item: str) -> list[Path]:
+    """A pack file, or the packs (.yaml, .yml) of a folder, sorted."""
+    p = Path(item)
+    if p.is_dir():
+        return sorted(list(p.glob("*.yaml")) + list(p.glob("*.yml")))
+    if p.is_file():
+        return [p]
+    raise RuleError(item, None, "no such rule pack file or folder")
 
 
 @lru_cache(maxsize=32)

@@ -40,6 +40,9 @@ class RuleError(Exception):
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path, self.line, self.message = path, line, message
 
+    def __reduce__(self):  # rebuilt whole when it crosses from a `-j` worker process
+        return RuleError, (self.path, self.line, self.message)
+
 
 @dataclass(frozen=True)
 class Rule:

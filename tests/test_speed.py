@@ -265,3 +265,17 @@ def test_the_benchmark_says_so_when_the_corpus_is_absent(tmp_path):
     assert result.returncode == 2
     assert "point --corpus at the folder of the news corpora" in result.stderr
     assert "Traceback" not in result.stderr and not result.stdout
+
+
+def test_a_broken_configuration_under_j_is_one_line_not_a_traceback(cli, tmp_path):
+    # A configuration error raised in a worker process must reach the user as it does serially.
+    (tmp_path / "desk").mkdir()
+    for i in range(10):
+        (tmp_path / f"a{i}.txt").write_text("Bridge vote\n\nThe the council met.\n", encoding="utf-8")
+        (tmp_path / "desk" / f"b{i}.txt").write_text("Bridge vote\n\nThe council met.\n", encoding="utf-8")
+    (tmp_path / "desk" / ".newslint.yaml").write_text("profle: ap\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        done = cli("check", "-j", jobs, tmp_path)
+        err = done.stderr.decode()
+        assert done.returncode == 2 and "Traceback" not in err, err
+        assert err.strip().splitlines()[-1].startswith(f"newslint: {tmp_path / 'desk' / '.newslint.yaml'}:1: ")

@@ -125,14 +125,13 @@ class Document:
         return shouting
 
     def is_headline_like(self, index: int) -> bool:
-        """A line written as a headline (a related-links list, a subhead): no closing stop and
-        mostly capitalised words."""
+        """A line written as a headline (a related-links list, a subhead, a standfirst): short,
+        in title or sentence case, with no closing stop."""
         start, end = self.paragraphs[index]
         line = self.text[start:end].rstrip("\"'\u201d\u2019")  # a pull quote: 'Jewels after Jewels'
         if not line or line[-1] in ".!?:;,":
             return False
-        words = _WORD.findall(self.text, start, end)
-        return len(words) <= 20 and sum(w[0].isupper() for w in words) * 2 > len(words)
+        return len(_WORD.findall(self.text, start, end)) <= 25
 
     def _find_headline(self, hint: tuple[int, int] | None) -> int | None:
         if hint is not None:

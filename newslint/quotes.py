@@ -11,6 +11,10 @@ News style lets a quotation run over several paragraphs: a paragraph that leaves
 is correct when the next paragraph opens with a quote mark again. Copy that lost its paragraph
 breaks (a mark that opens while another is open) and copy split one sentence per line (a
 paragraph whose first mark closes what the previous one left open) are read the same way.
+
+Two single marks typed for a double one (’’ or '' to close, ‘‘ to open) are read as one double
+mark two characters wide. Curly ones are reported once, not as a cascade of single-mark
+problems; straight ones are an old convention of ASCII wire copy.
 """
 
 from __future__ import annotations
@@ -28,6 +32,12 @@ _CLOSERS = set(" \t\r\n)]}\u2014\u2013-/,.;:!?\u201d\u2019\"'\u00bb\u2026")  # o
 _APOSTROPHE_LIKE = re.compile(r"s[\"\u201d] [a-z]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|n|cause|cos|bout|round)\b", re.IGNORECASE)
+_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
+_DOUBLE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+# Two single marks standing for a double one, read as the double mark they stand for.
+_PAIRED_SINGLES = {"\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c", "''": '"'}
+# "the Senate ’s plenary": a possessive apostrophe with a space typed before it.
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w)[ \t]['\u2019]s(?![\w'\u2019])")
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -52,7 +62,8 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    kind: str  # unclosed, unopened, apostrophe, backwards, space-inside, doubled
+    kind: str  # unclosed, unopened, apostrophe, backwards, space-inside, doubled, two-singles,
+    # spaced-apostrophe
     start: int
     end: int
     mark: str
@@ -86,6 +97,17 @@ class _Stack(list):
         return self.count[kind] > 0
 
 
+def _pair_singles(marks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join two like single marks side by side (’’ ‘‘ '') into one mark two characters wide."""
+    paired: list[tuple[int, str]] = []
+    for pos, mark in marks:
+        if paired and paired[-1] == (pos - 1, mark) and mark + mark in _PAIRED_SINGLES:
+            paired[-1] = (pos - 1, mark + mark)
+        else:
+            paired.append((pos, mark))
+    return paired
+
+
 class QuoteScan:
     def __init__(self, text: str, paragraphs: list[tuple[int, int]]):
         self.text = text
@@ -102,6 +124,7 @@ class QuoteScan:
                 blobs = [paragraphs[i] for i, n in per_paragraph.items() if n >= 2]
                 marks = [(pos, mark) for pos, mark in marks
                          if not _inside(tags, pos) and not _inside(blobs, pos)]
+        marks = _pair_singles(marks)
         left_open: list[_Open] = []  # what the previous paragraph left open
         prev_continues = False
         k = 0
@@ -137,7 +160,13 @@ class QuoteScan:
                     self._unclosed(q)
         prev_pos = -2
         for pos, mark in marks:
-            kind = DOUBLE if mark in "\"\u201c\u201d\u201e\u00ab\u00bb" else SINGLE
+            if _SPACED_POSSESSIVE.match(text, pos - 1):
+                self.problems.append(Problem("spaced-apostrophe", pos - 1, pos + 1, mark))
+                continue
+            width = len(mark)
+            if width == 2 and mark != "''":  # '' is an old wire convention for " in plain ASCII
+                self.problems.append(Problem("two-singles", pos, pos + 2, mark))
+            kind = DOUBLE if width == 2 or mark in _DOUBLE_MARKS else SINGLE
             direction = self._direction(pos, mark, stack)
             if direction == "apostrophe":
                 continue
@@ -153,9 +182,9 @@ class QuoteScan:
                     # Lost paragraph break: the open quotation ran on. Close it quietly.
                     while stack:
                         self._close(stack.pop(), pos, index, closed=False)
-                nxt = text[pos + 1 : pos + 2]
-                if nxt in (" ", "\t"):
-                    self.problems.append(Problem("space-inside", pos, pos + 2, mark))
+                # A space between nested marks (“ ‘) is the typographer's, not a slip.
+                if text[pos + width : pos + width + 1] in (" ", "\t") and text[pos + width + 1 : pos + width + 2] not in _QUOTE_CHARS:
+                    self.problems.append(Problem("space-inside", pos, pos + width + 1, mark))
                 stack.append(_Open(pos, kind, pos))
                 continue
             # A closing mark: close the innermost quotation of its kind.
@@ -170,15 +199,15 @@ class QuoteScan:
                 continue
             if mark in "\u201c\u2018":
                 self.problems.append(Problem("backwards", pos, pos + 1, mark))
-            if text[pos - 1 : pos] in (" ", "\t") and pos - 1 > stack[match].pos:
-                self.problems.append(Problem("space-inside", pos - 1, pos + 1, mark))
+            if text[pos - 1 : pos] in (" ", "\t") and pos - 1 > stack[match].pos and text[pos - 2] not in _QUOTE_CHARS:
+                self.problems.append(Problem("space-inside", pos - 1, pos + width, mark))
             while len(stack) > match + 1:  # quotations opened inside and never closed
                 inner = stack.pop()
                 if inner.kind == SINGLE:
                     continue  # an apostrophe after all
                 self._unclosed(inner)
             opened = stack.pop()
-            self._close(opened, pos + 1, index, closed=True, depth=len(stack))
+            self._close(opened, pos + width, index, closed=True, depth=len(stack))
         # Open single marks at the end of a paragraph were apostrophes.
         still_open = [o for o in stack if o.kind == DOUBLE]
         for depth, o in enumerate(still_open):
@@ -192,7 +221,8 @@ class QuoteScan:
         """open, close or apostrophe, from the mark and its neighbours."""
         text = self.text
         before = text[pos - 1] if pos > 0 else " "
-        after = text[pos + 1] if pos + 1 < len(text) else " "
+        after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
+        mark = _PAIRED_SINGLES.get(mark, mark)
         if mark in "\u00ab\u00bb" and before.isspace() and after.isspace():
             return "apostrophe"  # a separator: Home » World
         if mark in "\u201c\u201e\u00ab":

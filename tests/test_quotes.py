@@ -74,3 +74,50 @@ def test_a_markup_blob_cut_mid_tag_has_no_quotation_marks():
 def test_a_pull_quote_line_is_headline_like():
     doc = Document("Headline here\n\n‘Jewels after Jewels after Jewels’\n\nThe story goes on here.")
     assert doc.is_headline_like(1) and not doc.is_headline_like(2)
+
+
+def test_a_related_link_in_sentence_case_is_headline_like():
+    doc = Document("Headline here\n\nThe story goes on here.\n\n"
+                   "Staffers 'don't care': prison suicides were rising before the death of an inmate")
+    assert doc.is_headline_like(2) and not doc.is_headline_like(1)
+
+
+def test_two_single_marks_are_one_double_mark_and_one_problem():
+    text = "“It was an attempt to mislead voters,’’ he said. It has no “role in regulating content.’’"
+    _, quotes, problems = scan(text)
+    assert [q[3] for q in quotes] == ["“It was an attempt to mislead voters,’’", "“role in regulating content.’’"]
+    assert problems == ["two-singles", "two-singles"]  # no backwards, unclosed or space-inside cascade
+
+
+def test_a_spaced_possessive_is_not_a_backwards_mark():
+    doc, quotes, problems = scan("The details of the Senate ’s session were shared. NPR 's reporter said so.")
+    assert quotes == [] and problems == ["spaced-apostrophe", "spaced-apostrophe"]
+    fixed = newslint_fix(doc.text, "quotes.spaced-apostrophe")
+    assert fixed == "The details of the Senate’s session were shared. NPR's reporter said so."
+
+
+@pytest.mark.parametrize("text", [
+    "“My first thought was, ‘Oh no, not again,’ ” she said.",
+    "“ ‘Cheap money’ is over,” he said.",
+    "\"The era of 'cheap money,' \" Jessop said.",
+])
+def test_a_space_between_nested_marks_is_not_a_slip(text):
+    _, quotes, problems = scan(text)
+    assert problems == [] and len(quotes) == 2
+
+
+def test_a_quotation_padded_on_both_sides_is_one_finding_with_both_fixes():
+    from newslint.api import Linter
+    from newslint.config import Config
+    text = "She starred in “ Wild Rose ” and “ Fargo.”"
+    findings = [f for f in Linter(Config()).lint_text(text, "t.txt").findings if f.rule == "quotes.space-inside"]
+    assert [(f.column, f.end_column) for f in findings] == [(16, 29), (34, 36)]
+    assert newslint_fix(text, "quotes.space-inside") == "She starred in “Wild Rose” and “Fargo.”"
+
+
+def newslint_fix(text, rule):
+    from newslint.api import Linter
+    from newslint.config import Config
+    from newslint.fix import apply_edits, choose_edits
+    findings = [f for f in Linter(Config()).lint_text(text, "t.txt").findings if f.rule == rule]
+    return apply_edits(text, choose_edits(findings))

@@ -38,8 +38,8 @@ _PATTERNS = {
     "space-before-hyphen": re.compile(r"(?<=[\w.])[ \t]+-(?=[a-z]{2,}\b)"),
 }
 # "it. https://...", "pic.twitter.com/...", "on. it." (stylised, stop after every word), or a
-# name written in lower case first (iPhone, iOS, eBay)
-_NEXT_IS_ADDRESS_OR_STYLISED = re.compile(r"\S*[./@]\S|[a-z\u2019']+\.(?:\s|$)|[a-z]+[A-Z]")
+# name written in lower case first (iPhone, iOS, eBay, my6sense)
+_NEXT_IS_ADDRESS_OR_STYLISED = re.compile(r"\S*[./@]\S|[a-z\u2019']+\.(?:\s|$)|[a-z]+[A-Z\d]")
 _WORD_END = re.compile(r"\w*")
 # Text that a match needs: a story without any of these has nothing to report (most stories).
 _NEEDS = {
@@ -72,8 +72,9 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     window = max(0, stop - TOKEN_WINDOW)  # not back to the start of the text for every stop
     token_start = max(text.rfind(" ", window, stop), text.rfind("\n", window, stop), window - 1) + 1
     token = text[token_start:stop].lstrip("(\"'\u201c\u2018")
-    # Mr. and Inc. and initials (U.S., a.m.), or an address (example.com).
-    return token.lower() in ABBREVIATIONS or len(token) == 1 or "." in token or "@" in token
+    # Mr. and Inc. and initials (U.S., a.m.), an address (example.com), or a name in capitals
+    # whose stop is its own (the ID. range).
+    return token.lower() in ABBREVIATIONS or len(token) == 1 or "." in token or "@" in token or token.isupper()
 
 
 def check(doc, options: Options):

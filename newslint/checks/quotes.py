@@ -6,7 +6,9 @@ What it does
     but never opened), `apostrophe` (a lone closing double mark after a plural and before a
     lower-case word, where a possessive apostrophe belongs: "the rivals" shows"), `backwards`
     (a closing curly mark used to open, or the reverse),
-    `space-inside` (a space just inside a mark), `doubled` (the same mark twice),
+    `space-inside` (a space just inside a mark; one report for a quotation padded on both
+    sides), `doubled` (the same mark twice), `two-singles` (’’ or ‘‘ typed for a double mark),
+    `spaced-apostrophe` (a space before a possessive apostrophe: "the Senate ’s plenary"),
     `punctuation-outside` (a comma or full stop after the closing mark, wrong in U.S. style) and
     `single-marks` (a quotation in body copy in single marks, which U.S. style keeps for
     headlines and quotations inside quotations; reported only in a story that quotes mostly in
@@ -36,8 +38,10 @@ from ..finding import Edit, Hit
 from ..quotes import DOUBLE, SINGLE
 from .base import OptionError, RuleType
 
-PROBLEMS = ("unclosed", "unopened", "apostrophe", "backwards", "space-inside", "doubled", "punctuation-outside", "single-marks")
+PROBLEMS = ("unclosed", "unopened", "apostrophe", "backwards", "space-inside", "doubled", "two-singles",
+            "spaced-apostrophe", "punctuation-outside", "single-marks")
 _OPEN_FOR = {"\u201d": "\u201c", "\u2019": "\u2018", "\u201c": "\u201d", "\u2018": "\u2019"}
+_DOUBLE_FOR = {"\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c", "''": '"'}
 _WORDS = re.compile(r"\w+")
 
 
@@ -57,7 +61,8 @@ def check(doc, options: Options):
     if problem == "punctuation-outside":
         for q in doc.quotes:
             after = text[q.end : q.end + 1]
-            if q.closed and q.kind == DOUBLE and after in (",", ".") and text[q.end - 2] not in ".,?!;:":
+            # Not after another mark: ’’ is its own problem, and '" nests a quotation.
+            if q.closed and q.kind == DOUBLE and after in (",", ".") and text[q.end - 2] not in ".,?!;:'\u2019":
                 if after == "." and text[q.end + 1 : q.end + 2] == ".":
                     continue  # an ellipsis
                 yield Hit(q.end - 1, q.end + 1, {"found": text[q.end - 1 : q.end + 1], "mark": after},
@@ -77,13 +82,17 @@ def check(doc, options: Options):
                       (Edit(q.start, q.start + 1, double.get(text[q.start], '"')),
                        Edit(q.end - 1, q.end, double.get(text[q.end - 1], '"'))))
         return
+    if problem == "space-inside":
+        yield from _spaces_inside(doc)
+        return
     for p in doc.quote_scan.problems:
         if p.kind != problem:
             continue
         edits = ()
-        if p.kind == "space-inside":
-            space = p.start if text[p.start].isspace() else p.start + 1
-            edits = (Edit(space, space + 1, ""),)
+        if p.kind == "two-singles":
+            edits = (Edit(p.start, p.end, _DOUBLE_FOR[p.mark]),)
+        elif p.kind == "spaced-apostrophe":
+            edits = (Edit(p.start, p.start + 1, ""),)
         elif p.kind == "doubled":
             edits = (Edit(p.start, p.start + 1, ""),)
         elif p.kind == "apostrophe":
@@ -91,6 +100,25 @@ def check(doc, options: Options):
         elif p.kind == "backwards" and p.mark in _OPEN_FOR:
             edits = (Edit(p.start, p.end, _OPEN_FOR[p.mark]),)
         yield Hit(p.start, p.end, {"mark": p.mark, "found": text[p.start : p.end]}, edits)
+
+
+def _spaces_inside(doc):
+    """One report per padded mark, or one for a quotation padded on both sides (“ Wild Rose ”)."""
+    text = doc.text
+    padded = [p for p in doc.quote_scan.problems if p.kind == "space-inside"]
+    quotations = {(q.start, q.end) for q in doc.quotes}
+    i = 0
+    while i < len(padded):
+        p = padded[i]
+        space = p.start if text[p.start].isspace() else p.end - 1
+        pair = padded[i + 1] if i + 1 < len(padded) else None
+        if pair and text[pair.start].isspace() and space == p.end - 1 and (p.start, pair.end) in quotations:
+            yield Hit(p.start, pair.end, {"mark": p.mark, "found": text[p.start : pair.end]},
+                      (Edit(space, space + 1, ""), Edit(pair.start, pair.start + 1, "")))
+            i += 2
+            continue
+        yield Hit(p.start, p.end, {"mark": p.mark, "found": text[p.start : p.end]}, (Edit(space, space + 1, ""),))
+        i += 1
 
 
 TYPE = RuleType("quotes", Options, check, ("mark", "found"), __doc__, fix="safe")

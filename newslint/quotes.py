@@ -29,7 +29,7 @@ _MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
 _OPENERS = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\"'\u00ab")  # a mark after one of these opens
 _CLOSERS = set(" \t\r\n)]}\u2014\u2013-/,.;:!?\u201d\u2019\"'\u00bb\u2026")  # one before these closes
 # A lone closing double mark after a plural and before a lower-case word: a possessive apostrophe.
-_APOSTROPHE_LIKE = re.compile(r"s[\"\u201d] [a-z]")
+_APOSTROPHE_LIKE = re.compile(r"[sS][\"\u201d] [a-z]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|n|cause|cos|bout|round)\b", re.IGNORECASE)
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")

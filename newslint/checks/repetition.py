@@ -3,7 +3,9 @@
 What it does
     `unit: word` reports a word doubled by accident ("the the"); `unit: sentence` and
     `unit: paragraph` report a sentence or paragraph that repeats an earlier one word for word
-    (case and spacing aside), the usual trace of a paste or a scraper.
+    (case and spacing aside), the usual trace of a paste or a scraper. A short line with no
+    closing stop (a list item, a subhead, an embedded post's signature) may repeat: two products
+    share a feature, two posts an author.
 
 Why is this bad
     Repetition is the commonest slip of a hurried edit, and readers see it at once.
@@ -80,7 +82,7 @@ def check(doc, options: Options):
         for index in sorted(repeated_paragraphs):
             start, end = doc.paragraphs[index]
             key = _key(text[start:end])
-            if len(_WORDS.findall(key)) >= options.min_words:
+            if len(_WORDS.findall(key)) >= options.min_words and not doc.is_headline_like(index):
                 first = seen_paragraphs[key]
                 yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(first))[0]},
                           (Edit(start, min(end + 1, len(text)), ""),))

@@ -15,15 +15,18 @@ _MONTH = (
     r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
     r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_WEEKDAY = r"(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+(?:the\s+)?)?"
+# Checks read one paragraph per line (newslint.markup), so a date never runs over a line end:
+# "Tuesday, 1 March" above a line that starts "2000 fans" is a date without its year.
+_SPACE = r"[^\S\r\n]+"
+_WEEKDAY = r"(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?" + _SPACE + r"(?:the" + _SPACE + r")?)?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<{g}>(?:1[89]|20)\d\d))?"
+_YEAR = r"(?:,?" + _SPACE + r"(?P<{g}>(?:1[89]|20)\d\d))?"
 # A date starts with a weekday, a day or a month: the leading lookahead of those first letters
 # changes no match but lets the scan pass over other characters twice as fast.
 DATE = re.compile(
     r"(?=[\dMTWFSJAOND])\b" + _WEEKDAY + "(?:"
-    + _DAY.format(g="d1") + r"\s+(?:of\s+)?" + _MONTH.format(g="m1") + _YEAR.format(g="y1")
-    + "|" + _MONTH.format(g="m2") + r"\s+" + _DAY.format(g="d2") + r"\b" + _YEAR.format(g="y2")
+    + _DAY.format(g="d1") + _SPACE + r"(?:of" + _SPACE + ")?" + _MONTH.format(g="m1") + _YEAR.format(g="y1")
+    + "|" + _MONTH.format(g="m2") + _SPACE + _DAY.format(g="d2") + r"\b" + _YEAR.format(g="y2")
     + r")(?![\w-])"
 )
 

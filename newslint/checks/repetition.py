@@ -31,7 +31,8 @@ from typing import Any
 from ..finding import Edit, Hit
 from .base import OptionError, RuleType, string_list
 
-_DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
+# Not part of a hyphenated compound: "a break-in in 1999", "lost in in-fighting".
+_DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)([ \t]+)(\1)(?![\w-])", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 
 
@@ -73,8 +74,8 @@ def check(doc, options: Options):
     if options.unit == "word":
         for m in _DOUBLED.finditer(text):
             word = m.group(1)
-            if word.lower() in options.allowed or (word[0].isupper() and m.group(3)[0].isupper()):
-                continue  # allowed, or a name such as Walla Walla
+            if word.lower() in options.allowed or m.group(3)[0].isupper():
+                continue  # allowed, or a name: Walla Walla, "senior law lord Lord Bingham"
             yield Hit(m.start(), m.end(), {"found": m.group()}, (Edit(m.end(1), m.end(3), ""),))
         return
     headline, seen_paragraphs, repeated_paragraphs = doc.memo(_paragraph_repeats)

@@ -9,11 +9,16 @@ from dataclasses import dataclass, field
 from .document import TITLES
 
 _NAME = r"(?:Mc|Mac|O'|O\u2019|D')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-# A given name (or initial), an optional middle initial, then the surname. The lookahead lets
+# What may stand between a given name and the surname: a middle initial, a nickname in quotation
+# marks (Chun "Michael" Deng), and the particles of a surname (Mark van Gisbergen).
+_PARTICLES = "van von de der den del della da di du la le dos das ter ten bin ibn"
+MIDDLE = (r"(?:[A-Z]\.\s+|[\"\u201c][A-Z][a-z]+[\"\u201d]\s+)?"
+          rf"(?:(?:{'|'.join(_PARTICLES.split())})\s+)*")
+# A given name (or initial), what may stand between, then the surname. The lookahead lets
 # "Colonel Ryan Dillon" yield both "Colonel Ryan" and "Ryan Dillon".
 # (The leading (?=[A-Z]) changes no match; it lets the scan pass over other letters faster.)
-_FULL = re.compile(rf"(?=[A-Z])(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+(?:[A-Z]\.\s+)?({_NAME})(?![\w-]))")
-_PREVIOUS_NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)\s+$")
+_FULL = re.compile(rf"(?=[A-Z])(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))")
+_PREVIOUS_NAME = re.compile(rf"(?:[A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}$")
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.")
 SPEECH_VERBS = ("said", "says", "told", "added", "explained", "argued", "insisted", "warned", "wrote",
                 "tweeted", "replied", "noted", "stated", "recalled", "acknowledged", "admitted", "asked")
@@ -30,7 +35,9 @@ _NOT_GIVEN = frozenset(
     "Army Navy Air Force Central State National United Federal Supreme High Royal Foreign Home "
     "Labour Tory Democrat Republican Democrats Republicans Conservative Liberal Green Street Road "
     "According Speaking Asked Still Yet Also Even Only Just Both Each Every Some Many Most Such "
-    "Meanwhile However Although Though Because Despite Without Within Between Among Against During".split()
+    "Meanwhile However Although Though Because Despite Without Within Between Among Against During "
+    "Now Then Often Here Today Yesterday Tomorrow Last Next Later Earlier Instead Indeed Overall "
+    "Van Von De Der Den Del Della Da Di Du La Le Dos Das Ter Ten Bin Ibn Al El".split()
 )
 
 
@@ -47,6 +54,8 @@ _SHORT = re.compile(rf"(?=[A-Z])(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-
                     rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b)")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
 _PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside|across)\s+({_NAME})\b")
+# "a spokesman for Vodafone said", "the head of Unison said": a body that speaks, not a person.
+_BODY_BEFORE = re.compile(r"\b(?:for|of|at|with|by|from|in|to)\s+$")
 
 
 def find_people(doc) -> People:
@@ -73,6 +82,8 @@ def find_people(doc) -> People:
                 if surname in places:
                     continue
             if group == 2 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
-                continue  # the end of a full name: "Ryan Dillon said"
+                continue  # the end of a full name: "Ryan Dillon said", "Mark van Gisbergen added"
+            if group == 2 and _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
+                continue
             people.short.append((m.start(group), m.end(group), surname))
     return people

@@ -32,3 +32,15 @@ def test_readme_rule_list_is_generated_from_the_rules(cli):
             break
         listed.append(line.strip())
     assert listed == [line.strip() for line in cli("rules").stdout.decode().strip().splitlines()]
+
+
+def test_a_naming_message_names_two_different_forms():
+    # The house form (Second World War) is neither of the story's forms: each finding still
+    # names the other form the story used, never the one it found.
+    from newslint import Config, lint_text
+
+    found = lint_text("Oscars history\n\nThe Academy gave plaster statues during WWII. "
+                      "It did not stop during World War II either.", config=Config(profile="british"))
+    messages = [f.message for f in found if f.rule == "naming.world-war-ii"]
+    assert messages == ["'WWII' and 'World War II' in one story; use 'Second World War'.",
+                        "'World War II' and 'WWII' in one story; use 'Second World War'."]

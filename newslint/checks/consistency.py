@@ -77,11 +77,14 @@ def check(doc, options: Options):
     uses = [u for u in uses if u[2] not in glossed]
     if not uses:
         return
-    first = uses[0][2]
-    target = options.prefer or first
+    forms = list(dict.fromkeys(form for _, _, form in uses))  # in the order the story uses them
+    target = options.prefer or forms[0]
     for start, end, form in uses:
         if form != target:
-            yield Hit(start, end, {"found": form, "first": first, "preferred": target},
+            # `first`: the story's first form other than this one, which the reader met earlier
+            # or meets later ("'WWII' and 'World War II'", never "'WWII' and 'WWII'").
+            other = next((f for f in forms if f != form), target)
+            yield Hit(start, end, {"found": form, "first": other, "preferred": target},
                       (Edit(start, end, target),))
 
 

@@ -2,8 +2,9 @@
 
 What it does
     Reports a short reference ("Dillon said", "Mr Dillon") that comes before the person's full
-    first reference ("Coalition spokesman Colonel Ryan Dillon") in the story. The headline is
-    not counted: headlines use surnames by design.
+    first reference ("Coalition spokesman Colonel Ryan Dillon") in the story. The headline, and
+    lines written as headlines (subheads, picture captions), are not counted: they use surnames
+    by design.
 
 Why is this bad
     News style introduces a person in full the first time and by surname after. A surname out
@@ -39,7 +40,7 @@ def check(doc, options: Options):
     reported = set()
     for start, end, surname in people.short:
         full = people.full.get(surname)
-        if not full or surname in reported:
+        if not full or surname in reported or doc.is_headline_like(doc.paragraph_index(start)):
             continue
         first_start, _, given = full[0]
         if first_start > start:

@@ -156,6 +156,23 @@ class Document:
         return first
 
     @cached_property
+    def lines_are_sentences(self) -> bool:
+        """Plain text split one sentence per line (machine-translation and NLP corpora, some
+        exports): six or more body lines, no blank line between them, and hardly a line with
+        two sentences. Such text has lost its paragraphs, and the tools that split it drop or
+        move quotation marks at sentence edges, so quotation marks pair only within a line."""
+        body = self.body
+        if self.kind != "text" or len(body) < 6:
+            return False
+        first, last = self.paragraphs[body[0]].start, self.paragraphs[body[-1]].end
+        if len(_LINE_END.findall(self.text, first, last)) != len(body) - 1:
+            return False  # a blank line (or a line of spaces) between paragraphs
+        sentence_index = self.sentence_index
+        two = sum(sentence_index(end - 1) != sentence_index(start)
+                  for start, end in (self.paragraphs[i] for i in body))
+        return two <= 0.05 * len(body)
+
+    @cached_property
     def sentences(self) -> list[Span]:
         text = self.text
         sentences = []
@@ -181,7 +198,7 @@ class Document:
     # -- quotations --------------------------------------------------------------------------
     @cached_property
     def quote_scan(self) -> QuoteScan:
-        return QuoteScan(self.text, self.paragraphs)
+        return QuoteScan(self.text, self.paragraphs, lines_are_sentences=self.lines_are_sentences)
 
     @property
     def quotes(self) -> list[Quote]:

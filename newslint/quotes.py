@@ -10,7 +10,10 @@ apostrophe after all: precision before recall.
 News style lets a quotation run over several paragraphs: a paragraph that leaves a quotation open
 is correct when the next paragraph opens with a quote mark again. Copy that lost its paragraph
 breaks (a mark that opens while another is open) and copy split one sentence per line (a
-paragraph whose first mark closes what the previous one left open) are read the same way.
+paragraph whose first mark closes what the previous one left open) are read the same way. In
+copy known to be split one sentence per line (Document.lines_are_sentences) a quotation may run
+over any number of lines, and a mark whose partner would stand on another line is not reported:
+the tools that split such copy lose marks at sentence edges.
 
 Two single marks typed for a double one (’’ or '' to close, ‘‘ to open) are read as one double
 mark two characters wide. Curly ones are reported once, not as a cascade of single-mark
@@ -109,8 +112,9 @@ def _pair_singles(marks: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 class QuoteScan:
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]]):
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], *, lines_are_sentences: bool = False):
         self.text = text
+        self.lines_are_sentences = lines_are_sentences
         self.quotes: list[Quote] = []
         self.problems: list[Problem] = []
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
@@ -140,8 +144,10 @@ class QuoteScan:
             self._unclosed(q)
         self.quotes.sort(key=lambda q: q.start)
 
-    def _unclosed(self, q: _Open) -> None:
-        self.problems.append(Problem("unclosed", q.pos, q.pos + 1, self.text[q.pos]))
+    def _unclosed(self, q: _Open, *, across_lines: bool = True) -> None:
+        """Report q, left open at a line's end (across_lines) or closed over inside its line."""
+        if not (across_lines and self.lines_are_sentences):
+            self.problems.append(Problem("unclosed", q.pos, q.pos + 1, self.text[q.pos]))
 
     def _paragraph(self, index, p_start, p_end, marks, carried, carried_continues) -> list[_Open]:
         text = self.text
@@ -159,6 +165,7 @@ class QuoteScan:
                 for q in carried:
                     self._unclosed(q)
         prev_pos = -2
+        opened_in_line = False
         for pos, mark in marks:
             if _SPACED_POSSESSIVE.match(text, pos - 1):
                 self.problems.append(Problem("spaced-apostrophe", pos - 1, pos + 1, mark))
@@ -186,16 +193,22 @@ class QuoteScan:
                 if text[pos + width : pos + width + 1] in (" ", "\t") and text[pos + width + 1 : pos + width + 2] not in _QUOTE_CHARS:
                     self.problems.append(Problem("space-inside", pos, pos + width + 1, mark))
                 stack.append(_Open(pos, kind, pos))
+                opened_in_line = True
                 continue
             # A closing mark: close the innermost quotation of its kind.
             match = None
             if stack.has(kind):  # the walk down to it is paid for by the pops that follow
                 match = next(i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind)
             if match is None:
-                if not (index > 0 and carried_continues and kind == DOUBLE):
+                if kind == DOUBLE and index > 0 and carried_continues:
+                    continue  # it closes what the previous paragraph left open
+                if _APOSTROPHE_LIKE.match(text, pos - 1):
                     # "the rivals" biggest shows": an apostrophe typed (or converted) as a mark
-                    kind_of = "apostrophe" if _APOSTROPHE_LIKE.match(text, pos - 1) else "unopened"
-                    self.problems.append(Problem(kind_of, pos, pos + 1, mark))
+                    self.problems.append(Problem("apostrophe", pos, pos + 1, mark))
+                elif not (kind == DOUBLE and self.lines_are_sentences and not opened_in_line):
+                    # (in copy split one sentence per line, the opening mark may have been lost
+                    # at the edge of an earlier sentence)
+                    self.problems.append(Problem("unopened", pos, pos + 1, mark))
                 continue
             if mark in "\u201c\u2018":
                 self.problems.append(Problem("backwards", pos, pos + 1, mark))
@@ -205,7 +218,7 @@ class QuoteScan:
                 inner = stack.pop()
                 if inner.kind == SINGLE:
                     continue  # an apostrophe after all
-                self._unclosed(inner)
+                self._unclosed(inner, across_lines=False)
             opened = stack.pop()
             self._close(opened, pos + width, index, closed=True, depth=len(stack))
         # Open single marks at the end of a paragraph were apostrophes.

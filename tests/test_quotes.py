@@ -44,6 +44,42 @@ def test_quotation_split_one_sentence_per_line_continues():
     assert problems == []
 
 
+# A story split one sentence per line by a corpus tool, which lost the closing mark of the first
+# quotation and the opening mark of the last at sentence edges.
+SPLIT = ("Council backs plan\n\n"
+         "The council voted on Tuesday to build the new bridge.\n"
+         'The mayor said: "We have waited for this bridge for ten years.\n'
+         "The vote was close, with five members against.\n"
+         'Engineer Ann Lee said: "Work starts in the spring.\n'
+         'It should take two years."\n'
+         "The river is wide there.\n"
+         'It is deep too," she said.\n'
+         "Tolls will pay for it.\n")
+
+
+def test_copy_split_one_sentence_per_line_pairs_marks_only_within_a_line():
+    doc, _, problems = scan(SPLIT)
+    assert doc.lines_are_sentences
+    assert problems == []
+    # The same lines as paragraphs (blank lines between them): the lost marks are reported.
+    doc, _, problems = scan(SPLIT.replace("\n", "\n\n"))
+    assert not doc.lines_are_sentences
+    assert problems == ["unclosed", "unopened"]
+
+
+def test_copy_split_one_sentence_per_line_still_has_problems_within_a_line():
+    lines = SPLIT.replace("Tolls will pay for it.", 'He called it "a "good" plan," and cited the rivals" plans.')
+    _, _, problems = scan(lines)
+    assert problems == ["unopened", "apostrophe"]
+
+
+def test_paragraphs_of_two_sentences_are_not_split_copy():
+    text = SPLIT.replace("Tolls will pay for it.", "Tolls will pay for it. Nobody objected.")
+    paragraphs = "\n".join(line + " It was agreed." if line.endswith(".") else line
+                            for line in text.split("\n"))
+    assert not Document(paragraphs).lines_are_sentences
+
+
 def test_unclosed_and_unopened():
     assert "unclosed" in scan('She said "we will win.\n\nThe count is Monday.')[2]
     assert "unopened" in scan('She said we will win," and left.')[2]

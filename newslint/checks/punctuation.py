@@ -47,15 +47,16 @@ _NEEDS = {
     "doubled": (",,", ";;", "::", ".."),
     "space-before-hyphen": (" -", "\t-"),
 }
-# A line of figures in columns: no prose rule belongs there.
-_TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
+# A line of figures in columns, or a price list's line ("VIP : 60,000₩", "Adults : $12"):
+# no prose rule belongs there.
+_TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|^\w+(?: \w+){0,3} : \S*\d\S*$", re.MULTILINE)
 
 
 def _tables(doc) -> frozenset[int]:
     """Indexes of the paragraphs that are lines of a table (shared by the punctuation rules)."""
     text = doc.text
-    if "  " not in text and "\t" not in text:
-        return frozenset()  # a table needs a gap of two spaces or a tab
+    if "  " not in text and "\t" not in text and " : " not in text:
+        return frozenset()  # a table needs a gap of two spaces or a tab, a price list " : "
     return frozenset(i for i, (start, end) in enumerate(doc.paragraphs) if _TABLE.search(text, start, end))
 
 

@@ -5,7 +5,8 @@ What it does
     `unit: paragraph` report a sentence or paragraph that repeats an earlier one word for word
     (case and spacing aside), the usual trace of a paste or a scraper. A short line with no
     closing stop (a list item, a subhead, an embedded post's signature) may repeat: two products
-    share a feature, two posts an author.
+    share a feature, two posts an author. So may a sentence that stands as a paragraph of its
+    own, copied from a longer one: a pull quote.
 
 Why is this bad
     Repetition is the commonest slip of a hurried edit, and readers see it at once.
@@ -99,9 +100,16 @@ def check(doc, options: Options):
         # Words are counted only for a repeat: a short sentence in `seen` is never reported, as
         # its repeats are just as short.
         if key not in seen:
-            seen[key] = start
-        elif len(_WORDS.findall(key)) >= options.min_words:
-            yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(seen[key]))[0]})
+            seen[key] = (start, end)
+        elif len(_WORDS.findall(key)) >= options.min_words and not (
+                _stands_alone(doc, start, end) or _stands_alone(doc, *seen[key])):
+            yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(seen[key][0]))[0]})
+
+
+def _stands_alone(doc, start: int, end: int) -> bool:
+    """A sentence that is a paragraph by itself: repeated from another paragraph, it is a pull
+    quote (magazine layout), not a slip."""
+    return doc.paragraphs[doc.paragraph_index(start)] == (start, end)
 
 
 TYPE = RuleType("repetition", Options, check, ("found", "line"), __doc__, fix="safe")

@@ -161,4 +161,7 @@ def render(name: str = "newslint-rules.schema.json") -> str:
 
 if __name__ == "__main__":
     # python -m newslint.schema [newslint-config.schema.json]
+    if sys.argv[1:2] and sys.argv[1] not in SCHEMAS:
+        print(f"usage: python -m newslint.schema [{' | '.join(SCHEMAS)}]", file=sys.stderr)
+        sys.exit(2)
     sys.stdout.write(render(*sys.argv[1:2]))

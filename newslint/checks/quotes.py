@@ -9,7 +9,8 @@ What it does
     `space-inside` (a space just inside a mark; one report for a quotation padded on both
     sides), `doubled` (the same mark twice), `two-singles` (’’ or ‘‘ typed for a double mark),
     `spaced-apostrophe` (a space before a possessive apostrophe: "the Senate ’s plenary"),
-    `punctuation-outside` (a comma or full stop after the closing mark, wrong in U.S. style) and
+    `punctuation-outside` (a comma or full stop after the closing mark, wrong in U.S. style; in
+    logical punctuation only the comma after a whole quoted sentence, before who said it) and
     `single-marks` (a quotation in body copy in single marks, which U.S. style keeps for
     headlines and quotations inside quotations; reported only in a story that quotes mostly in
     double marks, since some houses quote in single marks throughout, and never in a line
@@ -27,6 +28,9 @@ Use instead
 Options
     problem       which problem the rule reports (one of the kinds above)
     min_words     single-marks: the fewest words in a quotation worth reporting (default 2)
+    style         punctuation-outside: `us` (every comma and full stop goes inside, the
+                  default) or `logical` (British: inside only what belongs to the quotation,
+                  so "He called it "a disgrace"." is right, but "We won", he said is not)
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from ..finding import Edit, Hit
+from ..people import SPEECH_VERBS
 from ..quotes import DOUBLE, SINGLE
 from .base import OptionError, RuleType
 
@@ -43,16 +48,21 @@ PROBLEMS = ("unclosed", "unopened", "apostrophe", "backwards", "space-inside", "
 _OPEN_FOR = {"\u201d": "\u201c", "\u2019": "\u2018", "\u201c": "\u201d", "\u2018": "\u2019"}
 _DOUBLE_FOR = {"\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c", "''": '"'}
 _WORDS = re.compile(r"\w+")
+# After a whole quoted sentence's comma: who said it ("he said", "said Ann Lee", "the minister told").
+_ATTRIBUTION = re.compile(rf"[ \t]+(?:[\w'\u2019.-]+[ \t]+){{0,5}}?(?:{'|'.join(SPEECH_VERBS)})\b")
 
 
 @dataclass
 class Options:
     problem: str
     min_words: int = 2
+    style: str = "us"
 
     def __post_init__(self):
         if self.problem not in PROBLEMS:
             raise OptionError("problem", f"must be one of {', '.join(PROBLEMS)}")
+        if self.style not in ("us", "logical"):
+            raise OptionError("style", "must be us or logical")
 
 
 def check(doc, options: Options):
@@ -65,6 +75,9 @@ def check(doc, options: Options):
             if q.closed and q.kind == DOUBLE and after in (",", ".") and text[q.end - 2] not in ".,?!;:'\u2019":
                 if after == "." and text[q.end + 1 : q.end + 2] == ".":
                     continue  # an ellipsis
+                if options.style == "logical" and not (after == "," and _whole_sentence(doc, q.start)
+                                                       and _ATTRIBUTION.match(text, q.end + 1)):
+                    continue
                 yield Hit(q.end - 1, q.end + 1, {"found": text[q.end - 1 : q.end + 1], "mark": after},
                           (Edit(q.end - 1, q.end + 1, after + text[q.end - 1]),))
         return
@@ -100,6 +113,11 @@ def check(doc, options: Options):
         elif p.kind == "backwards" and p.mark in _OPEN_FOR:
             edits = (Edit(p.start, p.end, _OPEN_FOR[p.mark]),)
         yield Hit(p.start, p.end, {"mark": p.mark, "found": text[p.start : p.end]}, edits)
+
+
+def _whole_sentence(doc, start: int) -> bool:
+    """Does the quotation opening at `start` begin its sentence (or follow a colon)?"""
+    return doc.sentences[doc.sentence_index(start)].start == start or doc.text[start - 2 : start] == ": "
 
 
 def _spaces_inside(doc):

@@ -14,8 +14,6 @@ error findings per 10,000 words; the exit status says whether every corpus meets
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import sys
 from collections import Counter
@@ -25,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newslint.api import Linter  # noqa: E402
 from newslint.config import Config  # noqa: E402
+from speed import DEFAULT_CORPUS as CORPUS, read_corpus, words  # noqa: E402  (one reader, one word count)
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 EDITED = ("bbc", "wmt_news_en", "aeb_clean")
 TARGET = 5.0
 # Each story is checked in its own house style, as a desk there would check it: publishers in
@@ -39,13 +37,6 @@ BRITISH = re.compile(r"""(?x)
     | \b(?:bbc|(?:the)?guardian|telegraph|independent|dailymail|scotsman|stv|sky|thelocal|euronews
     | rt|sputniknews|aljazeera|albawaba|cityam|express|thesun|vg247|sciencealert
     | deccanherald|moneycontrol|indiapost|newsnation|linknaija|theparadigmng)\b""")
-
-
-def read_corpus(name: str):
-    with gzip.open(CORPUS / f"{name}.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            yield doc["id"], doc["text"]
 
 
 def publishers(name: str) -> dict[str, str]:
@@ -70,9 +61,9 @@ def audit(name: str, profile: str | None, show: str | None, limit: int) -> float
     hosts = publishers(name)
     counts: Counter = Counter()
     styles: Counter = Counter()
-    words = shown = 0
-    for doc_id, text in read_corpus(name):
-        words += len(re.findall(r"\w+", text))
+    total = shown = 0
+    for doc_id, text in read_corpus(CORPUS, name):
+        total += words(text)
         style = profile or house_style(name, doc_id, hosts)
         styles[style] += 1
         for f in linters[style].lint_text(text, f"{name}/{doc_id}.txt").findings:
@@ -82,10 +73,10 @@ def audit(name: str, profile: str | None, show: str | None, limit: int) -> float
                 line = text.splitlines()[f.line - 1]
                 lo = max(0, f.column - 80)
                 print(f"  {doc_id}:{f.line}:{f.column} {f.message}\n    ...{line[lo:f.column + 80]}...", file=sys.stderr)
-    per_10k = 10_000 / max(words, 1)
+    per_10k = 10_000 / max(total, 1)
     loud = sum(n for (_, level), n in counts.items() if level != "info")
     in_style = ", ".join(f"{n} stories --profile {p}" for p, n in sorted(styles.items()))
-    print(f"\n{name} ({in_style}): {words:,} words\n"
+    print(f"\n{name} ({in_style}): {total:,} words\n"
           f"  {loud * per_10k:.2f} warning/error findings per 10,000 words ({loud}; target <= {TARGET})")
     for (rule, level), n in sorted(counts.items(), key=lambda kv: (kv[0][1] == "info", -kv[1])):
         print(f"  {rule:36} {level:8} {n:6}  {n * per_10k:6.2f} per 10k words")

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newslint.api import Linter  # noqa: E402
 from newslint.config import Config  # noqa: E402
+from newslint.rulefile import PROFILES  # noqa: E402
 from speed import DEFAULT_CORPUS as CORPUS, read_corpus, words  # noqa: E402  (one reader, one word count)
 
 EDITED = ("bbc", "wmt_news_en", "aeb_clean")
@@ -57,7 +58,7 @@ def house_style(name: str, doc_id: str, hosts: dict[str, str]) -> str:
 
 def audit(name: str, profile: str | None, show: str | None, limit: int) -> float:
     """Print the corpus's figures; return its warning and error findings per 10,000 words."""
-    linters = {p: Linter(Config(profile=p)) for p in ("ap", "british")}
+    linters = {p: Linter(Config(profile=p)) for p in PROFILES}
     hosts = publishers(name)
     counts: Counter = Counter()
     styles: Counter = Counter()
@@ -86,7 +87,7 @@ def audit(name: str, profile: str | None, show: str | None, limit: int) -> float
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", help="corpus name (default: bbc, wmt_news_en, aeb_clean)")
-    parser.add_argument("--profile", help="one profile for every story (default: each publisher's house style)")
+    parser.add_argument("--profile", choices=PROFILES, help="one profile for every story (default: each publisher's house style)")
     parser.add_argument("--show", help="print the hits of this rule id or category (to stderr)")
     parser.add_argument("--limit", type=int, default=40, help="how many hits --show prints")
     args = parser.parse_args()

@@ -7,29 +7,46 @@ from pathlib import Path
 
 from .document import Document
 from .engine import Engine
-from .rulefile import Rule, load_pack
+from .fix import apply_edits, choose_edits
+from .rulefile import Example, Rule, load_pack
 
 
 def example_failures(rule: Rule) -> list[str]:
-    """What is wrong with a rule's examples: a bad one it misses, a good one it reports."""
+    """What is wrong with a rule's examples: a bad one it misses or reports otherwise than it
+    says (spans, fixed text), a good one it reports."""
     engine = Engine([rule])
     problems = []
     bad, good = rule.examples
+    name = f"{rule.origin}: {rule.id}"
     if not bad or not good:
-        problems.append(f"{rule.origin}: {rule.id}: needs at least one bad and one good example")
-    for text in bad:
-        result = engine.lint(Document(text))
+        problems.append(f"{name}: needs at least one bad and one good example")
+    for example, must_report in [(x, True) for x in bad] + [(x, False) for x in good]:
+        result = engine.lint(Document(example.text, kind=example.kind))
         if result.notices:  # a service the rule needs (LanguageTool) is not there: say so, never pass
-            return problems + [f"{rule.origin}: {rule.id}: examples not run: {result.notices[0]}"]
-        if result.errors or not result.findings:
-            problems.append(f"{rule.origin}: {rule.id}: bad example not reported: {text!r}")
-    for text in good:
-        result = engine.lint(Document(text))
-        if result.notices:
-            return problems + [f"{rule.origin}: {rule.id}: examples not run: {result.notices[0]}"]
-        if result.errors or result.findings:
-            problems.append(f"{rule.origin}: {rule.id}: good example reported: {text!r}"
-                            f" ({'; '.join(f.message for f in result.findings) or result.errors[0]})")
+            return problems + [f"{name}: examples not run: {result.notices[0]}"]
+        if result.errors:
+            problems.append(f"{name}: example {example.text!r} raised: {result.errors[0]}")
+        elif must_report and not result.findings:
+            problems.append(f"{name}: bad example not reported: {example.text!r}")
+        elif must_report:
+            problems.extend(f"{name}: bad example {example.text!r}: {p}" for p in _mismatches(example, result))
+        elif result.findings:
+            problems.append(f"{name}: good example reported: {example.text!r}"
+                            f" ({'; '.join(f.message for f in result.findings)})")
+    return problems
+
+
+def _mismatches(example: Example, result) -> list[str]:
+    """How a bad example's findings differ from what it says they must be."""
+    findings = result.findings
+    found = [example.text[f.start : f.end] for f in findings]
+    problems = []
+    if example.found is not None and tuple(found) != example.found:
+        problems.append(f"found {found}, expected {list(example.found)}")
+    if example.fixed is not None:
+        fixed = apply_edits(example.text, choose_edits(findings, unsafe=True))
+        if fixed != example.fixed:
+            problems.append(f"fixed to {fixed!r}, expected {example.fixed!r}")
     return problems
 
 

@@ -289,7 +289,7 @@ def _explain(args) -> int:
         if texts:
             print(f"\n{title}:")
             for t in texts:
-                print("    " + t.replace("\n", "\n    "))
+                print("    " + t.text.replace("\n", "\n    "))
     return EXIT_CLEAN
 
 

@@ -44,6 +44,21 @@ class RuleError(Exception):
         return RuleError, (self.path, self.line, self.message)
 
 
+KINDS = ("text", "markdown", "html")  # what an example's text is written in
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text a rule must report (bad) or leave alone (good). A bad example may say exactly what
+    it must report, as textlint's tester does: the text of each span, in order (`found`), and the
+    text once the rule's fixes are applied, safe and unsafe alike (`fixed`)."""
+
+    text: str
+    kind: str = "text"
+    found: tuple[str, ...] | None = None  # None: any finding will do
+    fixed: str | None = None  # None: the fix is not checked
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -54,7 +69,7 @@ class Rule:
     quotes: str = "any"
     fix: str = "off"
     description: str = ""
-    examples: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (bad, good)
+    examples: tuple[tuple[Example, ...], tuple[Example, ...]] = ((), ())  # (bad, good)
     origin: str = ""  # file:line, for messages about the rule itself
     raw: Any = field(default=None, compare=False, repr=False)  # the YAML mapping, to rebuild with overrides
 
@@ -288,8 +303,13 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
                         f"a {type_name} rule offers {', '.join('{%s}' % f for f in rule_type.fields)}")
     examples = settings.get("examples", {})
     if not isinstance(examples, dict) or not set(examples) <= {"bad", "good"} or not all(
-            isinstance(v, list) and all(isinstance(t, str) for t in v) for v in examples.values()):
-        fail("examples", "must be a mapping with 'bad' and 'good' lists of texts")
+            isinstance(v, list) for v in examples.values()):
+        fail("examples", "must be a mapping with 'bad' and 'good' lists of examples")
+    try:
+        bad = tuple(_example(x, True) for x in examples.get("bad", ()))
+        good = tuple(_example(x, False) for x in examples.get("good", ()))
+    except ValueError as e:
+        fail("examples", str(e))
     description = settings.get("description", "")
     if not isinstance(description, str):
         fail("description", "must be a string")
@@ -305,4 +325,24 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
     except TypeError as e:
         fail(None, f"{e}".replace("__init__() ", "").replace("Options.", ""))
     return Rule(rule_id, rule_type, level, message, built, quotes, fix, description.strip(),
-                (tuple(examples.get("bad", ())), tuple(examples.get("good", ()))), f"{where}:{raw.line}", raw)
+                (bad, good), f"{where}:{raw.line}", raw)
+
+
+def _example(raw: Any, bad: bool) -> Example:
+    """An example from its YAML: a text, or a mapping {text, kind, found, fixed}."""
+    if isinstance(raw, str):
+        return Example(raw)
+    allowed = {"text", "kind", "found", "fixed"} if bad else {"text", "kind"}
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not set(raw) <= allowed:
+        raise ValueError(f"each {'bad' if bad else 'good'} example is a text or a mapping with 'text' "
+                         f"and optionally {', '.join(repr(k) for k in sorted(allowed - {'text'}))}")
+    kind = raw.get("kind", "text")
+    if kind not in KINDS:
+        raise ValueError(f"an example's kind is one of {', '.join(KINDS)}, not {kind!r}")
+    found = raw.get("found")
+    if found is not None and not (isinstance(found, list) and all(isinstance(t, str) for t in found)):
+        raise ValueError("'found' is a list of the texts of the spans the example must report")
+    fixed = raw.get("fixed")
+    if fixed is not None and not isinstance(fixed, str):
+        raise ValueError("'fixed' is the example's text after the rule's fixes")
+    return Example(raw["text"], kind, None if found is None else tuple(found), fixed)

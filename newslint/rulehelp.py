@@ -40,6 +40,6 @@ def rule_help(rule: Rule) -> str:
     bad, good = rule.examples
     for title, texts in (("Reported", bad), ("Not reported", good)):
         if texts:
-            lines += ["", f"{title}:"] + [f"- `{' '.join(t.split())}`" for t in texts[:3]]
+            lines += ["", f"{title}:"] + [f"- `{' '.join(t.text.split())}`" for t in texts[:3]]
     lines += ["", f"More: `newslint explain {rule.id}`"]
     return "\n".join(lines)

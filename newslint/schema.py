@@ -21,7 +21,7 @@ from dataclasses import MISSING, fields
 
 from .checks import TYPES
 from .finding import LEVELS
-from .rulefile import CATEGORIES, COMMON, FIX_SAFETY, PROFILES, SCOPES
+from .rulefile import CATEGORIES, COMMON, FIX_SAFETY, KINDS, PROFILES, SCOPES
 
 _SIMPLE = {"bool": {"type": "boolean"}, "int": {"type": "integer"}, "str": {"type": "string"},
            "str | None": {"type": ["string", "null"]}}
@@ -64,6 +64,18 @@ def _option_schema(rule_type) -> tuple[dict, list[str]]:
     return properties, required
 
 
+def _example(bad: bool) -> dict:
+    """A text, or a mapping that says what kind of text it is and (bad) what must be reported."""
+    fields = {"text": {"type": "string"},
+              "kind": {"enum": list(KINDS), "description": "how the text is read (default: text)"}}
+    if bad:
+        fields["found"] = {"type": "array", "items": {"type": "string"},
+                           "description": "the text of each span reported, in order"}
+        fields["fixed"] = {"type": "string", "description": "the text after the rule's fixes, safe and unsafe"}
+    return {"anyOf": [{"type": "string"}, {"type": "object", "required": ["text"],
+                                           "additionalProperties": False, "properties": fields}]}
+
+
 def rule_file_schema() -> dict:
     common = {
         "id": {"type": "string", "pattern": rf"^({'|'.join(CATEGORIES)})\.[A-Za-z0-9_.-]+$",
@@ -82,8 +94,8 @@ def rule_file_schema() -> dict:
                        "properties": {p: {"type": "object"} for p in PROFILES},
                        "description": "fields that differ under a profile"},
         "examples": {"type": "object", "additionalProperties": False,
-                     "properties": {"bad": {"type": "array", "items": {"type": "string"}},
-                                    "good": {"type": "array", "items": {"type": "string"}}},
+                     "properties": {"bad": {"type": "array", "items": _example(bad=True)},
+                                    "good": {"type": "array", "items": _example(bad=False)}},
                      "description": "texts the rule must report (bad) and leave alone (good)"},
     }
     assert set(common) == set(COMMON), "the schema must describe every common field"

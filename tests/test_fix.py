@@ -129,16 +129,17 @@ def _bad_examples():
     for profile in PROFILES:
         linter = Linter(Config(profile=profile))
         for rule in linter.engine.rules:
-            for index, text in enumerate(rule.examples[0]):
-                yield pytest.param(linter, text, id=f"{profile}:{rule.id}:{index}")
+            for index, example in enumerate(rule.examples[0]):
+                path = "example." + {"text": "txt", "markdown": "md", "html": "html"}[example.kind]
+                yield pytest.param(linter, example.text, path, id=f"{profile}:{rule.id}:{index}")
 
 
-@pytest.mark.parametrize("linter,text", list(_bad_examples()))
+@pytest.mark.parametrize("linter,text,path", list(_bad_examples()))
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
-def test_fix_is_idempotent_on_every_bad_example(linter, text, unsafe):
-    first = fix.fix_text(linter, text, "example.txt", unsafe=unsafe)
+def test_fix_is_idempotent_on_every_bad_example(linter, text, path, unsafe):
+    first = fix.fix_text(linter, text, path, unsafe=unsafe)
     assert first.settled
-    second = fix.fix_text(linter, first.text, "example.txt", unsafe=unsafe)
+    second = fix.fix_text(linter, first.text, path, unsafe=unsafe)
     assert second.applied == 0 and second.text == first.text
     assert fix.quoted_words_changed(text, first.text) == []
 
@@ -159,8 +160,8 @@ def test_quoted_words_changed_notices_a_change_inside_a_quotation():
 
 def test_some_examples_are_actually_fixed():
     # Guards the test above from passing because nothing was ever fixed.
-    fixed = [fix.fix_text(linter, text, "example.txt", unsafe=True).applied
-             for param in _bad_examples() for linter, text in [param.values]]
+    fixed = [fix.fix_text(linter, text, path, unsafe=True).applied
+             for param in _bad_examples() for linter, text, path in [param.values]]
     assert sum(1 for n in fixed if n) > 20
 
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newslint.api import Linter  # noqa: E402
+from newslint.linter import Linter  # noqa: E402
 from newslint.config import Config  # noqa: E402
-from newslint.rulefile import PROFILES  # noqa: E402
+from newslint.packs import PROFILES  # noqa: E402
 from speed import DEFAULT_CORPUS as CORPUS, read_corpus, words  # noqa: E402  (one reader, one word count)
 
 EDITED = ("bbc", "wmt_news_en", "aeb_clean")

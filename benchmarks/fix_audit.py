@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from newslint import fix
-from newslint.api import Linter
+from newslint.linter import Linter
 from newslint.config import Config
 
 

@@ -66,7 +66,7 @@ def run_one(shape: str, size: int) -> dict:
     """Lint one shape in this process; report seconds and peak memory (max RSS)."""
     import resource
 
-    from newslint.api import Linter
+    from newslint.linter import Linter
 
     linter = Linter()
     text, kind = SHAPES[shape](size)

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_properties import PIECES, SEPARATORS  # noqa: E402  (the property tests' news pieces)
 
-from newslint.api import Linter  # noqa: E402
+from newslint.linter import Linter  # noqa: E402
 
 CHARS = list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") + [
     "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u2014", "\u2026", "\u00a0", "\t", "\r"]

@@ -144,7 +144,7 @@ def child_throughput(corpus: Path, name: str, limit: int | None) -> dict:
     """Linter.lint_text over a corpus, story by story as it is read: only the linting is timed."""
     import resource
 
-    from newslint.api import Linter
+    from newslint.linter import Linter
 
     linter = Linter()
     total_words = stories = findings = 0
@@ -168,7 +168,7 @@ def child_startup_parts() -> dict:
     """Where the start-up time of a check goes: imports, then loading the rule packs."""
     started = time.perf_counter()
     import newslint.cli  # noqa: F401
-    from newslint.api import Linter
+    from newslint.linter import Linter
 
     imported = time.perf_counter()
     Linter()
@@ -237,13 +237,14 @@ def lsp_article(stories, target: int = 1500) -> str:
 def measure_lsp(text: str, edits: int) -> dict:
     """Re-lint after each one-character change: type a letter, then take it out, at random places."""
     try:
-        from newslint.lsp import Linters, TextBuffer
+        from newslint.linter import LinterCache as Linters
+        from newslint.lsp import TextBuffer
 
         through = "newslint.lsp (TextBuffer change, the server's Linter, LSP positions)"
     except ImportError:
         Linters = TextBuffer = None
         through = "Linter.lint_text (newslint.lsp is not here)"
-    from newslint.api import Linter
+    from newslint.linter import Linter
 
     rng = random.Random(6)
     if TextBuffer is not None:
@@ -285,7 +286,7 @@ def measure_lsp(text: str, edits: int) -> dict:
 
 def measure_scaling(stories, sizes=(1_000, 10_000, 100_000)) -> dict:
     """The same 100,000 words linted as 100 stories of 1,000, 10 of 10,000 and one of 100,000."""
-    from newslint.api import Linter
+    from newslint.linter import Linter
 
     paragraphs = [p for _, t in stories for p in t.split("\n")[1:] if p.strip()]  # bodies only
     chunks, current, count = [], [], 0
@@ -326,7 +327,7 @@ def measure_proselint(stories) -> dict:
         from proselint.version import __version__ as proselint_version
     except ImportError:
         return {"skipped": "proselint is not installed: pip install -r benchmarks/requirements.txt"}
-    from newslint.api import Linter
+    from newslint.linter import Linter
 
     CheckRegistry().register_many(__register__)
     linter = Linter()

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from .config import Config
-from .finding import Edit, Finding
+from .model import Edit, Finding
 
 __version__ = "0.1.0"
 __all__ = ["Config", "Edit", "Finding", "lint_text", "lint_paths", "__version__"]
@@ -16,13 +16,13 @@ __all__ = ["Config", "Edit", "Finding", "lint_text", "lint_paths", "__version__"
 
 def lint_text(text: str, *, path: str = "<text>", kind: str | None = None, config: Config | None = None) -> list[Finding]:
     """Lint one story given as text. `kind` is 'text' or 'markdown' (default: from the path)."""
-    from .api import lint_text as run
+    from .linter import lint_text as run
 
     return run(text, path=path, kind=kind, config=config)
 
 
 def lint_paths(paths, *, config: Config | None = None) -> list[Finding]:
-    """Lint files and folders; raises newslint.api.InputError for a file that cannot be read."""
-    from .api import lint_paths as run
+    """Lint files and folders; raises newslint.model.InputError for a file that cannot be read."""
+    from .linter import lint_paths as run
 
     return run(paths, config=config)

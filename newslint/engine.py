@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from time import perf_counter
 
 from . import suppress
-from .checks.base import Unavailable, start_budget, stop_budget
+from .checks.base import start_budget, stop_budget
 from .document import Document
-from .finding import Edit, Finding, Hit, level_rank
-from .rulefile import Rule
+from .model import Edit, Finding, Hit, Unavailable, level_rank
+from .packs import Rule
 
 _WORD_CHARS = re.compile(r"\w+")
 

@@ -16,9 +16,9 @@ import stat
 import tempfile
 from dataclasses import dataclass
 
-from .api import DOCX_SUFFIXES, STDIN, InputError, decode_with_encoding, read_bytes
 from .document import Document
-from .finding import Edit, Finding
+from .source import STDIN, InputError, decode_with_encoding, is_word, read_bytes
+from .model import Edit, Finding
 
 _WORDS = re.compile(r"\w+")
 MAX_PASSES = 10  # a fix may reveal another (a doubled word inside a doubled space); never loops
@@ -46,7 +46,7 @@ class SourceFile:
 
 
 def read(path: str) -> SourceFile:
-    if path.lower().endswith(DOCX_SUFFIXES):
+    if is_word(path):
         raise FixError(f"{path}: .docx drafts are read-only; make the changes in Word")
     data = read_bytes(path)
     text, encoding, bom = decode_with_encoding(data, "<stdin>" if path == STDIN else path)

@@ -15,7 +15,7 @@ from time import perf_counter
 
 
 def _people(doc):
-    from .people import find_people
+    from .document.people import find_people
 
     return doc.memo(find_people)
 

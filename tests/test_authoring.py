@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newslint.rulefile import BUILTIN_PACKS
-from newslint.schema import render, rule_file_schema
+from newslint.packs import BUILTIN_PACKS
+from newslint.packs.schema import rule_file_schema
+from newslint.schema import render
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schema" / "newslint-rules.schema.json"

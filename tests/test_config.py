@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from newslint.api import Linter
+from newslint.linter import Linter
 from newslint.config import Config, clear_config_cache, load_config
-from newslint.rulefile import RuleError
+from newslint.packs import RuleError
 
 PERCENT = "Prices rose 4 per cent in May, the office said."
 DOUBLED = "The the minister said prices rose."
@@ -88,7 +88,7 @@ def test_rule_level_disable_and_options(tmp_path):
     assert percent[0].message == "House says 'pc'." and percent[0].fix[0].replacement == "pc"
     assert not [f for f in findings if f.rule.startswith("punctuation.")]
     # The origin still names the pack, so `newslint explain` points at the rule's definition.
-    from newslint.rulefile import BUILTIN_PACKS
+    from newslint.packs.loader import BUILTIN_PACKS
 
     pack_lines = (BUILTIN_PACKS / "style.yaml").read_text(encoding="utf-8").splitlines()
     line = next(i for i, text in enumerate(pack_lines, 1) if "id: style.percent" in text)

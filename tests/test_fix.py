@@ -10,11 +10,11 @@ import pytest
 
 from conftest import shared_path
 from newslint import fix
-from newslint.api import Linter
+from newslint.linter import Linter
 from newslint.config import Config
 from newslint.document import Document
-from newslint.finding import Edit, Finding
-from newslint.rulefile import PROFILES
+from newslint.model import Edit, Finding
+from newslint.packs import PROFILES
 
 STORY = "Talks stall in Zürich\n\nThe the minister said prices rose 4 per cent .\n\nNo one answered.\n"
 FIXED = "Talks stall in Zürich\n\nThe minister said prices rose 4 percent.\n\nNo one answered.\n"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint.api import Linter
+from newslint.linter import Linter
 from newslint.engine import Result
-from newslint.finding import Edit, Finding
+from newslint.model import Edit, Finding
 from newslint.report import FORMATS, render
 
 DRAFT = (

@@ -12,9 +12,10 @@ from types import SimpleNamespace
 import pytest
 
 from newslint import Config
-from newslint.api import Linter
-from newslint.grammar import ENV_URL, Request, shared_service, with_grammar
-from newslint.rulefile import load_rules
+from newslint.linter import Linter
+from newslint.config.select import with_grammar
+from newslint.grammar import ENV_URL, Request, shared_service
+from newslint.packs import load_rules
 
 from conftest import ROOT
 
@@ -318,7 +319,7 @@ def test_local_languagetool_without_java(tmp_path):
     ("disable_rules", 5, "string or a list of strings"),
 ])
 def test_bad_options_are_named(tmp_path, field, value, error):
-    from newslint.rulefile import RuleError, load_pack
+    from newslint.packs.loader import RuleError, load_pack
 
     pack = tmp_path / "bad.yaml"
     pack.write_text(f'rules:\n  - id: grammar.x\n    type: languagetool\n    message: "m"\n    {field}: {value}\n',
@@ -329,7 +330,7 @@ def test_bad_options_are_named(tmp_path, field, value, error):
 
 
 def test_grammar_examples_say_when_they_cannot_run(monkeypatch):
-    from newslint.authoring import example_failures
+    from newslint.rule_examples import example_failures
     from newslint.grammar import reset
 
     monkeypatch.setenv(ENV_URL, f"http://127.0.0.1:{closed_port()}")
@@ -343,7 +344,7 @@ def test_grammar_examples_say_when_they_cannot_run(monkeypatch):
 
 
 def test_the_grammar_examples_run_against_the_fake_server(languagetool_for_rule_examples):
-    from newslint.authoring import example_failures
+    from newslint.rule_examples import example_failures
     from newslint.grammar import reset
 
     reset()  # nothing cached: the examples must reach the server

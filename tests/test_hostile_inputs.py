@@ -18,7 +18,7 @@ import sys
 import pytest
 
 from newslint import lint_text
-from newslint.api import InputError, decode
+from newslint.source import InputError, decode
 from newslint.document import Document
 
 STORY = "Headline for a test\n\nThe the minister said \u201cwe will win,\u201d on Friday.\n"
@@ -82,14 +82,14 @@ def test_the_binary_check_reads_no_further_than_it_must():
             assert self.reads < 10, "kept reading a file already known to be binary"
             return b"\x00" * (size if size > 0 else 1 << 20)
 
-    from newslint.api import _read_capped
+    from newslint.source.files import _read_capped
 
     with pytest.raises(InputError, match="binary file"):
         decode(_read_capped(Endless(), "/dev/zero"), "/dev/zero")
 
 
 def test_reading_stops_at_the_size_limit(monkeypatch):
-    from newslint import api
+    from newslint.source import files as api
 
     class Endless:
         def read(self, size=-1):
@@ -190,7 +190,7 @@ NESTED = {
 @pytest.mark.parametrize("shape", NESTED)
 def test_ten_thousand_nested_quote_marks_take_linear_work(monkeypatch, shape):
     """The quote parser keeps a stack of open marks; asking it what is open must not walk it."""
-    from newslint import quotes
+    from newslint.document import quotes
 
     reads = [0]
 
@@ -293,7 +293,7 @@ def test_memory_grows_linearly_with_the_article(tmp_path):
     """Peak traced memory for a 1 MB article is about four times that for 0.25 MB, not sixteen."""
     script = (
         "import sys, tracemalloc\n"
-        "from newslint.api import Linter\n"
+        "from newslint.linter import Linter\n"
         "para = sys.argv[1]\n"
         "linter = Linter()\n"
         "peaks = []\n"

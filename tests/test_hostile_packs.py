@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from newslint.api import Linter
+from newslint.linter import Linter
 from newslint.checks import base
 from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import Engine
-from newslint.rulefile import MAX_RULES, Rule, RuleError, load_pack
+from newslint.packs.loader import MAX_RULES, Rule, RuleError, load_pack
 
 STORY = "Headline for a test\n\nThe the minister said so.\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n"
 # Exponential backtracking in the regex module: (a|aa)+ can split a run of a's in Fibonacci-many
@@ -170,7 +170,7 @@ def test_counted_repeats_that_would_exhaust_memory_are_refused(tmp_path, pattern
     def hold_memory():
         resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
 
-    code = ("import sys\nfrom pathlib import Path\nfrom newslint.rulefile import load_pack, RuleError\n"
+    code = ("import sys\nfrom pathlib import Path\nfrom newslint.packs.loader import load_pack, RuleError\n"
             "try:\n    load_pack(Path(sys.argv[1]))\nexcept RuleError as e:\n    print(e)\n")
     result = subprocess.run([sys.executable, "-c", code, str(house)], capture_output=True, text=True,
                             preexec_fn=hold_memory, timeout=120)
@@ -204,7 +204,7 @@ def many_rules(count: int) -> str:
 
 
 def test_a_pack_over_the_rule_limit_is_refused_before_it_is_built(tmp_path, monkeypatch):
-    from newslint import rulefile
+    from newslint.packs import loader as rulefile
 
     built = []
     real = rulefile._build_rule
@@ -215,7 +215,7 @@ def test_a_pack_over_the_rule_limit_is_refused_before_it_is_built(tmp_path, monk
 
 
 def test_a_pack_too_large_to_parse_quickly_is_refused_unread(tmp_path):
-    from newslint.rulefile import MAX_PACK_CHARS
+    from newslint.packs.loader import MAX_PACK_CHARS
 
     body = "rules: []\n" + ("# a comment line of the kind nobody writes fifty thousand of\n" * (MAX_PACK_CHARS // 60))
     assert load_error(tmp_path, body).endswith("rule pack larger than 5 MB; split it")
@@ -234,7 +234,7 @@ def test_ten_thousand_rules_are_refused_and_five_thousand_run(cli, tmp_path):
 
 
 def test_duplicate_rule_ids_name_both_places(tmp_path):
-    from newslint.rulefile import load_rules
+    from newslint.packs.loader import load_rules
 
     pack(tmp_path, "rules:\n" + rule_yaml("style.same") + rule_yaml("style.same"))
     with pytest.raises(RuleError, match=r"house.yaml:7: rule id 'style.same' is already defined at .*house.yaml:2"):
@@ -242,7 +242,7 @@ def test_duplicate_rule_ids_name_both_places(tmp_path):
 
 
 def test_a_rule_id_taken_from_a_built_in_pack_names_both_places(tmp_path):
-    from newslint.rulefile import load_rules
+    from newslint.packs.loader import load_rules
 
     house = pack(tmp_path, "rules:\n" + rule_yaml("quotes.unclosed"))
     with pytest.raises(RuleError, match=r"house.yaml:2: rule id 'quotes.unclosed' is already defined at .*quotes.yaml:\d+"):

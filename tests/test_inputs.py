@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from newslint.api import Linter, iter_files
+from newslint.linter import Linter
+from newslint.source import iter_files
 from newslint.config import Config
 from newslint.document import Document
 

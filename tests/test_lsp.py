@@ -175,8 +175,7 @@ def load(path):
         raise ValueError(f"{config}:1: unknown setting 'profle'; did you mean 'profile'?")
     return Config(profile="british") if "british" in text else Config()
 
-lsp._load_config = load
-sys.exit(lsp.serve())
+sys.exit(lsp.serve(load))
 """
 
 

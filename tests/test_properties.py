@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint.api import Linter
+from newslint.linter import Linter
 from newslint.checks import base
 from newslint.config import Config
 
@@ -171,7 +171,7 @@ def test_oracle_counts_every_editor_line_end():
 
 
 def test_apply_fixes_keeps_the_text_between_edits():
-    from newslint.finding import Edit, Finding
+    from newslint.model import Edit, Finding
 
     def finding(start, end, replacement, rule="x.y"):
         return Finding("<t>", rule, "x", "warning", "m", start, end, 1, 1, 1, 1, (Edit(start, end, replacement),))
@@ -199,7 +199,7 @@ def test_odd_line_ends_give_editor_positions(text, kind):
 def _name_spelling_by_every_pair(doc):
     """The check written the plain way, comparing every pair of names (quadratic)."""
     from newslint.checks.name_spelling import looks_misspelled
-    from newslint.people import find_people
+    from newslint.document.people import find_people
 
     people = doc.memo(find_people)
     first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items())
@@ -239,7 +239,7 @@ def test_name_spelling_finds_what_comparing_every_pair_found(names):
 
 def test_a_long_line_is_not_a_date_line():
     """Date lines are short. Reading a paragraph of 50,000 dates as one cost 50,000 copies of it."""
-    from newslint.document import is_date_line
+    from newslint.document.document import is_date_line
 
     assert is_date_line("Updated: Tuesday, 21 May 2019 10:45 BST")
     assert not is_date_line("Friday, 21 May 2019 " * 50_000)

@@ -143,7 +143,7 @@ def test_a_space_between_nested_marks_is_not_a_slip(text):
 
 
 def test_a_quotation_padded_on_both_sides_is_one_finding_with_both_fixes():
-    from newslint.api import Linter
+    from newslint.linter import Linter
     from newslint.config import Config
     text = "She starred in “ Wild Rose ” and “ Fargo.”"
     findings = [f for f in Linter(Config()).lint_text(text, "t.txt").findings if f.rule == "quotes.space-inside"]
@@ -152,7 +152,7 @@ def test_a_quotation_padded_on_both_sides_is_one_finding_with_both_fixes():
 
 
 def newslint_fix(text, rule):
-    from newslint.api import Linter
+    from newslint.linter import Linter
     from newslint.config import Config
     from newslint.fix import apply_edits, choose_edits
     findings = [f for f in Linter(Config()).lint_text(text, "t.txt").findings if f.rule == rule]

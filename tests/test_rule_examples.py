@@ -2,8 +2,8 @@
 
 import pytest
 
-from newslint.authoring import example_failures
-from newslint.rulefile import PROFILES, load_rules
+from newslint.rule_examples import example_failures
+from newslint.packs import PROFILES, load_rules
 
 CASES = [(profile, rule) for profile in PROFILES for rule in load_rules(profile=profile)]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newslint.rulefile import RuleError, load_pack
+from newslint.packs import RuleError, load_pack
 
 GOOD_RULE = """
 rules:

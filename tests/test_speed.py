@@ -8,15 +8,17 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint.api import Linter, iter_files
+from newslint.linter import Linter
+from newslint.source import iter_files
 from newslint.checks import attribution
 from newslint.checks.base import LiteralFilter, word_pattern
 from newslint.checks.repetition import _key
-from newslint.datefind import DATE
-from newslint.document import Document, is_date_line
-from newslint.cli import _parser
-from newslint.parallel import MIN_PARALLEL_FILES, Checker, check_in_order
-from newslint.people import _FULL, _NAME, _SHORT, MIDDLE, SPEECH_VERBS
+from newslint.document.dates import DATE
+from newslint.document import Document
+from newslint.document.document import is_date_line
+from newslint.cli.main import _parser
+from newslint.cli.parallel import MIN_PARALLEL_FILES, Checker, check_in_order
+from newslint.document.people import _FULL, _NAME, _SHORT, MIDDLE, SPEECH_VERBS
 
 ROOT = Path(__file__).resolve().parent.parent
 # Stories the project wrote: the clean articles, the example draft, and drafts with slips.
@@ -155,7 +157,7 @@ def test_repetition_key_is_the_regex_key(text):
 
 def plain_is_date_line(line):
     """is_date_line as it was: remove the dates, then everything a date line may hold."""
-    from newslint.datefind import find_dates
+    from newslint.document.dates import find_dates
 
     rest = line
     for d in find_dates(line):

@@ -4,9 +4,10 @@ import json
 
 import pytest
 
-from newslint.api import Linter
+from newslint.linter import Linter
 from newslint.config import Config
-from newslint.suppress import UNUSED_RULE, blank_directives, parse
+from newslint.source.directives import blank_directives, parse
+from newslint.suppress import UNUSED_RULE
 
 DOUBLED = "The the minister spoke."
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..finding import Hit
+from ..model import Hit
 from .base import RuleType, alternation, compile_pattern, timed
 
 _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"

@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable
 
 import regex
 
-from ..finding import Hit
+from ..model import Hit, Unavailable  # noqa: F401 - Unavailable: what a check raises
 
 # A rule gets this long on one document, counted from its start and checked at each of its
 # regex calls, before it is stopped as runaway (seconds, plus REGEX_TIMEOUT_PER_MB for each
@@ -26,13 +26,6 @@ class OptionError(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
-
-
-class Unavailable(Exception):
-    """A rule's outside service (a LanguageTool server, say) cannot be used for this run.
-
-    str() is one line telling the user what to install or configure. The engine reports it as a
-    notice, not an error: the other rules' findings stand and the exit code is not changed."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..finding import Edit, Hit
+from ..model import Edit, Hit
 from .base import RuleType, alternation, compile_pattern, timed
 
 

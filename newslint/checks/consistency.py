@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..finding import Edit, Hit
+from ..model import Edit, Hit
 from .base import LiteralFilter, OptionError, RuleType, finditer, string_list, word_pattern
 
 

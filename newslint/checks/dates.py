@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datefind import WEEKDAYS, find_dates, format_date
-from ..finding import Edit, Hit
+from ..document.dates import WEEKDAYS, find_dates, format_date
+from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
 

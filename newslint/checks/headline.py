@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..finding import Edit, Hit
+from ..model import Edit, Hit
 from .base import RuleType
 
 _NON_WORD = re.compile(r"[\W_]+")

@@ -37,7 +37,7 @@ from typing import Any
 
 import regex
 
-from ..finding import Edit, Hit
+from ..model import Edit, Hit
 from .base import OptionError, RuleType, string_list
 
 REPORTS = ("spelling", "grammar", "all")

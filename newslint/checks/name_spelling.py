@@ -27,8 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..finding import Edit, Hit
-from ..people import find_people
+from ..model import Edit, Hit
+from ..document.people import find_people
 from .base import RuleType, string_list
 
 

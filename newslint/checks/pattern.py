@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import regex
 from typing import Any
 
-from ..finding import Edit, Hit
+from ..model import Edit, Hit
 from .base import OptionError, RuleType, compile_pattern, finditer, string_list
 
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import ABBREVIATIONS, TOKEN_WINDOW
-from ..finding import Edit, Hit
+from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
 _PATTERNS = {

@@ -38,9 +38,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..finding import Edit, Hit
-from ..people import SPEECH_VERBS
-from ..quotes import DOUBLE, SINGLE
+from ..model import Edit, Hit
+from ..document.people import SPEECH_VERBS
+from ..document.quotes import DOUBLE, SINGLE
 from .base import OptionError, RuleType
 
 PROBLEMS = ("unclosed", "unopened", "apostrophe", "backwards", "space-inside", "doubled", "two-singles",

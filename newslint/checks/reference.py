@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..finding import Hit
-from ..people import find_people
+from ..model import Hit
+from ..document.people import find_people
 from .base import RuleType
 
 

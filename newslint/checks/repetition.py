@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..finding import Edit, Hit
+from ..model import Edit, Hit
 from .base import OptionError, RuleType, string_list
 
 # Not part of a hyphenated compound: "a break-in in 1999", "lost in in-fighting".

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..finding import Edit, Hit
+from ..model import Edit, Hit
 from .base import OptionError, RuleType, finditer, word_pattern
 
 

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from html import escape
 
 from .. import __version__
-from ..finding import LEVELS, level_rank
+from ..model import LEVELS, level_rank
 
 _CSS = """
 :root { --error: #b3261e; --warning: #9a6700; --info: #0b57d0; --ink: #1d1d1f; --muted: #5f6368;
@@ -106,7 +106,7 @@ def _highlight(source: str, numbered: list, sid: str) -> str:
 
 def _finding_list(source: str | None, numbered: list, sid: str) -> str:
     from ..fix import describe_fix
-    from ..rulefile import CATEGORIES
+    from ..model import CATEGORIES
 
     groups: dict[str, list] = defaultdict(list)
     for n, f in numbered:

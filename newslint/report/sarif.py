@@ -28,7 +28,7 @@ def _uri(path: str) -> dict:
 
 def _rules_by_id(ids) -> dict:
     """The Rule objects of the fired ids, from the packs that ship (under any profile)."""
-    from ..rulefile import PROFILES, RuleError, load_rules
+    from ..packs import PROFILES, RuleError, load_rules
 
     found = {}
     for profile in PROFILES:
@@ -41,7 +41,7 @@ def _rules_by_id(ids) -> dict:
 
 
 def _descriptor(rule_id: str, rule, first_message: str) -> dict:
-    from ..rulehelp import rule_help, summary
+    from ..packs.docs import rule_help, summary
 
     if rule is None:  # a rule from a user's own pack: what the findings say is all there is
         return {"id": rule_id, "shortDescription": {"text": first_message},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .rulefile import Rule
+from .loader import Rule
 
 _HEADING = re.compile(r"^(What it does|Why is this bad|Example|Use instead|Options)\s*$", re.M)
 

@@ -1,21 +1,16 @@
-"""The one path every front end takes: bytes -> text -> Document -> Engine -> Result."""
+"""Paths -> the copy they hold: files found in folders, bytes read with a cap, decoded without
+guessing. Every failure is an InputError whose str() is the one line the user sees."""
 
 from __future__ import annotations
 
 import codecs
 import os
 import sys
-from time import perf_counter
 
-from .config import Config
-from .document import Document
-from .engine import Engine, Result
-from .finding import Finding
-from .markup import kind_for
-from .stats import DOCUMENT
+from ..model import InputError
+from .docx import read_docx
+from .kinds import SUFFIXES, is_word
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
-DOCX_SUFFIXES = (".docx",)  # read-only: findings name paragraph (line) and offset (column)
 STDIN = "-"
 HEAD = 8192  # bytes looked at for NUL bytes, the mark of a binary file
 # Byte-order marks of the encodings whose text holds NUL bytes; UTF-32 LE's begins with UTF-16
@@ -23,10 +18,6 @@ HEAD = 8192  # bytes looked at for NUL bytes, the mark of a binary file
 WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 MAX_BYTES = 200_000_000  # a draft is never this long; reading stops here, so memory stays bounded
-
-
-class InputError(Exception):
-    """A file that cannot be linted; str() is the one-line message for the user."""
 
 
 def decode(data: bytes, path: str) -> str:
@@ -58,9 +49,7 @@ def decode_with_encoding(data: bytes, path: str) -> tuple[str, str, bytes]:
 
 
 def read_source(path: str) -> str:
-    if path.lower().endswith(DOCX_SUFFIXES):
-        from .wordfile import read_docx
-
+    if is_word(path):
         return read_docx(path)
     name = "<stdin>" if path == STDIN else path
     return decode(read_bytes(path), name)
@@ -95,8 +84,8 @@ def _read_capped(stream, name: str) -> bytes:
 
 
 def iter_files(paths) -> list[str]:
-    """Files named, and drafts (.txt, .md, .markdown, .html, .htm, .docx) in folders named, in a
-    stable order. Word's lock files (~$draft.docx) are passed over."""
+    """Files named, and drafts (the suffixes of source/kinds.py) in folders named, in a stable
+    order. Word's lock files (~$draft.docx) are passed over."""
     found = []
     for item in paths:
         item = str(item)
@@ -108,34 +97,3 @@ def iter_files(paths) -> list[str]:
             found.extend(os.path.join(root, f) for f in sorted(files)
                          if f.lower().endswith(SUFFIXES) and not f.startswith("~$"))
     return found
-
-
-class Linter:
-    """Rules loaded once for a configuration, then any number of documents."""
-
-    def __init__(self, config: Config | None = None, *, stats=None):
-        self.config = config or Config()
-        self.stats = stats  # a newslint.stats.RuleStats to time the rules in (--statistics), or None
-        self.engine = Engine(self.config.rules(), self.config.min_level,
-                             report_unused_suppressions=self.config.report_unused_suppressions, stats=stats)
-
-    def lint_text(self, text: str, path: str = "<text>", kind: str | None = None) -> Result:
-        if self.stats is not None:
-            started = perf_counter()
-            doc = Document(text, path, kind or kind_for(path))
-            self.stats.add(DOCUMENT, perf_counter() - started)
-            return self.engine.lint(doc)
-        return self.engine.lint(Document(text, path, kind or kind_for(path)))
-
-    def lint_file(self, path: str) -> Result:
-        name = "<stdin>" if path == STDIN else path
-        return self.lint_text(read_source(path), name)
-
-
-def lint_text(text: str, *, path: str = "<text>", kind: str | None = None, config: Config | None = None) -> list[Finding]:
-    return Linter(config).lint_text(text, path, kind).findings
-
-
-def lint_paths(paths, *, config: Config | None = None) -> list[Finding]:
-    linter = Linter(config)
-    return [f for path in iter_files(paths) for f in linter.lint_file(path).findings]

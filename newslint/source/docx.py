@@ -7,10 +7,10 @@ optional extra (`pip install 'newslint[docx]'`), imported only when a .docx is r
 
 from __future__ import annotations
 
+from ..model import InputError
+
 
 def read_docx(path: str) -> str:
-    from .api import InputError
-
     try:
         import docx
     except ImportError:

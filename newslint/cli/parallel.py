@@ -13,8 +13,12 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from .api import STDIN, InputError, Linter
-from .engine import Result
+from ..engine import Result
+from ..linter import Linter, LinterCache
+from ..model import InputError
+from ..source import STDIN
+from ..stats import RuleStats
+from .options import config_with_flags
 
 # Fewer files than this are checked in this process: starting workers costs more than it saves.
 MIN_PARALLEL_FILES = 8
@@ -28,28 +32,21 @@ def default_jobs() -> int:
 
 
 class Checker:
-    """What `newslint check` does with one path: find its configuration, then lint it."""
+    """What `newslint check` does with one path: lint it with the Linter of its configuration,
+    the command line's flags on top."""
 
     def __init__(self, args, stats=None):
-        self.args = args  # the parsed command line
+        self.args = args  # the parsed command line (it crosses to the workers)
         self.stats = stats  # a newslint.stats.RuleStats shared by the Linters, or None
-        self.linters: dict[int, tuple] = {}  # id(configuration) -> (configuration, Linter)
+        self.linters = LinterCache(lambda path: config_with_flags(args, path), stats=stats)
 
-    def linter_for(self, path: str):
-        """(the configuration of the file's folder, the Linter for it with the flags on top)."""
-        from .cli import _config
-        from .config import load_config
-
-        where = None if path == STDIN else path
-        base = load_config(where, self.args.config)
-        if id(base) not in self.linters:
-            self.linters[id(base)] = (base, Linter(_config(self.args, where), stats=self.stats))
-        return base, self.linters[id(base)][1]
+    def linter_for(self, path: str) -> Linter:
+        return self.linters.for_path(path)
 
     def check(self, path: str) -> Outcome:
         try:
-            base, linter = self.linter_for(path)
-            if path != STDIN and base.is_excluded(path):
+            linter = self.linter_for(path)
+            if path != STDIN and linter.config.is_excluded(path):
                 return None, None
             return linter.lint_file(path), None
         except InputError as e:
@@ -58,7 +55,7 @@ class Checker:
 
 def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None) -> Iterator[Outcome]:
     """An outcome for each path, in order: in this process with `checker`, or in `jobs` workers."""
-    if jobs is None and paths and getattr(checker.linter_for(paths[0])[1].config, "grammar", False):
+    if jobs is None and paths and checker.linter_for(paths[0]).config.grammar:
         jobs = 1  # each worker would start a LanguageTool of its own: only when -j asks for it
     jobs = min(jobs or default_jobs(), len(paths))
     if jobs <= 1 or len(paths) < MIN_PARALLEL_FILES or STDIN in paths:
@@ -85,8 +82,6 @@ _worker: Checker | None = None
 
 def _start_worker(args, with_stats: bool) -> None:
     import signal
-
-    from .stats import RuleStats
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     global _worker

@@ -1,80 +1,15 @@
-"""Source formats -> the plain text the checks read, with a map back to source offsets.
+"""Markdown -> the plain text the checks read, with a map back to source offsets.
 
-Checks see one paragraph per line of `Extracted.text`. Plain text is used as it is (the map is
-the identity); Markdown loses its markup, and the soft line breaks inside a paragraph become
-spaces. Every character of the text maps to a character of the source, computed once here, so
-no position is ever found again by searching for a match's text.
+Checks see one paragraph per line of `Extracted.text`. Markdown loses its markup, and the soft
+line breaks inside a paragraph become spaces. Every character of the text maps to a character of
+the source.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
 
-from .suppress import blank_directives
-
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-
-
-@dataclass
-class OffsetMap:
-    """Pieces of text copied from the source: (text_start, source_start, length)."""
-
-    pieces: list[tuple[int, int, int]] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list, repr=False)
-    # Where a piece's end lands in the source, when that is not start + length: a decoded HTML
-    # entity is one character of text for several of source ("&amp;").
-    _source_ends: dict[int, int] = field(default_factory=dict, repr=False)
-
-    def add(self, text_start: int, source_start: int, length: int, source_length: int | None = None) -> None:
-        if source_length is not None and source_length != length:
-            self._source_ends[len(self.pieces)] = source_start + source_length
-        self.pieces.append((text_start, source_start, length))
-        self._starts.append(text_start)
-
-    def to_source(self, offset: int, *, is_end: bool = False) -> int:
-        if not self.pieces:
-            return offset
-        # An end offset that falls on a piece boundary belongs to the piece before it.
-        i = bisect_right(self._starts, offset - 1 if is_end and offset > 0 else offset) - 1
-        i = max(i, 0)
-        text_start, source_start, length = self.pieces[i]
-        step = min(max(offset - text_start, 0), length)
-        if step == length and i in self._source_ends:
-            return self._source_ends[i]
-        return source_start + step
-
-
-@dataclass
-class Extracted:
-    text: str
-    map: OffsetMap | None  # None: text is the source itself
-    headline: tuple[int, int] | None = None  # span in text, where the format names it
-
-    def to_source(self, offset: int, *, is_end: bool = False) -> int:
-        return offset if self.map is None else self.map.to_source(offset, is_end=is_end)
-
-
-def kind_for(path: str) -> str:
-    lowered = path.lower()
-    if lowered.endswith(HTML_SUFFIXES):
-        return "html"
-    return "markdown" if lowered.endswith(MARKDOWN_SUFFIXES) else "text"
-
-
-def extract(source: str, kind: str = "text") -> Extracted:
-    # Suppression directives become spaces: no rule reads them, and offsets stay the source's.
-    source = blank_directives(source)
-    if kind == "markdown":
-        return _Markdown(source).run()
-    if kind == "html":
-        from .htmltext import extract_html
-
-        return extract_html(source)
-    return Extracted(source, None)  # map None: offsets into text are offsets into the source
-
+from .offsets import Extracted, OffsetMap
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -212,3 +147,7 @@ class _Markdown:
         self.length = 0
         self.headline = None
         return 0
+
+
+def extract_markdown(source: str) -> Extracted:
+    return _Markdown(source).run()

@@ -26,16 +26,16 @@ import os
 import threading
 import time
 from bisect import bisect_left
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from .checks.base import Unavailable
+from ..model import Unavailable
+from ..source.utf16 import astral_indexes, from_utf16, to_utf16
+from .cache import CACHE
 
 TYPE_NAME = "languagetool"
 ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
 DEFAULT_TIMEOUT = 10.0  # seconds for each request (language-tool-python tries a check twice)
 RETRY_AFTER = 30.0  # seconds before a service that failed is tried again
-CACHE_SIZE = 20_000  # paragraphs
 SEPARATOR = "\n\n"  # between paragraphs in one request: LanguageTool's paragraph break
 SPELLING_CATEGORY = "TYPOS"  # LanguageTool's category of the spell checker (and language-tool-python's)
 
@@ -72,25 +72,6 @@ class Match:
         return self.category == SPELLING_CATEGORY
 
 
-def with_grammar(config, rules: list) -> list:
-    """The one place that decides whether grammar rules run: left out unless the run asks for
-    grammar (`Config.grammar`), else bound to the service and vocabulary the run names."""
-    if not getattr(config, "grammar", False):
-        return [r for r in rules if r.type.name != TYPE_NAME]
-    service = shared_service(getattr(config, "grammar_server", None),
-                             getattr(config, "grammar_timeout", DEFAULT_TIMEOUT))
-    vocabulary = getattr(config, "vocabulary", None)  # the house's accepted words, where configured
-    house_words = tuple(getattr(vocabulary, "accept", ()) or ())
-    bound = []
-    for rule in rules:
-        if rule.type.name == TYPE_NAME:
-            options = replace(rule.options, accept=tuple(rule.options.accept) + house_words)  # a copy
-            options.service = service
-            rule = replace(rule, options=options)
-        bound.append(rule)
-    return bound
-
-
 _services: dict[tuple[str | None, float], "LanguageToolService"] = {}
 _services_lock = threading.Lock()
 
@@ -113,40 +94,7 @@ def reset() -> None:
     CACHE.clear()
 
 
-class _Cache:
-    """Matches by (service, request, paragraph text), least recently used out first."""
 
-    def __init__(self, size: int = CACHE_SIZE):
-        self.size = size
-        self.items: OrderedDict[tuple, tuple[Match, ...]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    @staticmethod
-    def key(where: str, request: Request, text: str) -> tuple:
-        import hashlib  # here, not at the top: `newslint check` without grammar does not need it
-
-        return where, request, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-    def get(self, key):
-        with self.lock:
-            found = self.items.get(key)
-            if found is not None:
-                self.items.move_to_end(key)
-            return found
-
-    def clear(self):
-        with self.lock:
-            self.items.clear()
-
-    def put(self, key, matches: tuple[Match, ...]):
-        with self.lock:
-            self.items[key] = matches
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-
-CACHE = _Cache()
 
 
 class LanguageToolService:
@@ -309,23 +257,3 @@ def _to_match(m, astral: list[int], length: int) -> Match:
     category = m.category if isinstance(m.category, str) else ""
     return Match(start, end, str(m.message), tuple(str(r) for r in m.replacements), str(m.rule_id),
                  category, str(m.rule_issue_type))
-
-
-def astral_indexes(text: str) -> list[int]:
-    """Code point indexes of the characters outside the BMP, which UTF-16 stores as two units."""
-    return [] if text.isascii() else [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
-
-
-def to_utf16(index: int, astral: list[int]) -> int:
-    """Code point index -> UTF-16 code units."""
-    return index + bisect_left(astral, index)
-
-
-def from_utf16(units: int, astral: list[int]) -> int:
-    """UTF-16 code units -> code point index (the middle of a pair rounds down)."""
-    index = units
-    for position in astral:
-        if position >= index:
-            break
-        index -= 1
-    return index

@@ -8,7 +8,7 @@ from pathlib import Path
 from .document import Document
 from .engine import Engine
 from .fix import apply_edits, choose_edits
-from .rulefile import Example, Rule, load_pack
+from .packs import Example, Rule, load_pack
 
 
 def example_failures(rule: Rule) -> list[str]:

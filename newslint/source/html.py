@@ -14,7 +14,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .markup import Extracted, OffsetMap
+from .offsets import Extracted, OffsetMap
 
 SKIP = frozenset("script style nav header footer aside noscript template svg form button select "
                  "iframe object canvas menu dialog".split())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import TITLES
+from .words import HONORIFICS, SPEECH_VERBS, TITLES
 
 _NAME = r"(?:Mc|Mac|O'|O\u2019|D')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # What may stand between a given name and the surname: a middle initial, a nickname in quotation
@@ -19,9 +19,6 @@ MIDDLE = (r"(?:[A-Z]\.\s+|[\"\u201c][A-Z][a-z]+[\"\u201d]\s+)?"
 # (The leading (?=[A-Z]) changes no match; it lets the scan pass over other letters faster.)
 _FULL = re.compile(rf"(?=[A-Z])(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))")
 _PREVIOUS_NAME = re.compile(rf"(?:[A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}$")
-HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.")
-SPEECH_VERBS = ("said", "says", "told", "added", "explained", "argued", "insisted", "warned", "wrote",
-                "tweeted", "replied", "noted", "stated", "recalled", "acknowledged", "admitted", "asked")
 # Capitalised words that are not given names: they start sentences or name places and bodies.
 _NOT_GIVEN = frozenset(
     "The A An In On At By For From To Of And But Or If As When While After Before Since Under Over "

@@ -1,4 +1,5 @@
-"""What a check reports (Hit) and what newslint tells the user (Finding)."""
+"""The shared nouns every stage uses: levels, categories, profiles, scopes, and what a check
+reports (Hit) and newslint tells the user (Finding), with the edits that fix it (Edit)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LEVELS = ("info", "warning", "error")  # in rising order of severity
+CATEGORIES = ("headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
+              "attribution", "repetition", "grammar", "style")
+PROFILES = ("ap", "british")  # house styles
+SCOPES = ("any", "skip", "only")  # where a rule looks: any text, outside direct quotation, inside it
+FIX_SAFETY = ("safe", "unsafe", "off")
 
 
 def level_rank(level: str) -> int:
@@ -72,3 +78,15 @@ class Finding:
             "fix": None if self.fix is None else [e.to_dict() for e in self.fix],
             "fix_safe": self.fix_safe,
         }
+
+
+class Unavailable(Exception):
+    """A rule's outside service (a LanguageTool server, say) cannot be used for this run.
+
+    str() is one line telling the user what to install or configure. The engine reports it as a
+    notice, not an error: the other rules' findings stand and the exit code is not changed."""
+
+
+class InputError(Exception):
+    """A file that cannot be linted (or, under --fix, written); str() is the one-line message for
+    the user."""

@@ -1,15 +1,16 @@
-"""The command line: newslint [check] PATH..., rules, explain, test-rules."""
+"""The command line: newslint [check] PATH..., rules, explain, test-rules, config, lsp."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from . import __version__
-from .finding import LEVELS, level_rank
+from .. import __version__
+from ..model import LEVELS, PROFILES
+from .check import run_check
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from .options import config_with_flags
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp")
 
 
@@ -31,8 +32,7 @@ def _seconds(value: str) -> float:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .report import FORMATS
-    from .rulefile import PROFILES
+    from ..report import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="newslint", description="An editorial quality-check linter for news copy.",
@@ -108,10 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         _parser().print_help()
         return EXIT_ERROR
-    from .rulefile import RuleError
+    from ..packs import RuleError
 
     try:
-        return {"check": _check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
+        return {"check": run_check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
                 "config": _show_config, "lsp": _lsp}[args.command](args)
     except RuleError as e:
         print(f"newslint: {e}", file=sys.stderr)
@@ -122,130 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
-def _config(args, path=None):
-    """The configuration for `path` (None: the current folder) with the command line's flags
-    on top: --profile, --select and --min-level replace; --pack and --ignore add."""
-    from dataclasses import replace
-
-    from .config import load_config
-
-    base = load_config(path, getattr(args, "config", None))
-    changes = {}
-    if getattr(args, "profile", None):
-        changes["profile"] = args.profile
-    if getattr(args, "pack", None):
-        changes["packs"] = base.packs + tuple(args.pack)
-    if getattr(args, "select", None):
-        changes["select"] = tuple(args.select)
-    if getattr(args, "ignore", None):
-        changes["ignore"] = base.ignore + tuple(args.ignore)
-    if getattr(args, "min_level", None):
-        changes["min_level"] = args.min_level
-    if getattr(args, "report_unused_suppressions", None):
-        changes["report_unused_suppressions"] = True
-    # Naming a server, requiring grammar or selecting grammar rules is asking for grammar too.
-    if (getattr(args, "grammar", False) or getattr(args, "grammar_required", False)
-            or getattr(args, "grammar_server", None)
-            or any(s == "grammar" or s.startswith("grammar.") for s in getattr(args, "select", None) or ())):
-        changes["grammar"] = True
-    if getattr(args, "grammar_server", None):
-        changes["grammar_server"] = args.grammar_server
-    if getattr(args, "grammar_timeout", None) is not None:
-        changes["grammar_timeout"] = args.grammar_timeout
-    return replace(base, **changes) if changes else base
-
-
-def _check(args) -> int:
-    from .api import STDIN, InputError, iter_files
-    from .parallel import Checker, check_in_order
-    from .report import render
-
-    stats = None
-    if args.statistics:
-        from .stats import RuleStats
-
-        stats = RuleStats()
-    checker = Checker(args, stats)  # one Linter per configuration (load_config caches them)
-    fixing = args.fix or args.unsafe_fixes or args.diff
-    results, failed, notices = [], False, set()
-    fixed_count, fixed_files, diffs = 0, 0, 0
-    paths = iter_files(args.paths)
-    checked = None if fixing else check_in_order(checker, paths, args.jobs)  # -j: in worker processes
-    for path in paths:
-        try:
-            if checked is not None:
-                result, error = next(checked)
-                if error is not None:
-                    raise InputError(error)
-                if result is None:
-                    continue  # excluded by the configuration
-            else:
-                base, linter = checker.linter_for(path)
-                if path != STDIN and base.is_excluded(path):
-                    continue
-                result, count, changed = _fix_file(args, linter, path)
-                fixed_count += count
-                fixed_files += changed
-                diffs += changed and args.diff
-                if result is None:
-                    continue
-        except InputError as e:  # a file that cannot be read, or (fix.FixError) written
-            print(f"newslint: {e}", file=sys.stderr)
-            failed = True
-            continue
-        for error in result.errors:
-            print(f"newslint: {error}", file=sys.stderr)
-            failed = True
-        for notice in result.notices:  # said once for the run, not once per file
-            if notice not in notices:
-                notices.add(notice)
-                print(f"newslint: {notice}", file=sys.stderr)
-        results.append(result)
-    if args.diff:
-        return EXIT_ERROR if failed else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    render(args.format, results, sys.stdout, color=color)
-    if stats is not None:
-        sys.stdout.flush()
-        print(stats.table(), file=sys.stderr)
-    if fixing and fixed_count:
-        print(f"newslint: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''} "
-              f"in {fixed_files} file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
-    if failed or (notices and args.grammar_required):
-        return EXIT_ERROR
-    fail = level_rank(args.fail_level)
-    return EXIT_FINDINGS if any(level_rank(f.severity) >= fail for r in results for f in r.findings) else EXIT_CLEAN
-
-
-def _fix_file(args, linter, path: str):
-    """Fix one file (or print its diff): (the findings that remain or None, fixed, changed)."""
-    from . import fix
-    from .api import STDIN
-
-    source = fix.read(path)
-    name = "<stdin>" if path == STDIN else path
-    fixed = fix.fix_text(linter, source.text, name, unsafe=args.unsafe_fixes)
-    if not fixed.settled:
-        print(f"newslint: {name}: fixes kept coming after {fix.MAX_PASSES} passes; check the result",
-              file=sys.stderr)
-    changed = fixed.text != source.text
-    if args.diff:
-        if changed:
-            sys.stdout.write(fix.unified_diff(source, fixed.text))
-        return None, fixed.applied, changed
-    final = fixed.text.replace("\n", source.newline) if source.newline != "\n" else fixed.text
-    if path == STDIN:  # fixing stdin prints the fixed text, and nothing else, to stdout
-        sys.stdout.write(final)
-        return None, fixed.applied, changed
-    if changed:
-        fix.write(source, fixed.text)
-    return linter.lint_text(final, path), fixed.applied, changed
-
-
 def _show_config(args) -> int:
     import yaml
 
-    config = _config(args, args.path)
+    config = config_with_flags(args, args.path)
     settings = config.to_dict()
     if args.path:
         settings = {"path": args.path, "excluded": config.is_excluded(args.path), **settings}
@@ -256,16 +136,16 @@ def _show_config(args) -> int:
 def _rules(args) -> int:
     from dataclasses import replace
 
-    for rule in replace(_config(args), grammar=True).rules():  # list the grammar rules too
+    for rule in replace(config_with_flags(args), grammar=True).rules():  # list the grammar rules too
         print(f"{rule.id:34} {rule.level:8} {rule.type.name:14} {rule.description or rule.message}")
     return EXIT_CLEAN
 
 
 def _explain(args) -> int:
-    from .checks import TYPES
-    from .rulefile import PROFILES, load_rules
+    from ..checks import TYPES
+    from ..packs import load_rules
 
-    config = _config(args)
+    config = config_with_flags(args)
     rule = next((r for r in config.rules() if r.id == args.rule), None)
     if rule is None:  # left out by the configuration: explain it all the same
         rule = next((r for r in load_rules(config.packs, config.profile) if r.id == args.rule), None)
@@ -294,8 +174,8 @@ def _explain(args) -> int:
 
 
 def _test_rules(args) -> int:
-    from .authoring import test_pack
-    from .rulefile import BUILTIN_PACKS, PROFILES, load_rules, pack_paths, packs_in
+    from ..packs import BUILTIN_PACKS, load_rules, pack_paths, packs_in
+    from ..rule_examples import test_pack
 
     paths = [p for item in args.packs for p in packs_in(item)] if args.packs else pack_paths()
     profiles = [args.profile] if args.profile else list(PROFILES)
@@ -318,6 +198,6 @@ def _test_rules(args) -> int:
 
 
 def _lsp(args) -> int:
-    from .lsp import serve
+    from ..lsp import serve
 
     return serve()

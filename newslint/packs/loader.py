@@ -10,14 +10,9 @@ from typing import Any
 
 import yaml
 
-from .checks import TYPES, OptionError, RuleType
-from .finding import LEVELS
+from ..checks import TYPES, OptionError, RuleType
+from ..model import CATEGORIES, FIX_SAFETY, LEVELS, PROFILES, SCOPES
 
-CATEGORIES = ("headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
-              "attribution", "repetition", "grammar", "style")
-PROFILES = ("ap", "british")
-SCOPES = ("any", "skip", "only")
-FIX_SAFETY = ("safe", "unsafe", "off")
 # Fields every rule may have; the rest are options of its type.
 COMMON = ("id", "type", "level", "message", "description", "quotes", "fix", "profiles", "by_profile", "examples")
 MAX_NODES = 200_000  # a YAML alias bomb expands past this long before it exhausts memory
@@ -26,8 +21,8 @@ MAX_PACK_CHARS = 5_000_000  # 5,000 rules with examples take about 1 MB
 
 
 def _builtin_packs() -> Path:
-    inside = Path(__file__).with_name("rules")  # in an installed wheel
-    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+    inside = Path(__file__).parent.parent / "rules"  # in an installed wheel
+    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent.parent / "rules"
 
 
 BUILTIN_PACKS = _builtin_packs()

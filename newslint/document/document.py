@@ -13,22 +13,11 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import NamedTuple
 
-from . import markup
-from .datefind import DateMention, find_dates
+from ..source import extract
+from .dates import DateMention, find_dates
 from .quotes import Quote, QuoteScan
+from .words import TITLES
 
-# Abbreviations that never end a sentence, lower case without the point.
-TITLES = frozenset(
-    "mr mrs ms dr prof gov sen rep gen brig col lt sgt capt maj cmdr adm rev hon pres supt insp det "
-    "cpl pvt st mt ft jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig ave blvd rd "
-    "approx vs v".split()
-)
-# Abbreviations that may be followed by a lower-case word without ending a sentence.
-ABBREVIATIONS = TITLES | frozenset(
-    "inc corp co ltd plc llc jr sr bros etc al cf ca est dept univ "
-    # U.S. states as AP abbreviates them after a city: "Gautier, Miss. said ..."
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb "
-    "nev okla ore pa tenn vt va wash wis wyo".split())
 # After "U.S." these begin a new sentence; any other capital continues it ("U.S. Army").
 _SENTENCE_STARTERS = frozenset(
     "The He She It They We I But In A An This That There His Her Their Its Our Meanwhile However".split()
@@ -58,7 +47,7 @@ class Document:
         self.source = source
         self.path = path
         self.kind = kind
-        extracted = markup.extract(source, kind)
+        extracted = extract(source, kind)
         self._extracted = extracted
         self.text = text = extracted.text
         self.paragraphs: list[Span] = []

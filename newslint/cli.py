@@ -10,7 +10,7 @@ from . import __version__
 from .finding import LEVELS, level_rank
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp")
+COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp", "audit")
 
 
 def _list(value: str) -> list[str]:
@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", default=None, metavar="PATH")
     config.add_argument("--config", default=None, metavar="FILE", help="use this configuration file")
     sub.add_parser("lsp", help="run the language server on stdin/stdout")
+    from .audit.command import add_parser as add_audit  # pyarrow and Dask load only when it runs
+
+    add_audit(sub, rule_options, _list)
     return parser
 
 
@@ -112,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"check": _check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
-                "config": _show_config, "lsp": _lsp}[args.command](args)
+                "config": _show_config, "lsp": _lsp, "audit": _audit}[args.command](args)
     except RuleError as e:
         print(f"newslint: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -315,6 +318,12 @@ def _test_rules(args) -> int:
               f"{'all pass' if not report.problems else f'{len(report.problems)} failed'}")
     print(f"{total} examples of {rules} rules checked, {failures} failed.")
     return EXIT_FINDINGS if failures else EXIT_CLEAN
+
+
+def _audit(args) -> int:
+    from .audit.command import run
+
+    return run(args)
 
 
 def _lsp(args) -> int:

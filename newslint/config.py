@@ -28,7 +28,7 @@ CONFIG_FILES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 # Keys of a configuration; `exclude` and `overrides` only at the top level.
 SETTINGS = ("profile", "packs", "select", "ignore", "min_level", "rules", "vocabulary",
             "report_unused_suppressions", "grammar", "grammar_server", "grammar_timeout")
-TOP_LEVEL = SETTINGS + ("exclude", "overrides")
+TOP_LEVEL = SETTINGS + ("exclude", "overrides", "audit")  # audit: read by newslint.audit.command
 HOUSE_MESSAGE = "'{found}': house style is '{preferred}'."
 
 

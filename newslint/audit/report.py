@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import io
+import os
 from pathlib import Path
 
 TOP_RULES = 20  # bars in "the rules that fire most"
@@ -201,7 +202,7 @@ def _over_time(rows, fired):
 def _sample_html(sample: dict) -> str:
     return (f"<tr><td class='ctx'>…{html.escape(sample['before'])}<mark>{html.escape(sample['found'])}</mark>"
             f"{html.escape(sample['after'])}…<div class='muted'>{html.escape(sample['message'])}</div></td>"
-            f"<td class='muted'>{html.escape(str(sample['source']))}<br>{html.escape(sample['story_id'])}:"
+            f"<td class='muted'>{html.escape(os.path.basename(str(sample['source'])))}<br>{html.escape(sample['story_id'])}:"
             f"{sample['line']}:{sample['column']}</td></tr>")
 
 

@@ -87,6 +87,10 @@ def settings(args, config) -> tuple[Columns, tuple[str, ...], int]:
     unknown = [g for g in by if g not in GROUPS]
     if unknown:
         raise UsageError(f"--by {','.join(unknown)}: not a group; groups: {', '.join(GROUPS)}")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler is for --engine dask")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("-j must be at least 1")
     size = args.partition_size or int(table.get("partition_size") or PARTITION)
     if size < 1:
         raise UsageError("--partition-size must be at least 1")

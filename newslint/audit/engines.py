@@ -9,6 +9,7 @@ flat however long the archive is.
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Iterator
 
 from .sources import Partition
@@ -62,8 +63,10 @@ def dask(job: Job, todo: Iterator[Partition], jobs: int, scheduler: str | None) 
         if scheduler:
             client = Client(scheduler, timeout="20s")
         else:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=40)
+            with warnings.catch_warnings():  # "port 8787 in use" when another cluster runs: no matter
+                warnings.simplefilter("ignore", UserWarning)
+                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address=None, silence_logs=40)
             client = Client(cluster)
     except (OSError, TimeoutError) as e:
         raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None

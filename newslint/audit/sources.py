@@ -255,7 +255,11 @@ def _parquet(source: str, columns: Columns, kind: str | None):
     size, groups = os.path.getsize(source), max(1, table.num_row_groups)
     number = 0
     for group in range(table.num_row_groups):
-        batch = table.read_row_group(group, columns=wanted).to_pylist()
+        try:
+            batch = table.read_row_group(group, columns=wanted).to_pylist()
+        except (pa.ArrowException, OSError) as e:
+            yield Problem(f"{source}: row group {group + 1} (from row {number + 1}) cannot be read: {e}; passed over")
+            continue
         for record in batch:
             number += 1
             yield from rows.row(number, record, size * (group + 1) // groups)

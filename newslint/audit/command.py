@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from ..cli import _config as config_from_flags  # the flags work as in `check`
+from ..finding import LEVELS
 from ..rulefile import RuleError, read_yaml
 from .sources import GROUPS, ROLES, Columns, Problem, partitions, source_size
 
@@ -48,6 +49,8 @@ def add_parser(sub, rule_options, list_type) -> None:
                    help="only these rule ids or categories (comma-separated)")
     p.add_argument("--ignore", action="extend", type=list_type, default=[], metavar="RULES",
                    help="leave out these rule ids or categories (comma-separated)")
+    p.add_argument("--min-level", default=None, choices=LEVELS,
+                   help="count nothing below this level (default: the configuration's, else info)")
 
 
 def run(args) -> int:

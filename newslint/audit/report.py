@@ -57,30 +57,37 @@ def render(s: dict, changes: list | None = None) -> str:
         "<div class='kpis'>",
         _kpi(f"{s['stories']:,}", "stories"), _kpi(f"{s['words']:,}", "words"),
         _kpi(f"{total['findings']:,}", "findings"), _kpi(f"{total['per_10k_words']:.2f}", "per 10,000 words"),
+        _kpi(f"{_loud_rate(whole):.2f}", "warnings and errors per 10,000 words"),
         _kpi(f"{len(fired)}", "rules that fired"),
         _kpi(f"{s['errors']:,}", "stories or rows not checked") if s["errors"] else "",
         "</div>",
     ]
     if changes is not None:
         parts += ["<h2 id='compare'>What the change did</h2>", _compare_table(changes)]
+    loud = [r for r in fired if r["severity"] != "info"]
+    quiet = [r for r in fired if r["severity"] == "info"]
     parts += ["<h2 id='top'>The rules that fire most</h2>",
-              "<p class='muted'>Findings per 10,000 words across the archive; colour is the rule's level.</p>",
-              _figure(_top_rules(fired)) if fired else "<p>No rule fired.</p>"]
+              "<p class='muted'>Warnings and errors: findings per 10,000 words across the archive.</p>",
+              _figure(_top_rules(loud)) if loud else "<p>No warning or error fired.</p>"]
+    if quiet:
+        parts += ["<p class='muted'>Info findings (worth a look, not slips), per 10,000 words.</p>",
+                  _figure(_top_rules(quiet))]
     for grouping in by:
         parts += [f"<h2 id='by-{'-'.join(grouping)}'>Rates by {html.escape(', '.join(grouping))}</h2>",
+                  "<p class='muted'>Findings per 10,000 words in each group, by level.</p>",
                   _figure(_by_group(rows, grouping))]
-        heat = _heatmap(rows, grouping, fired)
+        heat = _heatmap(rows, grouping, loud or fired)
         if heat is not None:
-            parts += ["<p class='muted'>The most frequent rules in each group (findings per 10,000 words).</p>",
+            parts += ["<p class='muted'>The most frequent warnings and errors in each group (per 10,000 words).</p>",
                       _figure(heat)]
     if len([m for m in months if m != "(none)"]) >= 2:
         parts += ["<h2 id='time'>Over time</h2>",
-                  "<p class='muted'>All findings and the five most frequent rules, per month.</p>",
-                  _figure(_over_time(rows, fired))]
+                  "<p class='muted'>Warnings and errors, and the five most frequent of them, per month.</p>",
+                  _figure(_over_time(rows, loud))]
     parts += ["<h2 id='noisy'>The noisiest rules, in context</h2>",
               "<p class='muted'>Warnings and errors with the highest rates: on edited copy each is a slip that "
               "got past the desk, or a rule that cries wolf. Read the samples before deciding which.</p>"]
-    noisy = [r for r in fired if r["severity"] != "info"][:NOISY]
+    noisy = loud[:NOISY]
     parts += [_noisy(r, s) for r in noisy] or ["<p>No warning or error fired.</p>"]
     parts += ["<h2 id='rules'>Every rule</h2>",
               "<p class='muted'>Open a rule for its rate by group and month, and samples.</p>"]
@@ -138,19 +145,33 @@ def _top_rules(fired):
 
 
 def _group_label(r, grouping) -> str:
-    return " / ".join(str(r["group"][g]) for g in grouping)
+    return " / ".join(os.path.basename(str(r["group"][g])) if g == "source" else str(r["group"][g]) for g in grouping)
+
+
+def _loud_rate(whole: dict) -> float:
+    return sum(whole[("level", level)]["per_10k_words"] for level in ("warning", "error") if ("level", level) in whole)
 
 
 def _by_group(rows, grouping):
     name = ",".join(grouping)
+    levels = {(_group_label(r, grouping), r["name"]): r["per_10k_words"]
+              for r in rows if r["grouping"] == name and r["kind"] == "level"}
     groups = [r for r in rows if r["grouping"] == name and r["kind"] == "all"]
     groups = sorted(groups, key=lambda r: (-r["words"], _group_label(r, grouping)))[:TOP_GROUPS]
-    groups.sort(key=lambda r: (r["per_10k_words"], _group_label(r, grouping)))
-    fig, ax = _new(9, 0.3 * len(groups) + 0.9)
-    ax.barh([_group_label(r, grouping) for r in groups], [r["per_10k_words"] for r in groups], color="#4d7ea8")
+    loud = {_group_label(r, grouping): levels.get((_group_label(r, grouping), "error"), 0.0)
+            + levels.get((_group_label(r, grouping), "warning"), 0.0) for r in groups}
+    groups.sort(key=lambda r: (loud[_group_label(r, grouping)], _group_label(r, grouping)))
+    labels = [_group_label(r, grouping) for r in groups]
+    fig, ax = _new(9, 0.3 * len(groups) + 1.1)
+    left = [0.0] * len(labels)
+    for level in ("error", "warning", "info"):
+        values = [levels.get((label, level), 0.0) for label in labels]
+        ax.barh(labels, values, left=left, color=COLOURS[level], label=level)
+        left = [a + b for a, b in zip(left, values)]
     for i, r in enumerate(groups):
-        ax.text(r["per_10k_words"], i, f" {r['per_10k_words']:.2f} ({r['stories']:,} stories)", va="center", fontsize=8)
-    ax.set_xlabel("all findings per 10,000 words")
+        ax.text(left[i], i, f" {loud[labels[i]]:.2f} w+e ({r['stories']:,} stories)", va="center", fontsize=8)
+    ax.set_xlabel("findings per 10,000 words")
+    ax.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1), ncol=3)
     ax.tick_params(axis="y", labelsize=9)
     return fig
 
@@ -180,19 +201,20 @@ def _heatmap(rows, grouping, fired):
     return fig
 
 
-def _over_time(rows, fired):
+def _over_time(rows, loud):
     fig, ax = _new(9, 3.6)
-    lines = [("all", "all", "all findings")] + [("rule", r["name"], r["name"]) for r in fired[:5]]
-    for kind, name, label in lines:
-        series = {m: r for m, r in _series(rows, "month", kind, name).items() if m != "(none)"}
-        months = sorted(series)
-        ax.plot(months, [series[m]["per_10k_words"] for m in months], marker="o", markersize=3,
-                linewidth=2.4 if kind == "all" else 1.3, label=label)
+    months = sorted(m for m in _series(rows, "month") if m != "(none)")
+    levels = [_series(rows, "month", "level", level) for level in ("warning", "error")]
+    ax.plot(months, [sum(s[m]["per_10k_words"] for s in levels if m in s) for m in months], marker="o",
+            markersize=3, linewidth=2.4, color="#333333", label="warnings and errors")
+    for r in loud[:5]:
+        series = _series(rows, "month", "rule", r["name"])
+        ax.plot(months, [series[m]["per_10k_words"] if m in series else 0.0 for m in months], marker="o",
+                markersize=3, linewidth=1.3, label=r["name"])
     ax.set_ylabel("per 10,000 words")
     ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
-    ticks = ax.get_xticks()
-    step = max(1, len(ticks) // 12)
-    ax.set_xticks(ticks[::step])
+    step = max(1, len(months) // 12)
+    ax.set_xticks(range(0, len(months), step), months[::step])
     ax.tick_params(axis="x", rotation=45, labelsize=8)
     return fig
 

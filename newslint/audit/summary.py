@@ -1,7 +1,7 @@
 """The reduce step: partitions' counts added up into rates per 10,000 words, written as
 summary.csv and summary.json, and the comparison of two audits (`--compare OLD_DIR`).
 
-Every row says what it counts (a rule, a category, or all findings), in which group (the whole
+Every row says what it counts (a rule, a category, a level, or all findings), in which group (the whole
 archive, a --by group, a month), with the findings, the stories they were found in, and the
 group's stories and words. Rows come out sorted, so any engine writes the same bytes.
 """
@@ -13,7 +13,9 @@ import io
 import json
 from collections import Counter
 
-KINDS = ("all", "category", "rule")
+from ..finding import LEVELS
+
+KINDS = ("all", "level", "category", "rule")
 SAMPLES = 5  # sample findings per rule in the summary (the first in reading order)
 
 
@@ -49,8 +51,8 @@ class Summary:
             for value in values:
                 stories = self.totals[(grouping, value, "stories")]
                 n_words = self.totals[(grouping, value, "words")]
-                names = [("all", "all")] + [("category", c) for c in categories] + \
-                        [("rule", r) for r in sorted(self.rules)]
+                names = [("all", "all")] + [("level", level) for level in LEVELS[::-1]] + \
+                        [("category", c) for c in categories] + [("rule", r) for r in sorted(self.rules)]
                 for kind, name in names:
                     if grouping and (kind, name) not in fired:
                         continue  # a rule silent everywhere shows once, in the whole archive's rows

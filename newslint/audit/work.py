@@ -43,7 +43,7 @@ class PartResult:
     words: int = 0
     rows: dict = field(default_factory=dict)  # column -> values (findings.parquet)
     totals: Counter = field(default_factory=Counter)  # (grouping, values, "stories"|"words") -> n
-    # (grouping, values, "rule"|"category"|"all", name, "findings"|"stories") -> n
+    # (grouping, values, "rule"|"category"|"level"|"all", name, "findings"|"stories") -> n
     counts: Counter = field(default_factory=Counter)
     rules: dict = field(default_factory=dict)  # rule -> [category, severity]
     samples: dict = field(default_factory=dict)  # rule -> [{story_id, line, column, before, found, after, message}]
@@ -93,7 +93,7 @@ def lint_partition(job: Job, part: Partition) -> PartResult:
             d = finding.to_dict()
             rule = d["rule"]
             result.rules.setdefault(rule, [d["category"], d["severity"]])
-            for name in (("rule", rule), ("category", d["category"]), ("all", "all")):
+            for name in (("rule", rule), ("category", d["category"]), ("level", d["severity"]), ("all", "all")):
                 fired.add(name)
                 for g, values in keys:
                     result.counts[(g, values, *name, "findings")] += 1

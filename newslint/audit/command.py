@@ -80,13 +80,16 @@ def settings(args, config) -> tuple[Columns, tuple[str, ...], int]:
     names = {"text": "text", **{role: role for role in ROLES}}
     named = set()
     columns = table.get("columns") or {}
+    if not isinstance(columns, dict):
+        raise UsageError(f"{config.source}: audit: columns: must be a mapping of role to column name")
     for item in [f"{k}={v}" for k, v in columns.items()] + list(args.column):
         role, _, name = item.partition("=")
         if role not in names or not name:
             raise UsageError(f"--column {item}: give ROLE=NAME with a role of text, {', '.join(ROLES)}")
         names[role] = name
         named.add(role)
-    by = tuple(args.by if args.by is not None else table.get("by") or ())
+    by = args.by if args.by is not None else table.get("by") or ()
+    by = tuple(v.strip() for v in by.split(",")) if isinstance(by, str) else tuple(str(v) for v in by)
     unknown = [g for g in by if g not in GROUPS]
     if unknown:
         raise UsageError(f"--by {','.join(unknown)}: not a group; groups: {', '.join(GROUPS)}")

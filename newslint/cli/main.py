@@ -11,7 +11,7 @@ from .check import run_check
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .options import config_with_flags
 
-COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp")
+COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp", "audit")
 
 
 def _list(value: str) -> list[str]:
@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", default=None, metavar="PATH")
     config.add_argument("--config", default=None, metavar="FILE", help="use this configuration file")
     sub.add_parser("lsp", help="run the language server on stdin/stdout")
+    from ..audit.command import add_parser as add_audit  # pyarrow and Dask load only when it runs
+
+    add_audit(sub, rule_options, _list)
     return parser
 
 
@@ -112,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"check": run_check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
-                "config": _show_config, "lsp": _lsp}[args.command](args)
+                "config": _show_config, "lsp": _lsp, "audit": _audit}[args.command](args)
     except RuleError as e:
         print(f"newslint: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -195,6 +198,12 @@ def _test_rules(args) -> int:
               f"{'all pass' if not report.problems else f'{len(report.problems)} failed'}")
     print(f"{total} examples of {rules} rules checked, {failures} failed.")
     return EXIT_FINDINGS if failures else EXIT_CLEAN
+
+
+def _audit(args) -> int:
+    from ..audit.command import run
+
+    return run(args)
 
 
 def _lsp(args) -> int:

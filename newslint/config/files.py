@@ -23,7 +23,7 @@ from typing import Any
 from ..packs import RuleError, read_yaml
 from ..packs.loader import _Mapping
 from .model import SETTINGS, TOP_LEVEL, Config, Vocabulary
-from .settings import line_of, lined, merge_settings, normalise_keys, relative, glob_matches, strings, validate_settings
+from .settings import line_of, lined, plain, merge_settings, normalise_keys, relative, glob_matches, strings, validate_settings
 
 CONFIG_FILES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 
@@ -132,6 +132,9 @@ def _parse_file(path: str, mtime: int) -> _Parsed:
             raise RuleError(path, line_of(data, key), f"unknown setting {key!r}; settings: {', '.join(TOP_LEVEL)}")
     settings = validate_settings(path, root, data)
     settings["exclude"] = strings(path, data, "exclude")
+    settings["audit"] = plain(data.get("audit") or {})
+    if not isinstance(settings["audit"], dict):
+        raise RuleError(path, line_of(data, "audit"), "audit: must be a mapping (columns, by, partition_size)")
     overrides = []
     raw_overrides = data.get("overrides", [])
     if not isinstance(raw_overrides, list):

@@ -14,7 +14,7 @@ from .settings import glob_matches, plain, relative
 # Keys of a configuration; `exclude` and `overrides` only at the top level.
 SETTINGS = ("profile", "packs", "select", "ignore", "min_level", "rules", "vocabulary",
             "report_unused_suppressions", "grammar", "grammar_server", "grammar_timeout")
-TOP_LEVEL = SETTINGS + ("exclude", "overrides")
+TOP_LEVEL = SETTINGS + ("exclude", "overrides", "audit")  # audit: newslint/audit/command.py reads it
 HOUSE_MESSAGE = "'{found}': house style is '{preferred}'."
 
 
@@ -46,6 +46,7 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     exclude: tuple[str, ...] = ()  # globs of files not to check, relative to `root`
     report_unused_suppressions: bool = False  # report directives that silence nothing
+    audit: dict = field(default_factory=dict)  # `newslint audit`'s settings (columns, by, partition_size)
     root: str | None = None  # the folder of the configuration file
     source: str | None = None  # the configuration file, for messages (None: defaults)
     applied: tuple[str, ...] = ()  # the per-path overrides (their globs) applied to this config

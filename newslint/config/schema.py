@@ -37,6 +37,7 @@ def config_schema() -> dict:
     assert set(settings) == set(SETTINGS), "the schema must describe every setting"
     top = {**settings,
            "exclude": {**strings, "description": "globs of files and folders not to check"},
+           "audit": {"type": "object", "description": "newslint audit: columns, by, partition_size"},
            "overrides": {"type": "array", "items": {
                "type": "object", "required": ["files"], "additionalProperties": False,
                "properties": {"files": {**strings, "description": "globs, relative to this file"}, **settings}}}}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .config import Config
 from .model import Edit, Finding
+from .version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["Config", "Edit", "Finding", "lint_text", "lint_paths", "__version__"]
 
 

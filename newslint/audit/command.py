@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli.options import config_with_flags as config_from_flags  # the flags work as in `check`
+from ..config.flags import config_with_flags as config_from_flags  # the flags work as in `check`
 from ..model import LEVELS
 from .sources import GROUPS, ROLES, Columns, Problem, partitions, source_size
 

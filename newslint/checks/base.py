@@ -36,6 +36,20 @@ class RuleType:
     fields: tuple[str, ...]  # placeholders the message template may use
     doc: str  # What it does / Why is this bad / Example / Use instead / Options
     fix: str = "off"  # the default fix safety of the type's fixes: safe, unsafe or off
+    # A type that reports one of several problems (quotes, punctuation, ...) documents each one,
+    # as Ruff does for two rules that share a function: the option that names the problem, and
+    # problem -> its own What it does / Why is this bad / Example / Use instead.
+    problem_option: str = "problem"
+    problems: dict[str, str] | None = None
+
+    def doc_for(self, options: Any) -> str:
+        """The doc of the problem a rule with these options reports, with the type's Options; the
+        type's doc for a single-problem type."""
+        if not self.problems:
+            return self.doc
+        own = self.problems[getattr(options, self.problem_option)]
+        type_options = self.doc.split("\nOptions\n", 1)
+        return own.strip() + ("\n\nOptions\n" + type_options[1].rstrip() if len(type_options) == 2 else "")
 
     @property
     def option_names(self) -> tuple[str, ...]:

@@ -64,4 +64,35 @@ def check(doc, options: Options):
                                        "date": format_date(date)}, (Edit(d.start, end, weekday),))
 
 
-TYPE = RuleType("dates", Options, check, ("found", "first", "expected", "date", "line"), __doc__, fix="unsafe")
+
+# One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
+PROBLEM_DOCS = {
+    'weekday': """
+What it does
+    Reports a weekday that does not fall on its date, taking the year from the story's date when the text leaves it out, and a date that does not exist (30 February).
+
+Why is this bad
+    A wrong day sends readers to the wrong event, and is the first thing a reader who checks catches.
+
+Example
+    Friday, 21 May 2019
+
+Use instead
+    Tuesday, 21 May 2019
+""",
+    'story-dates': """
+What it does
+    Reports a story that carries two different dates on the date lines above it.
+
+Why is this bad
+    Two story dates mean a stale page or a template that was not updated: which one is true?
+
+Example
+    10 September 2017 ... Updated 21 May 2019
+
+Use instead
+    One story date.
+""",
+}
+
+TYPE = RuleType("dates", Options, check, ("found", "first", "expected", "date", "line"), __doc__, fix="unsafe", problems=PROBLEM_DOCS)

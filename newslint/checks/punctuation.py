@@ -108,4 +108,61 @@ def _around(text: str, paragraph_start: int, s: int, e: int) -> str:
     return text[first : _WORD_END.match(text, e).end()]
 
 
-TYPE = RuleType("punctuation", Options, check, ("found",), __doc__, fix="safe")
+
+# One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
+PROBLEM_DOCS = {
+    'space-before': """
+What it does
+    Reports a space before , ; : ? ! or a closing full stop.
+
+Why is this bad
+    A stray space makes the copy look unedited, and lets the mark break onto the next line.
+
+Example
+    The coalition , which has not ...
+
+Use instead
+    The coalition, which has not ...
+""",
+    'doubled': """
+What it does
+    Reports ",," ";;" "::" or two full stops that are not an ellipsis.
+
+Why is this bad
+    A doubled mark is a typing slip a copy editor strikes out.
+
+Example
+    The vote is on Monday.. It will be close.
+
+Use instead
+    The vote is on Monday. It will be close.
+""",
+    'stop-lowercase': """
+What it does
+    Reports a full stop inside a sentence, followed by a lower-case word, that is not an abbreviation.
+
+Why is this bad
+    It cuts a sentence in two: the reader stops where the writer did not mean to.
+
+Example
+    The council met in 2019. officials said.
+
+Use instead
+    The council met in 2019, officials said.
+""",
+    'space-before-hyphen': """
+What it does
+    Reports a space between a word and the hyphen of its compound ("U.S. -led").
+
+Why is this bad
+    The compound falls apart, and may break across a line at the space.
+
+Example
+    The U.S. -led coalition
+
+Use instead
+    The U.S.-led coalition
+""",
+}
+
+TYPE = RuleType("punctuation", Options, check, ("found",), __doc__, fix="safe", problems=PROBLEM_DOCS)

@@ -139,4 +139,139 @@ def _spaces_inside(doc):
         i += 1
 
 
-TYPE = RuleType("quotes", Options, check, ("mark", "found"), __doc__, fix="safe")
+
+# One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
+PROBLEM_DOCS = {
+    'unclosed': """
+What it does
+    Reports a quotation mark that opens a quotation that never closes, and is not continued by an opening mark in the next paragraph (the news style for a quotation that runs over paragraphs).
+
+Why is this bad
+    Readers cannot tell where the speaker's words end and the reporter's begin.
+
+Example
+    She said "we will win the vote.
+
+Use instead
+    She said "we will win the vote."
+""",
+    'unopened': """
+What it does
+    Reports a quotation mark that closes a quotation that was never opened.
+
+Why is this bad
+    The quotation's start was lost, so the reader cannot tell which words are the speaker's.
+
+Example
+    She said we will win the vote," and left.
+
+Use instead
+    She said, "We will win the vote," and left.
+""",
+    'apostrophe': """
+What it does
+    Reports a double quotation mark after a plural and before a lower-case word, where a possessive apostrophe belongs (a conversion slip).
+
+Why is this bad
+    It reads as the start or end of a quotation, and the possessive is lost.
+
+Example
+    The shows clash with its rivals" biggest hits.
+
+Use instead
+    The shows clash with its rivals' biggest hits.
+""",
+    'backwards': """
+What it does
+    Reports a curly quotation mark facing the wrong way: a closing mark used to open, or an opening mark used to close.
+
+Why is this bad
+    It looks like a typesetting error on the page, and screen readers pair it wrongly.
+
+Example
+    She said ”we will win.”
+
+Use instead
+    She said “we will win.”
+""",
+    'space-inside': """
+What it does
+    Reports a space just inside a quotation mark; a quotation padded on both sides is one report.
+
+Why is this bad
+    The mark floats away from the words it belongs to, and may break across a line.
+
+Example
+    He called it " a disgrace ".
+
+Use instead
+    He called it "a disgrace".
+""",
+    'doubled': """
+What it does
+    Reports the same quotation mark typed twice.
+
+Why is this bad
+    A doubled mark is a typing slip that makes the copy look unedited.
+
+Example
+    "We will win,"" she said.
+
+Use instead
+    "We will win," she said.
+""",
+    'two-singles': """
+What it does
+    Reports two single marks (’’ or ‘‘) typed for a double quotation mark.
+
+Why is this bad
+    They look like a double mark on screen but are read as two apostrophes by search, screen readers and the quote pairing.
+
+Example
+    ‘‘We will win,’’ she said.
+
+Use instead
+    “We will win,” she said.
+""",
+    'spaced-apostrophe': """
+What it does
+    Reports a space before a possessive apostrophe.
+
+Why is this bad
+    The possessive splits from its noun: a slip from a conversion or a clumsy paste.
+
+Example
+    the Senate ’s plenary
+
+Use instead
+    the Senate’s plenary
+""",
+    'punctuation-outside': """
+What it does
+    Reports a comma or full stop after a closing quotation mark. With `style: us` (AP) every comma and full stop goes inside; with `style: logical` (British) only the comma after a whole quoted sentence, before who said it, is reported.
+
+Why is this bad
+    It breaks the house's punctuation style, which readers of that house expect.
+
+Example
+    "That still leaves half", he said.
+
+Use instead
+    "That still leaves half," he said.
+""",
+    'single-marks': """
+What it does
+    Reports a quotation in body copy in single marks, in a story that quotes mostly in double marks (U.S. style keeps single marks for headlines and quotations inside quotations). Never in a line written as a headline.
+
+Why is this bad
+    One story should quote one way; a single-quoted quotation reads as a scare quote or a headline.
+
+Example
+    'We will win,' she said, after "a long night".
+
+Use instead
+    "We will win," she said, after "a long night".
+""",
+}
+
+TYPE = RuleType("quotes", Options, check, ("mark", "found"), __doc__, fix="safe", problems=PROBLEM_DOCS)

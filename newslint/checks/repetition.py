@@ -112,4 +112,48 @@ def _stands_alone(doc, start: int, end: int) -> bool:
     return doc.paragraphs[doc.paragraph_index(start)] == (start, end)
 
 
-TYPE = RuleType("repetition", Options, check, ("found", "line"), __doc__, fix="safe")
+
+# One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
+PROBLEM_DOCS = {
+    'word': """
+What it does
+    Reports a word doubled by accident ("the the"); words a house allows doubled ("had had") are left alone.
+
+Why is this bad
+    Repetition is the commonest slip of a hurried edit, and readers see it at once.
+
+Example
+    The the minister said so.
+
+Use instead
+    The minister said so.
+""",
+    'sentence': """
+What it does
+    Reports a sentence that repeats an earlier one word for word (case and spacing aside). A sentence that stands as a paragraph of its own, copied from a longer one, is a pull quote and may repeat.
+
+Why is this bad
+    A repeated sentence is the trace of a paste or a scraper.
+
+Example
+    The plan was approved. ... The plan was approved.
+
+Use instead
+    The plan was approved.
+""",
+    'paragraph': """
+What it does
+    Reports a paragraph that repeats an earlier one word for word (case and spacing aside). A short line with no closing stop (a list item, a subhead) may repeat.
+
+Why is this bad
+    A repeated paragraph is the trace of a paste or a scraper, and readers see it at once.
+
+Example
+    (a paragraph, then the same paragraph again)
+
+Use instead
+    (the paragraph once)
+""",
+}
+
+TYPE = RuleType("repetition", Options, check, ("found", "line"), __doc__, fix="safe", problem_option="unit", problems=PROBLEM_DOCS)

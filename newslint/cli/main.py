@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import __version__
+from ..version import __version__
 from ..model import LEVELS, PROFILES
 from .check import run_check
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from .options import config_with_flags
+from ..config.flags import config_with_flags
 
 COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp", "audit")
 
@@ -147,6 +147,7 @@ def _rules(args) -> int:
 def _explain(args) -> int:
     from ..checks import TYPES
     from ..packs import load_rules
+    from ..packs.docs import rule_doc
 
     config = config_with_flags(args)
     rule = next((r for r in config.rules() if r.id == args.rule), None)
@@ -166,7 +167,7 @@ def _explain(args) -> int:
     if rule.description:
         print(f"\n{rule.description}")
     print()
-    print(rule.type.doc.strip())
+    print(rule_doc(rule).strip())
     bad, good = rule.examples
     for title, texts in (("Reported", bad), ("Not reported", good)):
         if texts:

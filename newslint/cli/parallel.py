@@ -18,7 +18,7 @@ from ..linter import Linter, LinterCache
 from ..model import InputError
 from ..source import STDIN
 from ..stats import RuleStats
-from .options import config_with_flags
+from ..config.flags import config_with_flags
 
 # Fewer files than this are checked in this process: starting workers costs more than it saves.
 MIN_PARALLEL_FILES = 8

@@ -15,7 +15,6 @@ from .settings import glob_matches, plain, relative
 SETTINGS = ("profile", "packs", "select", "ignore", "min_level", "rules", "vocabulary",
             "report_unused_suppressions", "grammar", "grammar_server", "grammar_timeout")
 TOP_LEVEL = SETTINGS + ("exclude", "overrides", "audit")  # audit: newslint/audit/command.py reads it
-HOUSE_MESSAGE = "'{found}': house style is '{preferred}'."
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..grammar import DEFAULT_TIMEOUT, shared_service
 from ..grammar import TYPE_NAME as GRAMMAR_TYPE
 from ..packs import PROFILES, Rule, RuleError, load_rules, make_rule, rebuild_rule
 from ..packs.loader import _Mapping
-from .model import HOUSE_MESSAGE, Config
 from .settings import line_of, lined, merge_into, short_form
+
+if TYPE_CHECKING:  # Config.rules() calls in here: the import would be a circle
+    from .model import Config
+
+HOUSE_MESSAGE = "'{found}': house style is '{preferred}'."
 
 
 def rules_for(config: Config) -> list[Rule]:

@@ -14,7 +14,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 
-from .. import __version__
+from ..version import __version__
 from ..config import CONFIG_FILES
 from ..fix import choose_edits, describe_fix
 from ..linter import Linter, LinterCache

@@ -27,12 +27,20 @@ def summary(rule: Rule) -> str:
     """One line: the rule's own description, or what its type does."""
     if rule.description:
         return " ".join(rule.description.split())
-    return type_sections(rule.type.doc)["summary"].split(": ", 1)[-1]
+    sections = type_sections(rule_doc(rule))
+    if sections["summary"]:
+        return sections["summary"].split(": ", 1)[-1]
+    return " ".join(sections.get("What it does", "").split(". ")[0].split()).rstrip(".") + "."
+
+
+def rule_doc(rule: Rule) -> str:
+    """The doc of what this rule reports: its problem's, for a type that reports several."""
+    return rule.type.doc_for(rule.options)
 
 
 def rule_help(rule: Rule) -> str:
     """Markdown: what the rule checks, why it matters, and its own examples."""
-    sections = type_sections(rule.type.doc)
+    sections = type_sections(rule_doc(rule))
     lines = [f"**{rule.id}** ({rule.level})", "", summary(rule)]
     why = sections.get("Why is this bad")
     if why:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from html import escape
 
-from .. import __version__
+from ..version import __version__
 from ..model import LEVELS, level_rank
 
 _CSS = """

@@ -1,10 +1,12 @@
-"""The command line's flags on top of a draft's configuration."""
+"""The command line's flags on top of a draft's configuration: one meaning for `check`, `audit`
+and the other commands."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..config import Config, load_config
+from .files import load_config
+from .model import Config
 
 
 def config_with_flags(args, path=None) -> Config:

@@ -64,7 +64,7 @@ class Finding:
         return (self.path, self.start, self.rule)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of DESIGN.md."""
+        """The JSON contract (docs/architecture.md, "Contracts")."""
         return {
             "path": self.path,
             "line": self.line,

@@ -1,4 +1,4 @@
-"""A JSON array of findings: the contract in DESIGN.md."""
+"""A JSON array of findings: the contract in docs/architecture.md."""
 
 from __future__ import annotations
 

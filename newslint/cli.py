@@ -10,7 +10,7 @@ from . import __version__
 from .finding import LEVELS, level_rank
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp")
+COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp", "serve")
 
 
 def _list(value: str) -> list[str]:
@@ -94,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", default=None, metavar="PATH")
     config.add_argument("--config", default=None, metavar="FILE", help="use this configuration file")
     sub.add_parser("lsp", help="run the language server on stdin/stdout")
+    serve = sub.add_parser("serve", help="serve LanguageTool clients, a JSON API and a web page over HTTP",
+                           description="A LanguageTool-compatible server (/v2/check), newslint's JSON API "
+                                       "(/api/check, /api/fix) and a page to check drafts in (/).")
+    from .serve.run import add_arguments
+
+    add_arguments(serve)
     return parser
 
 
@@ -112,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"check": _check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
-                "config": _show_config, "lsp": _lsp}[args.command](args)
+                "config": _show_config, "lsp": _lsp, "serve": _serve}[args.command](args)
     except RuleError as e:
         print(f"newslint: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -321,3 +327,14 @@ def _lsp(args) -> int:
     from .lsp import serve
 
     return serve()
+
+
+def _serve(args) -> int:
+    from .serve import INSTALL_HINT, missing_requirement
+
+    if missing_requirement():
+        print(f"newslint: {INSTALL_HINT}", file=sys.stderr)
+        return EXIT_ERROR
+    from .serve.run import main
+
+    return main(args)

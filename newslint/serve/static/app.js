@@ -6,7 +6,7 @@
 const $ = (id) => document.getElementById(id);
 const LEVELS = ["error", "warning", "info"];
 const state = {
-  text: "", name: "draft.txt", findings: [], rules: {}, dismissed: new Set(),
+  text: "", name: "draft.txt", opened: false, findings: [], rules: {}, dismissed: new Set(),
   token: new URLSearchParams(location.hash.slice(1)).get("token") || "", seq: 0,
 };
 
@@ -44,9 +44,17 @@ function dismissKey(f) { return [f.rule, state.text.slice(f.u0, f.u1), f.message
 function visible() { return state.findings.filter((f) => !state.dismissed.has(dismissKey(f))); }
 
 // -- checking ------------------------------------------------------------------------------------
+// A pasted draft has no file name: Markdown front matter or headings make it a .md, so its
+// markup is read as markup (the headline from `title:`), as `newslint check` reads a .md file.
+function guessName(text) {
+  if (state.opened) return state.name;
+  return /^---\r?\n[\s\S]*?^(title|headline)\s*:/m.test(text) || /^#{1,6} \S/m.test(text) ? "draft.md" : "draft.txt";
+}
+
 async function check() {
   const seq = ++state.seq;
   const text = state.text;
+  state.name = guessName(text);
   if (!text.trim()) { state.findings = []; render(); status(""); return; }
   status("Checking…");
   try {
@@ -225,6 +233,7 @@ async function openFile(file) {
   try {
     const answer = await api("/api/read?name=" + encodeURIComponent(file.name), await file.arrayBuffer(), true);
     state.name = file.name;
+    state.opened = true;
     $("file-name").textContent = file.name;
     setText(answer.text);
     setMode("review");

@@ -244,3 +244,12 @@ def test_load_smoke_many_clients_nothing_dropped(server):
     for t in threads:
         t.join()
     assert statuses and set(statuses) == {200}
+
+
+def test_a_form_of_raw_utf8_is_read_as_utf8(server):
+    # LibreOffice sends the text's UTF-8 bytes without percent-encoding them.
+    body = "text=Flood \U0001F30A and the the river.&language=en-US".encode("utf-8")
+    status, answer, _ = post(server.url + "/v2/check", body, "application/x-www-form-urlencoded")
+    match = json.loads(answer)["matches"][0]
+    assert (match["offset"], match["length"]) == (len("Flood \U0001F30A and ".encode("utf-16-le")) // 2, 7)
+    assert post(server.url + "/v2/check", b"text=\xff\xfe&language=en", "application/x-www-form-urlencoded")[0] == 400

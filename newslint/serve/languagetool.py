@@ -185,7 +185,9 @@ def match(request: CheckRequest, finding, rule, astral: list[int]) -> dict:
     context_units = to_utf16(context_offset, context_astral)
     return {
         "message": finding.message + (note or ""),
-        "shortMessage": finding.rule,
+        # LibreOffice shows `message` in its menu and this beside it in the grammar dialog; the
+        # browser add-on puts it above the message.
+        "shortMessage": _capital(summary(rule)) if rule is not None else finding.rule,
         "replacements": [] if replacement is None else [{"value": replacement}],
         "offset": offset,
         "length": length,
@@ -202,6 +204,10 @@ def match(request: CheckRequest, finding, rule, astral: list[int]) -> dict:
         "ignoreForIncompleteSentence": False,
         "contextForSureMatch": 0,
     }
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..rulefile import PROFILES
+from .languagetool import GENERIC, LANGUAGES
 
 _IDS = {"type": "string", "description": "comma-separated ids"}
 _ERROR_TEXT = {"description": "a one-line error", "content": {"text/plain": {"schema": {"type": "string"}}}}
@@ -17,7 +18,8 @@ _CHECK_FIELDS = {
         "text": {"type": "string", "description": "the text to check (this or data)"},
         "data": {"type": "string", "description": "annotated text as JSON: {\"annotation\": [{\"text\": ...}, "
                                                   "{\"markup\": ..., \"interpretAs\": ...}]}"},
-        "language": {"type": "string", "description": "en, en-US, en-GB, en-AU, en-CA, en-NZ, en-ZA, en-IE or auto"},
+        "language": {"type": "string", "enum": [*GENERIC, *LANGUAGES],
+                     "description": "the client's language; en-GB and its kin check in the british profile"},
         "enabledRules": _IDS, "disabledRules": _IDS, "enabledCategories": _IDS, "disabledCategories": _IDS,
         "enabledOnly": {"type": "string", "enum": ["true", "false"]},
         "level": {"type": "string", "enum": ["default", "picky"]},

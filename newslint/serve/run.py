@@ -32,6 +32,8 @@ def add_arguments(parser) -> None:
                         help="time limit for checking one request (default: 10)")
     parser.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
                         help="a web origin whose pages may call the server (CORS; repeatable; '*' for any)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="server processes sharing the port (default: 1; one per core for a newsroom's traffic)")
     parser.add_argument("--token", default=None,
                         help=f"require this bearer token (or ${TOKEN_ENV}); advised beyond loopback")
 
@@ -60,8 +62,9 @@ def main(args) -> int:
     if args.profile and args.profile not in PROFILES:
         print(f"newslint: unknown profile {args.profile!r}; choose one of {', '.join(PROFILES)}", file=sys.stderr)
         return 2
-    if args.max_bytes < 1 or not args.timeout > 0 or not 0 < args.port < 65536:
-        print("newslint: --max-bytes, --timeout and --port must be positive (and the port below 65536)", file=sys.stderr)
+    if args.max_bytes < 1 or not args.timeout > 0 or not 0 < args.port < 65536 or args.workers < 1:
+        print("newslint: --max-bytes, --timeout, --workers and --port must be positive (the port below 65536)",
+              file=sys.stderr)
         return 2
     try:
         loaded = configs(args.config)
@@ -80,15 +83,63 @@ def main(args) -> int:
     named = ", ".join(f"{n} ({c.source or 'defaults'})" for n, c in loaded.items())
     print(f"newslint: serving on {where} (the page at {where}/, LanguageTool clients at {where}/v2); "
           f"configurations: {named}", file=sys.stderr, flush=True)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
+                            timeout_keep_alive=30, server_header=False)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
-                    timeout_keep_alive=30, server_header=False)
+        if args.workers == 1:
+            uvicorn.Server(config).run()
+        else:
+            _run_workers(config, args.workers)
     except (OSError, SystemExit) as e:  # port taken, no permission
         if isinstance(e, SystemExit) and not e.code:
             return 0
         print(f"newslint: cannot listen on {where}: {e}", file=sys.stderr)
         return 2
     return 0
+
+
+def _run_workers(config, workers: int) -> None:
+    """`workers` processes serving one listening socket. Forked after the rules are loaded, so
+    each starts at once; uvicorn's own workers would import the app again by name instead."""
+    import signal
+    import socket
+
+    import uvicorn
+
+    family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((config.host, config.port))
+    sock.listen(2048)
+    children = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:  # the worker
+            try:
+                uvicorn.Server(config).run(sockets=[sock])
+            finally:
+                os._exit(0)
+        children.append(pid)
+
+    def stop(signum, frame):
+        for child in children:
+            try:
+                os.kill(child, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for child in children:
+        while True:
+            try:
+                os.waitpid(child, 0)
+                break
+            except ChildProcessError:
+                break
+            except InterruptedError:
+                continue
+    sock.close()
 
 
 def _is_loopback(host: str) -> bool:

@@ -253,3 +253,27 @@ def test_a_form_of_raw_utf8_is_read_as_utf8(server):
     match = json.loads(answer)["matches"][0]
     assert (match["offset"], match["length"]) == (len("Flood \U0001F30A and ".encode("utf-16-le")) // 2, 7)
     assert post(server.url + "/v2/check", b"text=\xff\xfe&language=en", "application/x-www-form-urlencoded")[0] == 400
+
+
+def test_grammar_server_matches_join_newslints(fake_languagetool):
+    """--grammar-server: LanguageTool's matches and newslint's in one answer, without the
+    LanguageTool rules the house packs cover (its doubled-word rule here)."""
+    text = "The goverment said \U0001F30A the the plan , would go ahead."
+    with Server("--grammar-server", fake_languagetool.url) as s:
+        status, body, _ = form(s.url + "/v2/check", {"text": text, "language": "en-US"})
+    assert status == 200
+    units = text.encode("utf-16-le")
+    found = [(m["rule"]["id"], units[2 * m["offset"] : 2 * (m["offset"] + m["length"])].decode("utf-16-le"))
+             for m in json.loads(body)["matches"]]
+    assert found == [("MORFOLOGIK_RULE_EN_US", "goverment"), ("repetition.doubled-word", "the the"),
+                     ("punctuation.space-before", " ,")]
+    sent = fake_languagetool.checks[-1]
+    assert "ENGLISH_WORD_REPEAT_RULE" in sent["disabledRules"] and "apiKey" not in sent
+
+
+def test_grammar_server_down_sends_newslints_matches_alone():
+    with Server("--grammar-server", "http://127.0.0.1:9") as s:  # nothing listens on the discard port
+        status, body, _ = form(s.url + "/v2/check", {"text": "The the end.", "language": "en-US"})
+    answer = json.loads(body)
+    assert status == 200 and answer["warnings"]["incompleteResults"] is True
+    assert [m["rule"]["id"] for m in answer["matches"]] == ["repetition.doubled-word"]

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -36,7 +36,7 @@ from . import languagetool as lt
 from .limits import BearerToken, BodyLimit
 from .openapi import spec
 from .service import RequestError, Service
-from .upstream import Upstream, UpstreamError
+from .upstream import Upstream
 
 STATIC = Path(__file__).with_name("static")
 SUFFIXES = {"text": ".txt", "markdown": ".md", "html": ".html"}  # the kinds of draft, by a label's suffix
@@ -59,9 +59,12 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
     limiter = anyio.CapacityLimiter(threads)  # linting is CPU work: a few threads, not forty
 
     async def run(fn, *args):
-        """fn(*args) in a worker thread, within the time limit."""
+        """fn(*args) in a worker thread, within the time limit. A check past the limit is
+        abandoned (the client gets its 408 at once) and finishes in its thread: the rules' own
+        pattern budgets (checks/base.py) bound how long that can be."""
         try:
-            return await asyncio.wait_for(anyio.to_thread.run_sync(partial(fn, *args), limiter=limiter), timeout)
+            return await asyncio.wait_for(
+                anyio.to_thread.run_sync(partial(fn, *args), limiter=limiter, abandon_on_cancel=True), timeout)
         except asyncio.TimeoutError:
             raise TimedOut from None
 

@@ -83,7 +83,7 @@ class BearerToken:
 
     def allows(self, header: str | None) -> bool:
         return bool(header) and hmac.compare_digest(header.encode("utf-8", "replace"),
-                                                    f"Bearer {self.token}".encode("utf-8"))
+                                                    f"Bearer {self.token}".encode())
 
     async def __call__(self, scope, receive, send):
         path = scope.get("path", "")

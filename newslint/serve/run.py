@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from ..config import load_config

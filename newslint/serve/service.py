@@ -29,6 +29,7 @@ class Service:
     profile: str | None = None  # pins the profile for /v2/check (else the language decides)
     _linters: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _grammar: dict = field(default_factory=dict, repr=False)  # profile -> grammar_settings()
 
     def __post_init__(self):
         if not self.configs:
@@ -73,7 +74,10 @@ class Service:
         """LanguageTool rule and category ids the grammar pack turns off because the house
         packs cover them (doubled words, quotation marks, ...): a forwarded request turns them
         off too, so one problem is not reported twice."""
+        if profile in self._grammar:
+            return self._grammar[profile]
         rules, categories = set(), set()
+        self._grammar[profile] = rules, categories
         try:
             chosen = replace(self.config(None, profile), grammar=True).rules()
         except Exception:  # noqa: BLE001 - a pack that cannot load grammar settings: forward as asked

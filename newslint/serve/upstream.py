@@ -44,7 +44,7 @@ class Upstream:
         request = urllib.request.Request(self.url, data=body, method="POST",
                                          headers={"Content-Type": "application/x-www-form-urlencoded"})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as answer:  # noqa: S310 - the operator's URL
+            with urllib.request.urlopen(request, timeout=self.timeout) as answer:
                 matches = json.loads(answer.read())["matches"]
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise UpstreamError(f"{self.url}: {e.__class__.__name__}: {e}") from None

@@ -277,3 +277,29 @@ def test_grammar_server_down_sends_newslints_matches_alone():
     answer = json.loads(body)
     assert status == 200 and answer["warnings"]["incompleteResults"] is True
     assert [m["rule"]["id"] for m in answer["matches"]] == ["repetition.doubled-word"]
+
+
+def test_api_read_turns_a_docx_into_text(server, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Bridge approved")
+    document.add_paragraph("The the council voted 7-2.")
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    status, body, _ = post(server.url + "/api/read?name=draft.docx", path.read_bytes(), "application/octet-stream")
+    assert status == 200 and json.loads(body)["text"] == "Bridge approved\nThe the council voted 7-2."
+    status, body, _ = post(server.url + "/api/read?name=draft.docx", b"PK\x03\x04 not a zip", "application/octet-stream")
+    assert status == 400 and json.loads(body)["error"].startswith("draft.docx: cannot read as .docx")
+
+
+def test_configurations_by_name(tmp_path):
+    house = tmp_path / "opinion" / ".newslint.yaml"
+    house.parent.mkdir()
+    house.write_text("profile: british\nvocabulary:\n  prefer:\n    Kyiv: [Kiev]\n", encoding="utf-8")
+    with Server("--config", str(ROOT / "examples" / "newsroom.yaml"), "--config", f"opinion={house}") as s:
+        options = json.loads(urllib.request.urlopen(s.url + "/api/options", timeout=10).read())
+        assert options["configs"] == ["default", "opinion"] and options["default_profile"] == "ap"
+        text = json.dumps({"text": "Troops left Kiev, the the army said.", "config": "opinion"}).encode()
+        status, body, _ = post(s.url + "/api/check", text, "application/json")
+        assert status == 200
+        assert [f["rule"] for f in json.loads(body)["findings"]] == ["naming.kyiv", "repetition.doubled-word"]

@@ -303,3 +303,10 @@ def test_configurations_by_name(tmp_path):
         status, body, _ = post(s.url + "/api/check", text, "application/json")
         assert status == 200
         assert [f["rule"] for f in json.loads(body)["findings"]] == ["naming.kyiv", "repetition.doubled-word"]
+
+
+def test_a_taken_port_is_one_line_and_exit_2(server):
+    done = subprocess.run([sys.executable, "-m", "newslint", "serve", "--port", str(server.port)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"newslint: cannot listen on {server.url}: Address already in use"

@@ -79,37 +79,46 @@ def main(args) -> int:
     app = build_app(service, max_bytes=args.max_bytes, timeout=args.timeout, allow_origins=args.allow_origin,
                     token=token, grammar_server=args.grammar_server)
     where = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
-    named = ", ".join(f"{n} ({c.source or 'defaults'})" for n, c in loaded.items())
-    print(f"newslint: serving on {where} (the page at {where}/, LanguageTool clients at {where}/v2); "
-          f"configurations: {named}", file=sys.stderr, flush=True)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
                             timeout_keep_alive=30, server_header=False)
     try:
-        if args.workers == 1:
-            uvicorn.Server(config).run()
-        else:
-            _run_workers(config, args.workers)
-    except (OSError, SystemExit) as e:  # port taken, no permission
-        if isinstance(e, SystemExit) and not e.code:
-            return 0
-        print(f"newslint: cannot listen on {where}: {e}", file=sys.stderr)
+        sock = _listen(args.host, args.port)
+    except OSError as e:  # the port is taken, or not ours to use
+        print(f"newslint: cannot listen on {where}: {e.strerror or e}", file=sys.stderr)
         return 2
+    named = ", ".join(f"{n} ({c.source or 'defaults'})" for n, c in loaded.items())
+    print(f"newslint: serving on {where} (the page at {where}/, LanguageTool clients at {where}/v2); "
+          f"configurations: {named}", file=sys.stderr, flush=True)
+    if args.workers == 1:
+        uvicorn.Server(config).run(sockets=[sock])
+    else:
+        _run_workers(config, sock, args.workers)
     return 0
 
 
-def _run_workers(config, workers: int) -> None:
+def _listen(host: str, port: int):
+    """The listening socket, bound here so that a taken port is one clear line, not a log."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _run_workers(config, sock, workers: int) -> None:
     """`workers` processes serving one listening socket. Forked after the rules are loaded, so
     each starts at once; uvicorn's own workers would import the app again by name instead."""
     import signal
-    import socket
 
     import uvicorn
 
-    family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((config.host, config.port))
-    sock.listen(2048)
     children = []
     for _ in range(workers):
         pid = os.fork()

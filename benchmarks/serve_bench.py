@@ -2,7 +2,7 @@
 per second at 50 concurrent clients, nothing dropped, and the server's memory over 10,000
 requests.
 
-    python benchmarks/serve_bench.py              # about two minutes
+    python benchmarks/serve_bench.py              # about two minutes; --workers 1 for one process
     python benchmarks/serve_bench.py --quick      # 5 s of load, 1,000 requests for memory
 
 Starts `newslint serve` on a free loopback port (or uses --url), and drives it from a second
@@ -158,7 +158,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--memory-requests", type=int, default=10_000)
-    parser.add_argument("--workers", type=int, default=1, help="newslint serve --workers (default: 1)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="newslint serve --workers (default: 2, one per core of the 2-core target machine)")
     args = parser.parse_args()
     seconds = 5.0 if args.quick else args.seconds
     memory_requests = 1_000 if args.quick else args.memory_requests
@@ -182,7 +183,7 @@ def main() -> int:
         texts = stories(50)
         payloads = bodies(texts)
         words = statistics.mean(len(t.split()) for t in texts)
-        print(f"newslint serve on {url}: {len(texts)} stories of {words:,.0f} words on average "
+        print(f"newslint serve --workers {args.workers} on {url}: {len(texts)} stories of {words:,.0f} words on average "
               f"({'bbc corpus' if (CORPUS / 'bbc.jsonl.gz').exists() else 'the example draft'}); "
               f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores")
 

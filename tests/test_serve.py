@@ -253,6 +253,11 @@ def test_a_form_of_raw_utf8_is_read_as_utf8(server):
     match = json.loads(answer)["matches"][0]
     assert (match["offset"], match["length"]) == (len("Flood \U0001F30A and ".encode("utf-16-le")) // 2, 7)
     assert post(server.url + "/v2/check", b"text=\xff\xfe&language=en", "application/x-www-form-urlencoded")[0] == 400
+    # Sent as it is, "&", "+" and "%" are part of the text.
+    raw = "text=AT&T rose 5% for 50%25 of C++ users , the the firm said.&language=en-US"
+    _, answer, _ = post(server.url + "/v2/check", raw.encode("utf-8"), "application/x-www-form-urlencoded")
+    text = raw[len("text="):raw.rfind("&language=")]
+    assert [text[m["offset"]:m["offset"] + m["length"]] for m in json.loads(answer)["matches"]] == [" ,", "the the"]
 
 
 def test_grammar_server_matches_join_newslints(fake_languagetool):

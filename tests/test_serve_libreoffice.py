@@ -34,6 +34,7 @@ def test_libreoffice_underlines_newslint_findings_on_the_right_spans(tmp_path):
     paragraphs = [
         "Flood waters \U0001F30A rose and the the river broke its banks , officials said.",
         "\"We will stay until the work is done, Hollis said of the plan.",  # a quote the next paragraph continues
+        "AT&T shares rose 5% for 50%25 of C++ users , the the company said.",  # sent as it is, not encoded
     ]
     office_port = free_port()
     with Server() as server:
@@ -54,7 +55,7 @@ def test_libreoffice_underlines_newslint_findings_on_the_right_spans(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     answer = json.loads(done.stdout.strip().splitlines()[-1])
     assert answer["has_locale"]
-    first, second = answer["paragraphs"]
+    first, second, third = answer["paragraphs"]
     units = paragraphs[0].encode("utf-16-le")
     # LibreOffice 7.4 shows `message` in its menu (aShortComment) and keeps no rule id.
     spans = [(e["short"], units[2 * e["start"] : 2 * (e["start"] + e["length"])].decode("utf-16-le"), e["suggestions"])
@@ -62,3 +63,4 @@ def test_libreoffice_underlines_newslint_findings_on_the_right_spans(tmp_path):
     assert spans == [("Doubled word: 'the the'.", "the the", ["the"]),
                      ("Space before ','; take it out.", " ,", [","])]
     assert second == []  # one paragraph alone: no story-level guesses (an unclosed quote, a surname)
+    assert [paragraphs[2][e["start"] : e["start"] + e["length"]] for e in third] == [" ,", "the the"]

@@ -13,6 +13,7 @@ import hmac
 import io
 import json
 import logging
+import re
 import urllib.parse
 from functools import partial
 from pathlib import Path
@@ -42,6 +43,7 @@ STATIC = Path(__file__).with_name("static")
 SUFFIXES = {"text": ".txt", "markdown": ".md", "html": ".html"}  # the kinds of draft, by a label's suffix
 KINDS = tuple(SUFFIXES)
 LOG = logging.getLogger("newslint.serve")
+_RAW_FORM = re.compile(r"[^A-Za-z0-9*._~%+&=!'(),:/@?;$-]")  # what no form encoder leaves bare: a space, a quote, non-ASCII
 # A page that loads nothing from elsewhere: its own script and style only.
 PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                                            "base-uri 'none'; frame-ancestors 'none'",
@@ -236,17 +238,30 @@ async def _lt_fields(request: Request, max_bytes: int) -> dict[str, str]:
 
 
 def _url_form(body: bytes) -> dict[str, str]:
-    """An urlencoded body, read as UTF-8 throughout. LibreOffice sends the text's UTF-8 bytes
-    without percent-encoding them; read as Latin-1 (as Starlette's form parser does), an emoji
-    would become four characters and every later offset would be off."""
+    """An urlencoded body, read as UTF-8 throughout."""
     try:
-        pairs = urllib.parse.parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
-                                       encoding="utf-8", errors="strict", max_num_fields=64)
+        form = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RequestError("the form is not UTF-8") from None
+    fields = {}
+    if _RAW_FORM.search(form) and form.startswith("text="):
+        # LibreOffice (7.4 at least) sends "text=" and the paragraph as it is, not
+        # percent-encoded: an emoji as its UTF-8 bytes, "&", "+" and "%" as themselves. A
+        # character that encoding never leaves bare (a space, a quotation mark, anything
+        # beyond ASCII) marks such a form; its text runs to the last "&language=", and is not
+        # decoded again, or "AT&T" would end the text and "100%25" would lose characters.
+        end = form.rfind("&language=")
+        if end < 0:
+            raise RequestError("missing 'language' parameter (such as en-US, en-GB or auto)")
+        fields["text"], form = form[len("text="):end], form[end + 1:]
+    try:
+        pairs = urllib.parse.parse_qsl(form, keep_blank_values=True, encoding="utf-8", errors="strict",
+                                       max_num_fields=64)
     except UnicodeDecodeError:
         raise RequestError("the form is not UTF-8") from None
     except ValueError:
         raise RequestError("the form has too many fields") from None
-    return dict(pairs)
+    return {**dict(pairs), **fields}
 
 
 async def _json_body(request: Request) -> dict:

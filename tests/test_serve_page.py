@@ -89,3 +89,20 @@ def test_paste_review_fix_download(page, tmp_path):
     text = saved.read_text(encoding="utf-8")
     assert "harbour, ending" in text and "coming,\" and" in text and "The the" not in text
     assert text.startswith("---\ntitle: Council approves")  # the rest of the draft is as it was
+
+
+def test_open_a_docx(page, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in ("Bridge vote passes", "The council voted in favour , and the the mayor signed it."):
+        document.add_paragraph(line)
+    path = tmp_path / "story.docx"
+    document.save(path)
+    page.set_input_files("#open", str(path))
+    page.wait_for_function("document.querySelector('#file-name').textContent === 'story.docx'")
+    page.wait_for_selector("#view mark.error")
+    assert set(page.locator(".finding .rule").all_inner_texts()) == {"repetition.doubled-word",
+                                                                    "punctuation.space-before"}
+    with page.expect_download() as download:
+        page.click("#download")
+    assert download.value.suggested_filename == "story.txt"  # a .docx is never written: plain text out

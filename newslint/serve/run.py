@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import sys
 from pathlib import Path
 
-from ..config import load_config
-from .limits import LOOPBACK_HOSTS
-from .service import Service
-
+# Only the argument definitions are needed to build the command line's parser: everything else
+# is imported by main(), so `newslint check` pays nothing for the server.
 TOKEN_ENV = "NEWSLINT_SERVE_TOKEN"
 
 
@@ -39,6 +36,8 @@ def add_arguments(parser) -> None:
 
 def configs(specs: list[str]) -> dict:
     """NAME=FILE or FILE -> {name: Config}; with none, the current folder's configuration."""
+    from ..config import load_config
+
     if not specs:
         return {"default": load_config(None)}
     out = {}
@@ -56,6 +55,7 @@ def main(args) -> int:
 
     from ..rulefile import PROFILES, RuleError
     from .app import build_app
+    from .service import Service
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if args.profile and args.profile not in PROFILES:
@@ -151,6 +151,10 @@ def _run_workers(config, sock, workers: int) -> None:
 
 
 def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    from .limits import LOOPBACK_HOSTS
+
     if host in LOOPBACK_HOSTS:
         return True
     try:

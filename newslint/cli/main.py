@@ -11,7 +11,7 @@ from .check import run_check
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from ..config.flags import config_with_flags
 
-COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp", "audit")
+COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp", "serve", "audit")
 
 
 def _list(value: str) -> list[str]:
@@ -94,8 +94,13 @@ def _parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", default=None, metavar="PATH")
     config.add_argument("--config", default=None, metavar="FILE", help="use this configuration file")
     sub.add_parser("lsp", help="run the language server on stdin/stdout")
+    serve = sub.add_parser("serve", help="serve LanguageTool clients, a JSON API and a web page over HTTP",
+                           description="A LanguageTool-compatible server (/v2/check), newslint's JSON API "
+                                       "(/api/check, /api/fix) and a page to check drafts in (/).")
+    from ..serve.run import add_arguments  # the option definitions only: the web stack loads when it runs
     from ..audit.command import add_parser as add_audit  # pyarrow and Dask load only when it runs
 
+    add_arguments(serve)
     add_audit(sub, rule_options, _list)
     return parser
 
@@ -115,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"check": run_check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
-                "config": _show_config, "lsp": _lsp, "audit": _audit}[args.command](args)
+                "config": _show_config, "lsp": _lsp, "serve": _serve, "audit": _audit}[args.command](args)
     except RuleError as e:
         print(f"newslint: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -211,3 +216,14 @@ def _lsp(args) -> int:
     from ..lsp import serve
 
     return serve()
+
+
+def _serve(args) -> int:
+    from ..serve import INSTALL_HINT, missing_requirement
+
+    if missing_requirement():
+        print(f"newslint: {INSTALL_HINT}", file=sys.stderr)
+        return EXIT_ERROR
+    from ..serve.run import main
+
+    return main(args)

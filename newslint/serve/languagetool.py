@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import __version__
+from ..version import __version__
 from ..source.utf16 import astral_indexes, to_utf16
 from ..packs.docs import summary
 from . import annotated

@@ -3,7 +3,7 @@ few, and LanguageTool's form-field protocol is easier to state than to derive.""
 
 from __future__ import annotations
 
-from .. import __version__
+from ..version import __version__
 from ..model import PROFILES
 from .languagetool import GENERIC, LANGUAGES
 

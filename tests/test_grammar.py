@@ -47,16 +47,17 @@ def closed_port() -> int:
 
 def test_offsets_are_right_after_accents_dashes_curly_quotes_and_characters_outside_the_bmp(fake_languagetool):
     # LanguageTool counts UTF-16 code units: each emoji or mathematical letter below is two.
-    fake_languagetool.misspellings["\U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424"] = ["Break"]
+    # One letter off its suggestion, as grammar.spelling reports only typos; each typo once.
+    fake_languagetool.misspellings["\U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424"] = ["\U0001d41b\U0001d42b\U0001d41e\U0001d41a"]
     text = ("Café owners in Zürich \u2014 \u201cwe\u2019re worried\u201d \U0001F600\U0001F600 \u2014 said the "
-            "goverment was slow. \U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424 news: the goverment fell.")
+            "goverment was slow. \U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424 news: they recieve it.")
     found = grammar_findings(lint(text, fake_languagetool.url))
     spans = [(f.start, f.end, text[f.start : f.end]) for f in found]
     first = text.index("goverment")
     bold = text.index("\U0001d41b")
-    second = text.index("goverment", first + 1)
+    second = text.index("recieve")
     assert spans == [(first, first + 9, "goverment"), (bold, bold + 5, text[bold : bold + 5]),
-                     (second, second + 9, "goverment")]
+                     (second, second + 7, "recieve")]
     assert [(f.line, f.column) for f in found] == [(1, first + 1), (1, bold + 1), (1, second + 1)]
 
 
@@ -168,12 +169,12 @@ def test_one_request_per_document_and_unchanged_paragraphs_cost_nothing(fake_lan
     again = linter.lint_text("\n".join(story))
     assert len(fake_languagetool.checks) == 1 and again.findings == first.findings
     # A new paragraph on top: only it is sent; the others' findings move with their text.
-    edited = ["Talks resume", "A new paragraph with a goverment in it.", *story[1:]]
+    edited = ["Talks resume", "A new paragraph they recieve.", *story[1:]]
     text = "\n".join(edited)
     result = linter.lint_text(text)
-    assert [c["text"] for c in fake_languagetool.checks[1:]] == ["A new paragraph with a goverment in it."]
+    assert [c["text"] for c in fake_languagetool.checks[1:]] == ["A new paragraph they recieve."]
     found = [(f.rule, f.line, text[f.start : f.end]) for f in grammar_findings(result)]
-    assert found == [("grammar.spelling", 2, "goverment"), ("grammar.spelling", 3, "goverment"),
+    assert found == [("grammar.spelling", 2, "recieve"), ("grammar.spelling", 3, "goverment"),
                      ("grammar.grammar", 4, "a")]
 
 

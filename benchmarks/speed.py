@@ -20,7 +20,10 @@ with the default packs, the ap profile and grammar off:
 - time per word for one document of 1,000, 10,000 and 100,000 words (the same text, cut
   three ways);
 - proselint over the same stories in the same run, for the ratio (`pip install -r
-  benchmarks/requirements.txt`; without it the line says so).
+  benchmarks/requirements.txt`; without it the line says so);
+- Vale over the same stories as files, against `newslint check` over them, with a Vale style
+  that does comparable work (benchmarks/vale/; install Vale with benchmarks/vale/install);
+- what newslint, Vale and proselint each find in ../shared/seed/article.txt, as a table.
 
 Timings are wall-clock; other programs running on the machine slow them down, so the load
 average is printed before and after, each run of the command line first waits (up to a minute)
@@ -348,6 +351,80 @@ def measure_proselint(stories) -> dict:
             "ratio": proselint_seconds / newslint_seconds}
 
 
+VALE = ROOT / "benchmarks" / "vale"
+
+
+def vale_version() -> str:
+    return (VALE / "VERSION").read_text(encoding="utf-8").strip()
+
+
+def vale_command() -> list[str] | None:
+    binary = VALE / "bin" / "vale"
+    return [str(binary), "--config", str(VALE / ".vale.ini")] if binary.is_file() else None
+
+
+def measure_vale(stories, workdir: Path, jobs: int, quiet_wait: float) -> dict:
+    """Vale and `newslint check` over the same stories as files. Vale checks files in parallel
+    on its own, so newslint gets the same cores (-j jobs); -j 1 is shown too."""
+    vale = vale_command()
+    if vale is None:
+        return {"skipped": f"Vale is not installed: sh benchmarks/vale/install (Vale {vale_version()})"}
+    folder = workdir / "peers"
+    folder.mkdir()
+    for i, (_, text) in enumerate(stories):
+        (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+    total = sum(words(t) for _, t in stories)
+    runs = {}
+    for name, cmd in (("vale", [*vale, "--output", "JSON", "--no-exit", str(folder)]),
+                      ("newslint -j 1", [*newslint_command(), "check", "--format", "json", "-j", "1", str(folder)]),
+                      (f"newslint -j {jobs}", [*newslint_command(), "check", "--format", "json", "-j", str(jobs),
+                                               str(folder)])):
+        best = None
+        for _ in range(2):
+            wait_for_quiet(quiet_wait)
+            wall, code, peak, cpu, _ = run_measured(cmd, workdir / "peer-out.json")
+            if code not in (0, 1):
+                raise SystemExit(f"speed: {name} exited {code}")
+            best = wall if best is None else min(best, wall)
+        findings = json.loads((workdir / "peer-out.json").read_text(encoding="utf-8") or "[]")
+        count = sum(len(v) for v in findings.values()) if isinstance(findings, dict) else len(findings)
+        runs[name] = {"seconds": best, "words_per_second": total / best, "findings": count}
+    return {"version": vale_version(), "files": len(stories), "words": total, "runs": runs,
+            "ratio": runs[f"newslint -j {jobs}"]["words_per_second"] / runs["vale"]["words_per_second"]}
+
+
+def seed_table(seed: Path) -> list[tuple[str, int, int, str, str]]:
+    """(tool, line, column, rule, text found) for each finding of each tool on the seed article."""
+    text = seed.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    rows = []
+    run = subprocess.run([*newslint_command(), "check", "--format", "json", str(seed)], capture_output=True, text=True)
+    for f in json.loads(run.stdout or "[]"):
+        found = lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] if f["line"] == f["end_line"] else "..."
+        rows.append(("newslint", f["line"], f["column"], f["rule"], found))
+    vale = vale_command()
+    if vale:
+        run = subprocess.run([*vale, "--output", "JSON", "--no-exit", str(seed)], capture_output=True, text=True)
+        for alerts in json.loads(run.stdout or "{}").values():
+            for a in alerts:
+                rows.append(("vale", a["Line"], a["Span"][0], a["Check"], a["Match"]))
+    try:
+        from proselint.checks import __register__
+        from proselint.config import DEFAULT
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+
+        CheckRegistry().register_many(__register__)
+        for r in LintFile(str(seed), text).lint(DEFAULT):
+            start, end = r.check_result.span
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            rows.append(("proselint", line, column, r.check_result.check_path, text[start:end]))
+    except ImportError:
+        pass
+    return sorted(rows, key=lambda r: (r[1], r[2], r[0]))
+
+
 # -- the report ------------------------------------------------------------------------------------
 
 def verdict(ok: bool) -> str:
@@ -449,6 +526,28 @@ def main() -> int:
         print(f"[{verdict(p['ratio'] >= TARGETS['vs_proselint'])}] proselint {p['version']} on the same "
               f"{p['stories']:,} stories ({p['words']:,} words): {p['proselint_words_per_second']:,.0f} words/s; "
               f"newslint {p['newslint_words_per_second']:,.0f} words/s: {p['ratio']:.1f}x")
+
+    # 8. Vale, side by side on the same stories as files.
+    with tempfile.TemporaryDirectory(prefix="newslint-vale-") as tmp:
+        v = figures["vale"] = measure_vale(sample, Path(tmp), args.jobs, args.wait_quiet)
+    if "skipped" in v:
+        print(f"[MISS] Vale: {v['skipped']}")
+    else:
+        runs = v["runs"]
+        print(f"[{verdict(v['ratio'] > 1)}] Vale {v['version']} on the same {v['files']:,} stories as files "
+              f"({v['words']:,} words): Vale {runs['vale']['words_per_second']:,.0f} words/s "
+              f"({runs['vale']['findings']:,} alerts); newslint check -j {args.jobs} "
+              f"{runs[f'newslint -j {args.jobs}']['words_per_second']:,.0f} words/s "
+              f"({runs[f'newslint -j {args.jobs}']['findings']:,} findings), -j 1 "
+              f"{runs['newslint -j 1']['words_per_second']:,.0f} words/s: newslint {v['ratio']:.1f}x Vale")
+
+    # 9. What each finds in the seed article.
+    seed = args.corpus.parent / "seed" / "article.txt"
+    if seed.is_file():
+        rows = figures["seed"] = seed_table(seed)
+        print(f"\nwhat each finds in {seed} (line:column, rule, text):")
+        for tool, line, column, rule, found in rows:
+            print(f"  {line:3}:{column:<4} {tool:9} {rule:40} {found[:50]!r}")
 
     figures["load_end"] = load_average()
     print(f"load average {figures['load_end']} at the end")

@@ -299,6 +299,7 @@ def test_local_languagetool_whose_download_is_refused(tmp_path):
     assert run.stderr.count("newslint: ") == 1, run.stderr
     assert "a local LanguageTool could not be started (downloading LanguageTool failed: no connection" in run.stderr
     assert "--grammar-server" in run.stderr and "Java 17" in run.stderr
+    assert "scripts/languagetool-server start" in run.stderr and "Maven Central" in run.stderr
     assert "repetition.doubled-word" in run.stdout and run.returncode == 1
 
 

@@ -129,6 +129,23 @@ TRIGGERS = {
     "OWNER_COMPOUNDS": "The government is the largest land owner in the region.",
     "ADVERB_OR_HYPHENATED_ADJECTIVE": "The winner last year was the French animated feature.",
     "LOW_COST_HYPHEN": "The airline sells low cost flights to Spain.",
+    "AGREEMENT_SENT_START": "The Producers has beaten its rivals.",
+    "NNS_IN_NNP_VBZ": "The decision to ban cash transactions in US dollars in Cuba has surprised many.",
+    "PLURAL_VERB_AFTER_THIS": "Wenger believes that Arsenal have learnt the lesson.",
+    "PCT_SINGULAR_NOUN_PLURAL_VERB_AGREEMENT": "Most voters back him, although a third don't think he should run.",
+    "A_NNS": "She won in a straight sets match.",
+    "ALL_MOST_SOME_OF_NOUN": "It raises questions about some of Spurs' players.",
+    "DETERMINER_GEOGRAPHICAL_WORD": "A group of stars known as USA For Africa recorded a single.",
+    "NORTH_POLE": "The rover will look for ice at the south pole of the moon.",
+    "PRP_DOS": "It is a pity they did not make it DOS compatible.",
+    "PHRASE_REPETITION": "The show is called Jewels after Jewels after Jewels this year.",
+    "BOTH_AS_WELL_AS": "Investigators at both ends of the state as well as students helped.",
+    "BE_WILL": "What was Will Young doing on the list?",
+    "SINGLES_DAY": "Shoppers spent billions on Singles Day this year.",
+    "FACT_CHECK_HYPHEN": "According to the newspaper's Fact Checker, the claim was false.",
+    "MAKER_COMPOUNDS": "The change is a challenge to film makers.",
+    "PICK_UP_COMPOUND": "Without a pick up in growth, the money could run out.",
+    "AS_ADJ_AS": "More voters see him as honest than not.",
 }
 CATEGORY_TRIGGERS = {"TYPOGRAPHY": "He left  early."}
 
@@ -248,3 +265,16 @@ def test_the_script_is_quick_once_cached(server):
         pytest.skip("no script")
     run = subprocess.run([str(SCRIPT), "install"], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and Path(run.stdout.strip(), "lib", ".complete").is_file()
+
+
+# -- what the pack leaves alone on edited copy (benchmarks/grammar_audit.py) -------------------------
+
+def test_terms_compounds_accents_and_articles_before_figures_are_left_alone(server):
+    text = ("Firm fined\n"
+            "The firm, accused of an $11bn fraud, made a unexpected offer at an 8am meeting. "
+            "Its hardcourt cafes sold ticagrelor. Doctors said ticagrelor cut the risk. "
+            "The goverment said nothing.")
+    raw = {found for _, _, found in raw_check(server, text, "en-GB")}
+    assert {"an", "hardcourt", "cafes", "ticagrelor"} <= raw  # LanguageTool alone reports them all
+    assert spans(text, grammar_findings(text, server, profile="british")) == [
+        ("grammar.grammar", "a"), ("grammar.spelling", "goverment")]

@@ -29,7 +29,8 @@ Options
     accept               words that are right as spelled (the house vocabulary)
     in_quotes            inside direct quotation report: spelling (default), all, or none
     categories, rules    report only matches of these LanguageTool categories (GRAMMAR, ...) or
-                         rule ids (EN_A_VS_AN, ...); neither given: every match
+                         rule ids (EN_A_VS_AN, ...; a rule id may be a pattern: *_COMPOUNDS);
+                         neither given: every match
     skip_categories,     do not report matches of these categories or rule ids. These four only
     skip_rules           filter what is reported: LanguageTool still checks everything, so rules
                          that differ only here share one request and its cache
@@ -147,6 +148,13 @@ def _only_split_or_recased(word: str, suggestions: tuple[str, ...]) -> bool:
                for s in suggestions[:3])
 
 
+def _named(rule_id: str, patterns: tuple[str, ...]) -> bool:
+    """rule_id is one of the ids or shell-style patterns (*_COMPOUNDS)."""
+    from fnmatch import fnmatchcase
+
+    return any(rule_id == p or ("*" in p and fnmatchcase(rule_id, p)) for p in patterns)
+
+
 def _one_edit(a: str, b: str) -> bool:
     """a and b differ by one letter added, dropped or changed, or two neighbours swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -206,9 +214,9 @@ def check(doc, options: Options):
             if options.report != "all" and m.is_spelling != (options.report == "spelling"):
                 continue
             if ((options.categories or options.rules)
-                    and m.category not in options.categories and m.rule_id not in options.rules):
+                    and m.category not in options.categories and not _named(m.rule_id, options.rules)):
                 continue
-            if m.category in options.skip_categories or m.rule_id in options.skip_rules:
+            if m.category in options.skip_categories or _named(m.rule_id, options.skip_rules):
                 continue
             start, end = p_start + m.start, p_start + m.end
             found = doc.text[start:end]

@@ -37,7 +37,7 @@ from speed import DEFAULT_CORPUS as CORPUS, read_corpus, words  # noqa: E402
 
 EDITED = ("bbc", "wmt_news_en", "aeb_clean")
 TARGET = 5.0
-_LT_RULE = re.compile(r"\(([A-Z0-9_]+)\)$")
+_LT_RULE = re.compile(r"\(([A-Za-z0-9_]+)\)$")  # LanguageTool ids: IN_1990s too
 
 
 def lt_rule(finding) -> str:

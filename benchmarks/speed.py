@@ -383,7 +383,7 @@ def measure_vale(stories, workdir: Path, jobs: int, quiet_wait: float) -> dict:
         best = None
         for _ in range(2):
             wait_for_quiet(quiet_wait)
-            wall, code, peak, cpu, _ = run_measured(cmd, workdir / "peer-out.json")
+            wall, code, *_ = run_measured(cmd, workdir / "peer-out.json")
             if code not in (0, 1):
                 raise SystemExit(f"speed: {name} exited {code}")
             best = wall if best is None else min(best, wall)
@@ -399,13 +399,15 @@ def seed_table(seed: Path) -> list[tuple[str, int, int, str, str]]:
     text = seed.read_text(encoding="utf-8")
     lines = text.splitlines()
     rows = []
-    run = subprocess.run([*newslint_command(), "check", "--format", "json", str(seed)], capture_output=True, text=True)
+    run = subprocess.run([*newslint_command(), "check", "--format", "json", str(seed)], capture_output=True,
+                         text=True, check=False)
     for f in json.loads(run.stdout or "[]"):
         found = lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] if f["line"] == f["end_line"] else "..."
         rows.append(("newslint", f["line"], f["column"], f["rule"], found))
     vale = vale_command()
     if vale:
-        run = subprocess.run([*vale, "--output", "JSON", "--no-exit", str(seed)], capture_output=True, text=True)
+        run = subprocess.run([*vale, "--output", "JSON", "--no-exit", str(seed)], capture_output=True, text=True,
+                             check=False)
         for alerts in json.loads(run.stdout or "{}").values():
             for a in alerts:
                 rows.append(("vale", a["Line"], a["Span"][0], a["Check"], a["Match"]))

@@ -78,8 +78,11 @@ def raw_check(server: str, text: str, language: str = "en-US", **params) -> list
             for m in matches]
 
 
+TIMEOUT = 120  # seconds: the suite shares two cores with the server; a slow answer is not what is tested
+
+
 def grammar_findings(text: str, server: str, **settings):
-    result = Linter(Config(grammar=True, grammar_server=server, **settings)).lint_text(text)
+    result = Linter(Config(grammar=True, grammar_server=server, grammar_timeout=TIMEOUT, **settings)).lint_text(text)
     assert result.notices == [], result.notices  # LanguageTool answered
     return [f for f in result.findings if f.category == "grammar"]
 
@@ -224,7 +227,8 @@ def test_inside_a_direct_quotation_only_spelling_is_checked(server):
 def test_the_language_servers_recheck_sends_only_the_changed_paragraphs(server, tmp_path, monkeypatch):
     from newslint.lsp import Linters
 
-    (tmp_path / ".newslint.yaml").write_text(f"grammar: true\ngrammar_server: {server}\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text(f"grammar: true\ngrammar_server: {server}\ngrammar_timeout: {TIMEOUT}\n",
+                                             encoding="utf-8")
     sent: list[str] = []
     real_query = LanguageToolService._query
 

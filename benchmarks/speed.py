@@ -4,6 +4,7 @@
     python benchmarks/speed.py --quick          # smaller samples, a try in a few seconds
     python benchmarks/speed.py --corpus DIR     # where reuters21578.jsonl.gz and bbc.jsonl.gz are
     python benchmarks/speed.py --json out.json  # the figures as JSON too
+    python benchmarks/speed.py --peers          # only newslint against proselint and Vale
 
 Reads the news corpora in ../shared/corpus (gzip JSON lines of {"id", "text"}) where they are;
 no corpus text is ever written into the repository (the CLI runs get temporary files). Measures,
@@ -20,7 +21,10 @@ with the default packs, the ap profile and grammar off:
 - time per word for one document of 1,000, 10,000 and 100,000 words (the same text, cut
   three ways);
 - proselint over the same stories in the same run, for the ratio (`pip install -r
-  benchmarks/requirements.txt`; without it the line says so).
+  benchmarks/requirements.txt`; without it the line says so);
+- Vale over the same stories as files, against `newslint check` over them, with a Vale style
+  that does comparable work (benchmarks/vale/; install Vale with benchmarks/vale/install);
+- what newslint, Vale and proselint each find in ../shared/seed/article.txt, as a table.
 
 Timings are wall-clock; other programs running on the machine slow them down, so the load
 average is printed before and after, each run of the command line first waits (up to a minute)
@@ -349,6 +353,83 @@ def measure_proselint(stories) -> dict:
             "ratio": proselint_seconds / newslint_seconds}
 
 
+VALE = ROOT / "benchmarks" / "vale"
+
+
+def vale_version() -> str:
+    return (VALE / "VERSION").read_text(encoding="utf-8").strip()
+
+
+def vale_command() -> list[str] | None:
+    binary = VALE / "bin" / "vale"
+    return [str(binary), "--config", str(VALE / ".vale.ini")] if binary.is_file() else None
+
+
+def measure_vale(stories, workdir: Path, jobs: int, quiet_wait: float) -> dict:
+    """Vale and `newslint check` over the same stories as files. Vale checks files in parallel
+    on its own, so newslint gets the same cores (-j jobs); -j 1 is shown too."""
+    vale = vale_command()
+    if vale is None:
+        return {"skipped": f"Vale is not installed: sh benchmarks/vale/install (Vale {vale_version()})"}
+    folder = workdir / "peers"
+    folder.mkdir()
+    for i, (_, text) in enumerate(stories):
+        (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+    total = sum(words(t) for _, t in stories)
+    runs = {}
+    for name, cmd in (("vale", [*vale, "--output", "JSON", "--no-exit", str(folder)]),
+                      ("newslint -j 1", [*newslint_command(), "check", "--format", "json", "-j", "1", str(folder)]),
+                      (f"newslint -j {jobs}", [*newslint_command(), "check", "--format", "json", "-j", str(jobs),
+                                               str(folder)])):
+        best = None
+        for _ in range(2):
+            wait_for_quiet(quiet_wait)
+            wall, code, *_ = run_measured(cmd, workdir / "peer-out.json")
+            if code not in (0, 1):
+                raise SystemExit(f"speed: {name} exited {code}")
+            best = wall if best is None else min(best, wall)
+        findings = json.loads((workdir / "peer-out.json").read_text(encoding="utf-8") or "[]")
+        count = sum(len(v) for v in findings.values()) if isinstance(findings, dict) else len(findings)
+        runs[name] = {"seconds": best, "words_per_second": total / best, "findings": count}
+    return {"version": vale_version(), "files": len(stories), "words": total, "runs": runs,
+            "ratio": runs[f"newslint -j {jobs}"]["words_per_second"] / runs["vale"]["words_per_second"]}
+
+
+def seed_table(seed: Path) -> list[tuple[str, int, int, str, str]]:
+    """(tool, line, column, rule, text found) for each finding of each tool on the seed article."""
+    text = seed.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    rows = []
+    run = subprocess.run([*newslint_command(), "check", "--format", "json", str(seed)], capture_output=True,
+                         text=True, check=False)
+    for f in json.loads(run.stdout or "[]"):
+        found = lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] if f["line"] == f["end_line"] else "..."
+        rows.append(("newslint", f["line"], f["column"], f["rule"], found))
+    vale = vale_command()
+    if vale:
+        run = subprocess.run([*vale, "--output", "JSON", "--no-exit", str(seed)], capture_output=True, text=True,
+                             check=False)
+        for alerts in json.loads(run.stdout or "{}").values():
+            for a in alerts:
+                rows.append(("vale", a["Line"], a["Span"][0], a["Check"], a["Match"]))
+    try:
+        from proselint.checks import __register__
+        from proselint.config import DEFAULT
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+
+        CheckRegistry().register_many(__register__)
+        for r in LintFile(str(seed), text).lint(DEFAULT):
+            start, end = r.check_result.span
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            rows.append(("proselint", line, column, r.check_result.check_path, text[start:end]))
+    except ImportError:
+        pass
+    # proselint's registry is process-wide: registered twice (measure_proselint did it) it answers twice.
+    return sorted(set(rows), key=lambda r: (r[1], r[2], r[0], r[3]))
+
+
 # -- the report ------------------------------------------------------------------------------------
 
 def verdict(ok: bool) -> str:
@@ -366,6 +447,8 @@ def main() -> int:
     parser.add_argument("--wait-quiet", type=float, default=60, metavar="SECONDS",
                         help="before each run of the command line, wait up to this long for other programs "
                              "to leave the cores idle (default: 60; 0 does not wait)")
+    parser.add_argument("--peers", action="store_true",
+                        help="only the comparison with proselint and Vale, and the seed article's table")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -387,6 +470,9 @@ def main() -> int:
           f"load average {load_average()} at the start")
     figures: dict = {"cores": os.cpu_count(), "load_start": load_average()}
     stories = {name: read_corpus(args.corpus, name, limit or None) for name in CORPORA}
+
+    if args.peers:
+        return peers(args, stories, figures)
 
     # 1. Throughput of the lint path, one process, and its peak memory.
     figures["one_process"] = {}
@@ -441,6 +527,11 @@ def main() -> int:
     print(f"[{verdict(peak < TARGETS['peak_mb'])}] peak memory over reuters21578: {peak:.0f} MB "
           f"(the larger of the lint path and newslint check -j 1)")
 
+    return peers(args, stories, figures)
+
+
+def peers(args, stories, figures: dict) -> int:
+    """proselint and Vale beside newslint on the same stories, then the seed article's table."""
     # 7. proselint, side by side on the same stories.
     sample = stories["bbc"][:300 if not args.quick else 50] + stories["reuters21578"][:1000 if not args.quick else 100]
     p = figures["proselint"] = measure_proselint(sample)
@@ -450,6 +541,28 @@ def main() -> int:
         print(f"[{verdict(p['ratio'] >= TARGETS['vs_proselint'])}] proselint {p['version']} on the same "
               f"{p['stories']:,} stories ({p['words']:,} words): {p['proselint_words_per_second']:,.0f} words/s; "
               f"newslint {p['newslint_words_per_second']:,.0f} words/s: {p['ratio']:.1f}x")
+
+    # 8. Vale, side by side on the same stories as files.
+    with tempfile.TemporaryDirectory(prefix="newslint-vale-") as tmp:
+        v = figures["vale"] = measure_vale(sample, Path(tmp), args.jobs, args.wait_quiet)
+    if "skipped" in v:
+        print(f"[MISS] Vale: {v['skipped']}")
+    else:
+        runs = v["runs"]
+        print(f"[{verdict(v['ratio'] > 1)}] Vale {v['version']} on the same {v['files']:,} stories as files "
+              f"({v['words']:,} words): Vale {runs['vale']['words_per_second']:,.0f} words/s "
+              f"({runs['vale']['findings']:,} alerts); newslint check -j {args.jobs} "
+              f"{runs[f'newslint -j {args.jobs}']['words_per_second']:,.0f} words/s "
+              f"({runs[f'newslint -j {args.jobs}']['findings']:,} findings), -j 1 "
+              f"{runs['newslint -j 1']['words_per_second']:,.0f} words/s: newslint {v['ratio']:.1f}x Vale")
+
+    # 9. What each finds in the seed article.
+    seed = args.corpus.parent / "seed" / "article.txt"
+    if seed.is_file():
+        rows = figures["seed"] = seed_table(seed)
+        print(f"\nwhat each finds in {seed} (line:column, rule, text):")
+        for tool, line, column, rule, found in rows:
+            print(f"  {line:3}:{column:<4} {tool:9} {rule:40} {found[:50]!r}")
 
     figures["load_end"] = load_average()
     print(f"load average {figures['load_end']} at the end")

@@ -7,7 +7,8 @@ counts them. Its "checker" knows a few rules, enough to test the client side for
 
 - MORFOLOGIK_RULE_EN_US / _EN_GB (category TYPOS): the words in `misspellings` (per language);
 - EN_A_VS_AN (category MISC): "a" before a word that starts with a vowel letter;
-- ENGLISH_WORD_REPEAT_RULE (category MISC): a word said twice.
+- ENGLISH_WORD_REPEAT_RULE (category MISC): a word said twice;
+- WHETHER (category REDUNDANCY): "whether or not", as the real one (a style match).
 
 It honours language, disabledRules, enabledRules, enabledOnly, disabledCategories and
 enabledCategories, and answers an unknown language with HTTP 400 and a plain-text error, as
@@ -52,6 +53,8 @@ US_ONLY = {"colour": ["color"], "favourite": ["favorite"], "labour": ["labor"]}
 GB_ONLY = {"color": ["colour"], "favorite": ["favourite"], "labor": ["labour"]}
 TYPOS = {"id": "TYPOS", "name": "Possible Typo"}
 MISC = {"id": "MISC", "name": "Miscellaneous"}
+REDUNDANCY = {"id": "REDUNDANCY", "name": "Redundant Phrases"}
+_WHETHER = re.compile(r"\bwhether or not\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _A_VOWEL = re.compile(r"\b([Aa]) (?=[aeiouAEIOU]\w)")
 _REPEAT = re.compile(r"\b(\w+) (\1)\b", re.IGNORECASE)
@@ -196,6 +199,12 @@ class FakeLanguageTool:
                 found.append(self._match(text, m.start(1), m.end(2), "ENGLISH_WORD_REPEAT_RULE",
                                          "Word repetition (e.g. 'will will')", "duplication", MISC,
                                          "Possible typo: you repeated a word.", "Word repetition", [m.group(1)]))
+        if language.startswith("en") and wanted("WHETHER", "REDUNDANCY"):
+            for m in _WHETHER.finditer(text):
+                found.append(self._match(text, m.start(), m.end(), "WHETHER", "whether (or not)", "style",
+                                         REDUNDANCY, "Consider shortening this phrase to just ‘whether’, "
+                                         "unless you mean ‘regardless of whether’.", "Redundant phrase",
+                                         ["whether"]))
         return sorted(found, key=lambda match: match["offset"])
 
     @staticmethod

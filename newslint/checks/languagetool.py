@@ -28,10 +28,27 @@ Options
     disable_categories   LanguageTool category ids to turn off
     accept               words that are right as spelled (the house vocabulary)
     in_quotes            inside direct quotation report: spelling (default), all, or none
+    categories, rules    report only matches of these LanguageTool categories (GRAMMAR, ...) or
+                         rule ids (EN_A_VS_AN, ...; a rule id may be a pattern: *_COMPOUNDS);
+                         neither given: every match
+    skip_categories,     do not report matches of these categories or rule ids. These four only
+    skip_rules           filter what is reported: LanguageTool still checks everything, so rules
+                         that differ only here share one request and its cache
+    words                which misspelled words to report: all, lower (no capital letter: a
+                         typo) or capitalised (a name LanguageTool does not know)
+    compounds            report a "misspelling" that LanguageTool would only split, hyphenate
+                         or recase (hardcourt -> hard court, govt -> Govt): false (default),
+                         since closed compounds and abbreviations are house style, not typos
+    typos_only           report a misspelling only when it looks like a slip of the keyboard:
+                         the story uses it once, and it is one edit (a letter added, dropped,
+                         changed or two swapped) from one of LanguageTool's first suggestions.
+                         A word used twice, or far from every suggestion, is a term LanguageTool
+                         does not know (ghrelin, renminbi), not a typo
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +58,7 @@ from ..model import Edit, Hit
 from .base import OptionError, RuleType, string_list
 
 REPORTS = ("spelling", "grammar", "all")
+WORDS = ("all", "lower", "capitalised")
 IN_QUOTES = ("spelling", "all", "none")
 _LANGUAGE = r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$"
 _WORD = r"[\p{L}\p{M}\p{N}'\u2019]+"
@@ -63,6 +81,13 @@ class Options:
     disable_categories: Any = ()
     accept: Any = ()
     in_quotes: str = "spelling"
+    categories: Any = ()
+    rules: Any = ()
+    skip_categories: Any = ()
+    skip_rules: Any = ()
+    words: str = "all"
+    compounds: bool = False
+    typos_only: bool = False
     request: Any = field(init=False, repr=False)
     accepted: frozenset = field(init=False, repr=False)
     # The service a run binds (newslint.grammar.with_grammar); None: the environment's.
@@ -77,8 +102,14 @@ class Options:
             raise OptionError("report", f"must be one of {', '.join(REPORTS)}")
         if self.in_quotes not in IN_QUOTES:
             raise OptionError("in_quotes", f"must be one of {', '.join(IN_QUOTES)}")
+        if self.words not in WORDS:
+            raise OptionError("words", f"must be one of {', '.join(WORDS)}")
+        for flag in ("compounds", "typos_only"):
+            if not isinstance(getattr(self, flag), bool):
+                raise OptionError(flag, "must be true or false")
         lists = {}
-        for name in ("enable_rules", "disable_rules", "enable_categories", "disable_categories", "accept"):
+        for name in ("enable_rules", "disable_rules", "enable_categories", "disable_categories", "accept",
+                     "categories", "rules", "skip_categories", "skip_rules"):
             lists[name] = string_list(name, getattr(self, name))
             setattr(self, name, lists[name])
         self.request = Request(self.language, tuple(sorted(lists["enable_rules"])),
@@ -99,6 +130,56 @@ def _bare(word: str) -> str:
     return word
 
 
+_SPLITS = regex.compile(r"[\s\-\u2010\u2011'\u2019.\p{M}]")  # what a split, a possessive, a stop or an accent adds
+# "a"/"an" before a figure depends on how it is read (an $11bn, an 8am, a 12-year-old), which
+# LanguageTool cannot know: its article rule is not reported there.
+_ARTICLE_RULES = frozenset({"EN_A_VS_AN"})
+_FIGURE = regex.compile(r"\s*[\p{Sc}\p{N}]")
+
+
+def _only_split_or_recased(word: str, suggestions: tuple[str, ...]) -> bool:
+    """LanguageTool's suggestion is the same letters, only split, hyphenated, possessive, with a
+    stop or an accent, or in another case: hardcourt -> hard court, coverup -> cover-up,
+    govt -> Govt, products -> products', et al -> et al., cafes -> cafés.
+    Not a typo but a house-style choice (closed compounds, abbreviations), which a spell checker
+    cannot make."""
+    letters = _SPLITS.sub("", unicodedata.normalize("NFD", word)).casefold()
+    return any(s != word and _SPLITS.sub("", unicodedata.normalize("NFD", s)).casefold() == letters
+               for s in suggestions[:3])
+
+
+def _named(rule_id: str, patterns: tuple[str, ...]) -> bool:
+    """rule_id is one of the ids or shell-style patterns (*_COMPOUNDS)."""
+    from fnmatch import fnmatchcase
+
+    return any(rule_id == p or ("*" in p and fnmatchcase(rule_id, p)) for p in patterns)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter added, dropped or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _looks_like_typo(doc, word: str, suggestions: tuple[str, ...]) -> bool:
+    if len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", doc.text)) > 1:
+        return False  # used twice: meant
+    return any(_one_edit(word.casefold(), s.casefold()) for s in suggestions[:3])
+
+
+def _pieces(word: str) -> list[str]:
+    """O'Herlihy -> [O'Herlihy, Herlihy]: LanguageTool checks what follows the apostrophe alone."""
+    head, _, tail = word.partition("'") if "'" in word else word.partition("’")
+    return [word, tail] if tail[:1].isupper() and len(head) <= 2 else [word]
+
+
 def story_names(doc) -> frozenset[str]:
     """Words of the names the story introduces: capitalised words of its body that do not merely
     start a sentence (or that stand in a name of two words or more), with their particles."""
@@ -114,8 +195,9 @@ def story_names(doc) -> frozenset[str]:
             opens_sentence = not regex.search(_WORD, text, pos=sentence_start, endpos=m.start())
             if opens_sentence and sum(p[:1].isupper() for p in parts) < 2:
                 continue
-            names.update(parts)
-            names.update(_bare(p) for p in parts)
+            for part in parts:
+                names.update(_pieces(part))
+                names.update(_pieces(_bare(part)))
     return frozenset(names)
 
 
@@ -131,9 +213,24 @@ def check(doc, options: Options):
         for m in matches:
             if options.report != "all" and m.is_spelling != (options.report == "spelling"):
                 continue
+            if ((options.categories or options.rules)
+                    and m.category not in options.categories and not _named(m.rule_id, options.rules)):
+                continue
+            if m.category in options.skip_categories or _named(m.rule_id, options.skip_rules):
+                continue
             start, end = p_start + m.start, p_start + m.end
             found = doc.text[start:end]
+            if m.rule_id in _ARTICLE_RULES and _FIGURE.match(doc.text, end):
+                continue
             if m.is_spelling:
+                if "&" in found or "<" in doc.text[max(0, start - 1):start]:
+                    continue  # markup left in the copy (&lt;, <link href=...>): not a word
+                if options.words != "all" and (options.words == "capitalised") != (found != found.lower()):
+                    continue
+                if not options.compounds and _only_split_or_recased(found, m.replacements):
+                    continue
+                if options.typos_only and not _looks_like_typo(doc, found, m.replacements):
+                    continue
                 if accepted is None:
                     accepted = options.accepted | doc.memo(story_names)
                 parts = _parts(found)

@@ -40,8 +40,10 @@ SEPARATOR = "\n\n"  # between paragraphs in one request: LanguageTool's paragrap
 SPELLING_CATEGORY = "TYPOS"  # LanguageTool's category of the spell checker (and language-tool-python's)
 
 INSTALL_HELP = ("Name a LanguageTool server with --grammar-server URL or the NEWSLINT_LANGUAGETOOL_URL "
-                "environment variable, or install Java 17 or later and let language-tool-python download "
-                "LanguageTool once (it needs the network).")
+                "environment variable: scripts/languagetool-server start (in newslint's source) runs one on "
+                "http://127.0.0.1:8081, built from Maven Central (org.languagetool:languagetool-server and "
+                "language-en; it needs Java 17 and Maven). Or install Java 17 or later and let "
+                "language-tool-python download LanguageTool once (it needs the network).")
 
 
 @dataclass(frozen=True)

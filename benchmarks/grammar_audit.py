@@ -51,7 +51,7 @@ def lt_rule(finding) -> str:
 
 def categories() -> dict[str, str]:
     """LanguageTool rule id -> its category, from the matches newslint has cached this run."""
-    from newslint.grammar import CACHE
+    from newslint.grammar.cache import CACHE
 
     with CACHE.lock:
         return {m.rule_id: m.category for matches in CACHE.items.values() for m in matches}

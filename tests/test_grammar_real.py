@@ -29,7 +29,8 @@ from conftest import ROOT
 
 from newslint import Config
 from newslint.linter import Linter
-from newslint.grammar import LanguageToolService, reset
+from newslint.grammar import reset
+from newslint.grammar.service import LanguageToolService
 
 SCRIPT = ROOT / "scripts" / "languagetool-server"
 ENV_REAL = "NEWSLINT_TEST_LANGUAGETOOL"
@@ -225,7 +226,7 @@ def test_inside_a_direct_quotation_only_spelling_is_checked(server):
 # -- the language server's re-check ------------------------------------------------------------------
 
 def test_the_language_servers_recheck_sends_only_the_changed_paragraphs(server, tmp_path, monkeypatch):
-    from newslint.lsp import Linters
+    from newslint.linter import LinterCache as Linters
 
     (tmp_path / ".newslint.yaml").write_text(f"grammar: true\ngrammar_server: {server}\ngrammar_timeout: {TIMEOUT}\n",
                                              encoding="utf-8")
@@ -254,7 +255,7 @@ def test_the_language_servers_recheck_sends_only_the_changed_paragraphs(server, 
 
 @pytest.mark.parametrize("profile", ["ap", "british"])
 def test_the_grammar_examples_hold_against_the_real_server(server, monkeypatch, profile):
-    from newslint.authoring import example_failures
+    from newslint.rule_examples import example_failures
     from newslint.grammar import ENV_URL
     from newslint.packs import load_rules
 

@@ -14,7 +14,7 @@ from .checks import TYPES, OptionError, RuleType
 from .finding import LEVELS
 
 CATEGORIES = ("headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
-              "attribution", "repetition", "grammar", "style")
+              "attribution", "repetition", "grammar", "style", "numbers")
 PROFILES = ("ap", "british")
 SCOPES = ("any", "skip", "only")
 FIX_SAFETY = ("safe", "unsafe", "off")

@@ -2,9 +2,10 @@
 
 What it does
     `problem: weekday` reports a weekday that does not fall on its date ("Friday, 21 May 2019"),
-    taking the year from the story's date when the text leaves it out, and a date that does not
-    exist (30 February). `problem: story-dates` reports a story that carries two different dates
-    on the date lines above it.
+    taking the year from the story's date when the text leaves it out. `problem: no-such-date`
+    reports a date that does not exist, with or without a weekday ("February 30, 2019", "31
+    April"; 29 February only when the year is known and is not a leap year). `problem:
+    story-dates` reports a story that carries two different dates on the date lines above it.
 
 Why is this bad
     A wrong day sends readers to the wrong event; two story dates mean a stale page or a
@@ -17,7 +18,7 @@ Use instead
     One story date, and weekdays checked against the calendar.
 
 Options
-    problem       weekday or story-dates
+    problem       weekday, no-such-date or story-dates
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..datefind import WEEKDAYS, find_dates, format_date
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 from ..finding import Edit, Hit
 from .base import OptionError, RuleType
 
@@ -34,8 +38,12 @@ class Options:
     problem: str
 
     def __post_init__(self):
-        if self.problem not in ("weekday", "story-dates"):
-            raise OptionError("problem", "must be weekday or story-dates")
+        if self.problem not in ("weekday", "no-such-date", "story-dates"):
+            raise OptionError("problem", "must be weekday, no-such-date or story-dates")
+
+
+def _all_dates(doc) -> list:
+    return list(find_dates(doc.text))
 
 
 def check(doc, options: Options):
@@ -49,19 +57,23 @@ def check(doc, options: Options):
                                            "line": doc.line_col(doc.to_source(dates[0].start))[0]})
                 return
         return
-    for d in find_dates(doc.text):
+    if options.problem == "no-such-date":
+        for d in doc.memo(_all_dates):
+            year = d.year or doc.story_year
+            # Without a year, 29 February may exist; 30 February and 31 April never do.
+            if d.resolve(year if year else 2000) is None:
+                yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end],
+                                           "date": f"{d.day} {MONTHS[d.month - 1]}" + (f" {year}" if year else "")})
+        return
+    for d in doc.memo(_all_dates):
         if d.weekday is None:
             continue
         date = d.resolve(doc.story_year)
-        if date is None:
-            if d.year or doc.story_year:  # a year is known, so the day itself does not exist
-                yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end], "expected": "a real date"})
-            continue
-        if date.weekday() != d.weekday:
+        if date is not None and date.weekday() != d.weekday:  # a day that does not exist: no-such-date
             weekday = WEEKDAYS[date.weekday()]
             end = d.start + len(WEEKDAYS[d.weekday])
             yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end], "expected": weekday,
-                                       "date": format_date(date)}, (Edit(d.start, end, weekday),))
+                                       "date": f"{date.day} {date:%B} {date.year}"}, (Edit(d.start, end, weekday),))
 
 
 TYPE = RuleType("dates", Options, check, ("found", "first", "expected", "date", "line"), __doc__, fix="unsafe")

@@ -26,7 +26,7 @@ _YEAR = r"(?:,?" + _SPACE + r"(?P<{g}>(?:1[89]|20)\d\d))?"
 DATE = re.compile(
     r"(?=[\dMTWFSJAOND])\b" + _WEEKDAY + "(?:"
     + _DAY.format(g="d1") + _SPACE + r"(?:of" + _SPACE + ")?" + _MONTH.format(g="m1") + _YEAR.format(g="y1")
-    + "|" + _MONTH.format(g="m2") + _SPACE + _DAY.format(g="d2") + r"\b" + _YEAR.format(g="y2")
+    + "|" + _MONTH.format(g="m2") + _SPACE + _DAY.format(g="d2") + r"\b(?!\.\d)" + _YEAR.format(g="y2")
     + r")(?![\w-])"
 )
 

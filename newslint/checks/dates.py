@@ -61,7 +61,7 @@ def check(doc, options: Options):
         for d in doc.memo(_all_dates):
             year = d.year or doc.story_year
             # Without a year, 29 February may exist; 30 February and 31 April never do.
-            if d.resolve(year if year else 2000) is None:
+            if d.day and d.resolve(year if year else 2000) is None:  # "January 0.7" is no date at all
                 yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end],
                                            "date": f"{d.day} {MONTHS[d.month - 1]}" + (f" {year}" if year else "")})
         return

@@ -81,7 +81,10 @@ def _copy_paragraphs(doc):
     skip = set(doc.header)
     if doc.headline_index is not None:
         skip.add(doc.headline_index)
-    return [(i, p) for i, p in enumerate(doc.paragraphs) if i not in skip and not doc.is_shouting(i)]
+    text = doc.text
+    # "— Name (@handle) November 18, 2019" signs an embedded post: page furniture too.
+    return [(i, p) for i, p in enumerate(doc.paragraphs) if i not in skip and not doc.is_shouting(i)
+            and not (text.startswith(("\u2014", "--", "- "), p.start) and "(@" in text[p.start:p.end])]
 
 
 def _dates(doc) -> list:

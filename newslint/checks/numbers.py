@@ -99,6 +99,7 @@ _UNIT_WORDS = frozenset("""
     ha mph kph knots am pm a.m. p.m. o'clock gmt bst est edt pst pdt utc bc ad points point pts
     goals goal runs wickets seeds seed stars star mg ml gb mb tb ghz mhz kw mw gw kwh mwh v bpm
     x times to and or of in out by under over overs sets games laps strokes shots
+    percentage mln bln dlr dlrs cts pct stg
     """.split())
 # Words before a figure that number a thing ("No. 3", "type 2 diabetes", "page 5").
 _NUMBERING_WORDS = frozenset("""
@@ -108,6 +109,9 @@ _NUMBERING_WORDS = frozenset("""
     issue game round match race heat leg day week year years class division league group pool act
     scene season series episode track channel radio version step term box code district ward precinct
     aged age ages from between to and or than nearly about around only just least most top
+    plus minus was is turned turns turning
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """.split())
 # "nearly 5", "about 3", "only 2" are counts and should be flagged; they are listed above only
 # because a number after them is also often part of a range or a time: undo that here.
@@ -127,6 +131,8 @@ _RANGE_AFTER = re.compile(r"\s?[-\u2013]\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w-]|[.
 _RANGE_BEFORE = re.compile(r"\b([Ff]rom|[Bb]etween)\s+$")
 _DATE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _OF_MONTH = re.compile(r"\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_RATIO_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(CARDINALS)}|\d+)\s+(?:in|out\s+of)\s+$")
+_STOP_AFTER_FIGURE = re.compile(r"\d\.\s*$")
 _PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 
 
@@ -174,7 +180,25 @@ def _is_prose(doc, index: int) -> bool:
     if index in doc.memo(_skipped_paragraphs) or doc.is_shouting(index):
         return False
     start, end = doc.paragraphs[index]
-    return bool(_PROSE_END.search(doc.text, max(start, end - 3), end)) and not doc.is_headline_like(index)
+    if not _PROSE_END.search(doc.text, max(start, end - 3), end) or doc.is_headline_like(index):
+        return False
+    return index not in doc.memo(_figure_dense)
+
+
+def _figure_dense(doc) -> frozenset[int]:
+    """Paragraphs where figures are more than one word in eight: statistics, not sentences."""
+    counts: dict[int, int] = {}
+    for t in doc.memo(_tokens):
+        if t.figure is not None:
+            counts[t.paragraph] = counts.get(t.paragraph, 0) + 1
+    text = doc.text
+    dense = set()
+    for index, n in counts.items():
+        if n >= 4:
+            start, end = doc.paragraphs[index]
+            if n * 8 > text.count(" ", start, end) + 1:
+                dense.add(index)
+    return frozenset(dense)
 
 
 def _value(figure: str) -> float | None:
@@ -214,10 +238,10 @@ def _small_figure(doc, t: Token, o: Options):
         return None
     text = doc.text
     before = text[t.start - 1:t.start] if t.start else ""
-    if before in CURRENCY or before in "#/:(" or before.isalnum():
-        return None
+    if before in CURRENCY or before in "#/:([" or before.isalnum() or t.figure.startswith("0"):
+        return None  # $5, #3, [1] (a footnote), 007
     word, point = _prev_word(text, t.start)
-    if word and (word[0].isupper() and not _sentence_start(doc, t.start) or word.lower() in _NUMBERING_WORDS):
+    if word and (not word.islower() and not _sentence_start(doc, t.start) or word.lower() in _NUMBERING_WORDS):
         return None
     if _sentence_start(doc, t.start):
         return None  # the sentence-start problem reports it
@@ -252,8 +276,8 @@ def _spelled_large(doc, t: Token, o: Options):
     if following in ("hundred", "thousand", "million", "billion", "trillion", "o'clock") or after.startswith(
             ("-something", "-odd", "-fold", " to one", " to 1", "-plus")):
         return None
-    if re.search(r"(?i)\b(?:one|1)\s+in\s+$", text[max(0, t.start - 12):t.start]):
-        return None  # "one in ten": a ratio, spelled or not as a whole
+    if _RATIO_BEFORE.search(text, max(0, t.start - 20), t.start) or _PERCENT_AFTER.match(text, t.end):
+        return None  # "one in ten", "eight out of ten": a ratio; "ten per cent" is the percent problem
     if _sentence_start(doc, t.start) or not _is_prose(doc, t.paragraph):
         return None
     return Hit(t.start, t.end, {"found": t.word, "replacement": str(value)}, (Edit(t.start, t.end, str(value)),))
@@ -267,6 +291,8 @@ def _sentence_start_figure(doc, t: Token, o: Options):
         return None  # a year may start a sentence
     if t.suffix and t.suffix.lower() not in ("th", "st", "nd", "rd"):
         return None  # 5G, 3D, 9am
+    if _STOP_AFTER_FIGURE.search(text, max(0, t.start - 4), t.start) or re.match(r"\s?[ap]\.?m\b", text[t.end:t.end + 5], re.I):
+        return None  # "11. 6 pct" is a decimal split by the text's extraction; "10 p.m." a time
     after = text[t.end:t.end + 2]
     if after[:1] in (".", ")", "/", ":", "-", "\u2013", "") or after[:1] == "," and not t.figure.isdigit():
         return None  # list numbers, times, scores
@@ -417,7 +443,15 @@ def _range(doc, t: Token, o: Options):
     text = doc.text
     before = _RANGE_BEFORE.search(text, max(0, t.start - 10), t.start - (_currency_before(text, t.start)))
     m = _RANGE_AFTER.match(text, t.end)
-    if not before or not m:
+    if not before or not m or text[m.end():m.end() + 1] == "/" or re.match(r"\s+(?:up|down)\b", text[m.end():m.end() + 6]):
+        return None  # 7-1/4 is a fraction; "from 15-6 down" a score
+    first, second = t.figure.replace(",", ""), m.group(1).replace(",", "")
+    if len(second) < len(first) and "." not in first + second:
+        second = first[:len(first) - len(second)] + second  # 1979-81
+    try:
+        if float(second) <= float(first):
+            return None  # 3-3, 15-6: a score, not a range
+    except ValueError:
         return None
     joiner = " to " if before.group(1).lower() == "from" else " and "
     return Hit(t.start, m.end(), {"found": text[t.start:m.end()], "replacement": text[t.start:t.end] + joiner + m.group(1),

@@ -133,6 +133,8 @@ _DATE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
 _OF_MONTH = re.compile(r"\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _RATIO_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(CARDINALS)}|\d+)\s+(?:in|out\s+of)\s+$")
 _STOP_AFTER_FIGURE = re.compile(r"\d\.\s*$")
+# A figure just after this one, or after its unit: "3, 4", "3 to 5", "4 minutes and 15 seconds".
+_FIGURE_NEXT = re.compile(r"[^\w\n]{0,3}\d|(?:\s+[a-z]+)?\s+(?:and|or|to|by|of|-)\s+\d")
 _PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 
 
@@ -226,8 +228,8 @@ def _capitalise(word: str) -> str:
 def _near_figure(doc, token: Token) -> bool:
     """Another figure within a few characters: a series, a score, a range or a table."""
     text = doc.text
-    return any(c.isdigit() for c in text[max(0, token.start - 12):token.start]) or any(
-        c.isdigit() for c in text[token.end:token.end + 12])
+    return any(c.isdigit() for c in text[max(0, token.start - 12):token.start]) or bool(
+        _FIGURE_NEXT.match(text, token.end, token.end + 30))
 
 
 def _small_figure(doc, t: Token, o: Options):

@@ -55,6 +55,10 @@ MONTH_YEAR = re.compile(
     r"(?P<comma>,)?[^\S\r\n]+(?P<year>(?:1[89]|20)\d\d)(?![\w,.]\d|\w)"
 )
 _ORDINAL = re.compile(r"st|nd|rd|th")
+# "In January 25 people took part": after "in", a month and a figure before a word in lower
+# case are a month and a count, not a date (a date takes "on").
+_IN_BEFORE = re.compile(r"\b[Ii]n[^\S\r\n]+$")
+_IN_MONTH_COUNT = re.compile(r"[^\S\r\n]+[a-z]")
 
 
 @dataclass
@@ -89,7 +93,9 @@ def _copy_paragraphs(doc):
 
 def _dates(doc) -> list:
     text = doc.text
-    return [m for _, (start, end) in doc.memo(_copy_paragraphs) for m in DATE.finditer(text, start, end)]
+    return [m for _, (start, end) in doc.memo(_copy_paragraphs) for m in DATE.finditer(text, start, end)
+            if not (m.group("m2") and not m.group("y2") and _IN_MONTH_COUNT.match(text, m.end())
+                    and _IN_BEFORE.search(text, max(0, m.start() - 4), m.start()))]
 
 
 def _month_years(doc) -> list:

@@ -50,14 +50,24 @@ class DateMention:
 
 def find_dates(text: str, start: int = 0, end: int | None = None):
     for m in DATE.finditer(text, start, len(text) if end is None else end):
-        day = m.group("d1") or m.group("d2")
-        month = (m.group("m1") or m.group("m2")).rstrip(".").lower()
-        year = m.group("y1") or m.group("y2")
-        weekday = m.group("weekday")
-        yield DateMention(
-            m.start(), m.end(), int(day), _MONTHS[month[:4] if month.startswith("sept") else month[:3]],
-            int(year) if year else None, WEEKDAYS.index(weekday) if weekday else None,
-        )
+        yield mention(m)
+
+
+def mention(m: re.Match) -> DateMention:
+    """The date a match of DATE reads."""
+    day = m.group("d1") or m.group("d2")
+    month = (m.group("m1") or m.group("m2")).rstrip(".").lower()
+    year = m.group("y1") or m.group("y2")
+    weekday = m.group("weekday")
+    return DateMention(
+        m.start(), m.end(), int(day), _MONTHS[month[:4] if month.startswith("sept") else month[:3]],
+        int(year) if year else None, WEEKDAYS.index(weekday) if weekday else None,
+    )
+
+
+def scan(doc) -> list[re.Match]:
+    """Every match of DATE in a Document's text: doc.memo(scan) gives the rules one shared pass."""
+    return list(DATE.finditer(doc.text))
 
 
 def format_date(date: dt.date) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datefind import WEEKDAYS, find_dates, format_date
+from ..datefind import WEEKDAYS, format_date, mention, scan
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -43,7 +43,7 @@ class Options:
 
 
 def _all_dates(doc) -> list:
-    return list(find_dates(doc.text))
+    return [mention(m) for m in doc.memo(scan)]
 
 
 def check(doc, options: Options):

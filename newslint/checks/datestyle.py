@@ -15,7 +15,7 @@ What it does
       "21 May 2019".
 
     Dates on the lines above the story (date lines, bylines, the headline) are page furniture
-    and left alone. The rules share one scan of the story for dates.
+    and left alone. The rules share the story's scans for dates and for figures (the years).
 
 Why is this bad
     A stylebook writes every date one way; a desk that follows it marks each of these.
@@ -37,7 +37,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..datefind import DATE
+from ..datefind import scan
+from ..numberfind import tokens
 from ..finding import Edit, Hit
 from .base import OptionError, RuleType
 
@@ -49,11 +50,12 @@ _MONTH_NUMBER = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "ju
                  "oct": 10, "nov": 11, "dec": 12}
 # A month and a year with no day before or after the month: "September 2019", "Sept. 2019",
 # "May, 2019". A day before it ("6 Sept 2019") makes it a full date, which DATE reads.
-MONTH_YEAR = re.compile(
+MONTH_BEFORE = re.compile(
     r"(?<!\d[^\S\r\n])(?<![\w.])(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July"
     r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-    r"(?P<comma>,)?[^\S\r\n]+(?P<year>(?:1[89]|20)\d\d)(?![\w,.]\d|\w)"
+    r"(?P<comma>,)?[^\S\r\n]+$"
 )
+_YEAR_CONTINUES = re.compile(r"[,.]\d")  # "March, 2,000": a count, not a year
 _ORDINAL = re.compile(r"st|nd|rd|th")
 # "In January 25 people took part": after "in", a month and a figure before a word in lower
 # case are a month and a count, not a date (a date takes "on").
@@ -80,27 +82,33 @@ def _month_number(written: str) -> int:
     return _MONTH_NUMBER[written[:3].lower()]
 
 
-def _copy_paragraphs(doc):
-    """The story's paragraphs after its header: date lines, bylines and the headline are not copy."""
-    skip = set(doc.header)
-    if doc.headline_index is not None:
-        skip.add(doc.headline_index)
-    text = doc.text
-    # "— Name (@handle) November 18, 2019" signs an embedded post: page furniture too.
-    return [(i, p) for i, p in enumerate(doc.paragraphs) if i not in skip and not doc.is_shouting(i)
-            and not (text.startswith(("\u2014", "--", "- "), p.start) and "(@" in text[p.start:p.end])]
+def _is_copy(doc, index: int) -> bool:
+    """Not the header (date lines, bylines, the headline), an all-capitals line, or the line that
+    signs an embedded post ("— Name (@handle) November 18, 2019"): those are page furniture."""
+    if index in doc.header or index == doc.headline_index or doc.is_shouting(index):
+        return False
+    start, end = doc.paragraphs[index]
+    return not (doc.text.startswith(("\u2014", "--", "- "), start) and "(@" in doc.text[start:end])
 
 
 def _dates(doc) -> list:
     text = doc.text
-    return [m for _, (start, end) in doc.memo(_copy_paragraphs) for m in DATE.finditer(text, start, end)
-            if not (m.group("m2") and not m.group("y2") and _IN_MONTH_COUNT.match(text, m.end())
+    return [m for m in doc.memo(scan) if _is_copy(doc, doc.paragraph_index(m.start()))
+            and not (m.group("m2") and not m.group("y2") and _IN_MONTH_COUNT.match(text, m.end())
                     and _IN_BEFORE.search(text, max(0, m.start() - 4), m.start()))]
 
 
 def _month_years(doc) -> list:
+    """Months before a year, found from the years of the shared number scan: (month match, year end)."""
     text = doc.text
-    return [m for _, (start, end) in doc.memo(_copy_paragraphs) for m in MONTH_YEAR.finditer(text, start, end)]
+    found = []
+    for t in doc.memo(tokens):
+        figure = t.figure
+        if figure and not t.suffix and len(figure) == 4 and figure[:2] in ("18", "19", "20"):
+            m = MONTH_BEFORE.search(text, max(0, t.start - 12), t.start)
+            if m and not _YEAR_CONTINUES.match(text, t.end) and _is_copy(doc, t.paragraph):
+                found.append((m, t.end))
+    return found
 
 
 def _month_form(doc, m, o: Options):
@@ -118,7 +126,8 @@ def _month_form(doc, m, o: Options):
     return Hit(start, end, {"found": written, "replacement": want}, (Edit(start, end, want),))
 
 
-def _month_year(doc, m, o: Options):
+def _month_year(doc, found, o: Options):
+    m, _ = found
     written = m.group("month")
     want = FULL[_month_number(written) - 1]
     if written == want or written == "May":
@@ -127,11 +136,13 @@ def _month_year(doc, m, o: Options):
     return Hit(start, end, {"found": written, "replacement": want}, (Edit(start, end, want),))
 
 
-def _month_year_comma(doc, m, o: Options):
+def _month_year_comma(doc, found, o: Options):
+    m, end = found
     if not m.group("comma"):
         return None
     start = m.start("comma")
-    return Hit(m.start(), m.end(), {"found": m.group(), "replacement": m.group().replace(",", "", 1)},
+    written = doc.text[m.start():end]
+    return Hit(m.start(), end, {"found": written, "replacement": written.replace(",", "", 1)},
                (Edit(start, start + 1, ""),))
 
 

@@ -9,7 +9,7 @@ What it does
     - `noon`: "12 p.m." -> "noon", "12 a.m." -> "midnight", "12 noon" -> "noon".
     - `redundant`: "9 a.m. in the morning", "8 p.m. tonight": the a.m. or p.m. says it.
 
-    All four share one scan of the story for times.
+    All four read the times at the figures of the story's shared number scan.
 
 Why is this bad
     AP and the British houses each settle one form for times; "12 p.m." leaves readers
@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from ..finding import Edit, Hit
+from ..numberfind import tokens
 from .base import OptionError, RuleType
 
 PROBLEMS = ("form", "on-the-hour", "noon", "redundant")
@@ -44,6 +45,8 @@ TIME = re.compile(
     r"(?:(?P<space>[^\S\r\n]?)(?P<suffix>(?P<ap>[aApP])(?:\.[^\S\r\n]?[mM]\.?|[mM](?!\w|\.\w)\.?|\.[mM]))(?![\w])"
     r"|[^\S\r\n](?P<word>noon|midnight)\b)"
 )
+# What may follow the hour of a time: minutes, then a.m., p.m., noon or midnight.
+_MAY_BE_TIME = re.compile(r"(?::\d\d)?[^\S\r\n]?(?:[aApP][.mM]|noon|midnight)")
 _REDUNDANT = re.compile(r"[^\S\r\n]+(?:in[^\S\r\n]+the[^\S\r\n]+(?P<part>morning|afternoon|evening|night)|"
                         r"this[^\S\r\n]+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight)|at[^\S\r\n]+night)\b")
 
@@ -71,8 +74,17 @@ class Options:
 
 
 def _times(doc) -> list:
+    """The times of the story, read at the figures the shared scan found (no pass of its own)."""
     text = doc.text
-    return [m for start, end in doc.paragraphs for m in TIME.finditer(text, start, end)]
+    found = []
+    for t in doc.memo(tokens):
+        if t.figure is None or len(t.figure) > 5:
+            continue
+        if t.suffix.lower() in ("am", "pm", "a", "p") or _MAY_BE_TIME.match(text, t.end, t.end + 12):
+            m = TIME.match(text, t.start)
+            if m:
+                found.append(m)
+    return found
 
 
 def _form(doc, m, o: Options):

@@ -55,7 +55,8 @@ def _trie(words) -> str:
 # figure is tested in Python (see tokens): a lookbehind in the pattern runs at every position
 # of the text and doubled the time of the scan.
 _FIGURE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?P<suf>['\u2019]s|[A-Za-z]+)?(?![\w'\u2019])")
-_WORD = re.compile(rf"\b(?:{_trie(set(CARDINALS) | set(ORDINALS))})(?![\w'\u2019])")
+# No \b before a word: the test before it is made in Python too (a fifth faster on news copy).
+_WORD = re.compile(rf"(?:{_trie(set(CARDINALS) | set(ORDINALS))})(?![\w'\u2019])")
 _JOINED = frozenset(".,'\u2019-_")  # before a figure: part of a larger token (3.5, 2,000, COVID-19)
 
 
@@ -85,7 +86,7 @@ def tokens(doc) -> list[Token]:
         figure, suffix = m.group(1, "suf")
         found.append(Token(start, m.end(), figure, suffix or "", None, paragraph(start)))
     words = [Token(m.start(), m.end(), None, "", m.group(), paragraph(m.start())) for m in _WORD.finditer(text)
-             if not (m.start() and text[m.start() - 1] in _JOINED)]
+             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _JOINED))]
     if words:
         found.extend(words)
         found.sort(key=_START)

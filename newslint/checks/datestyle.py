@@ -38,8 +38,8 @@ import re
 from dataclasses import dataclass
 
 from ..datefind import scan
-from ..numberfind import tokens
 from ..finding import Edit, Hit
+from ..numberfind import tokens
 from .base import OptionError, RuleType
 
 PROBLEMS = ("month-form", "month-year", "month-year-comma", "ordinal", "order")

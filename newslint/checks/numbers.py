@@ -61,29 +61,9 @@ PROBLEMS = ("small-figure", "spelled-large", "sentence-start", "age", "percent",
 CURRENCY = "$£€¥"
 # Words after a figure that make it a measure, money, a time or a share: stylebooks keep those
 # in figures.
-_UNIT_WORDS = frozenset("""
-    percent per pc pct % million billion trillion bn mn m k thousand hundred dozen
-    p pence cents cent pounds pound dollars dollar euros euro yen rupees rand francs
-    degrees degree c f feet foot ft inches inch in yards yard yd miles mile mi km kilometres kilometers
-    kilometre kilometer metres meters metre meter m cm mm kg kilos kilograms kilogram grams gram g lb lbs
-    ounces ounce oz tons ton tonnes tonne litres liters litre liter gallons gallon acres acre hectares
-    ha mph kph knots am pm a.m. p.m. o'clock gmt bst est edt pst pdt utc bc ad points point pts
-    goals goal runs wickets seeds seed stars star mg ml gb mb tb ghz mhz kw mw gw kwh mwh v bpm
-    x times to and or of in out by under over overs sets games laps strokes shots
-    percentage mln bln dlr dlrs cts pct stg
-    """.split())
+_UNIT_WORDS = frozenset(["percent", "per", "pc", "pct", "%", "million", "billion", "trillion", "bn", "mn", "m", "k", "thousand", "hundred", "dozen", "p", "pence", "cents", "cent", "pounds", "pound", "dollars", "dollar", "euros", "euro", "yen", "rupees", "rand", "francs", "degrees", "degree", "c", "f", "feet", "foot", "ft", "inches", "inch", "in", "yards", "yard", "yd", "miles", "mile", "mi", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres", "meters", "metre", "meter", "m", "cm", "mm", "kg", "kilos", "kilograms", "kilogram", "grams", "gram", "g", "lb", "lbs", "ounces", "ounce", "oz", "tons", "ton", "tonnes", "tonne", "litres", "liters", "litre", "liter", "gallons", "gallon", "acres", "acre", "hectares", "ha", "mph", "kph", "knots", "am", "pm", "a.m.", "p.m.", "o'clock", "gmt", "bst", "est", "edt", "pst", "pdt", "utc", "bc", "ad", "points", "point", "pts", "goals", "goal", "runs", "wickets", "seeds", "seed", "stars", "star", "mg", "ml", "gb", "mb", "tb", "ghz", "mhz", "kw", "mw", "gw", "kwh", "mwh", "v", "bpm", "x", "times", "to", "and", "or", "of", "in", "out", "by", "under", "over", "overs", "sets", "games", "laps", "strokes", "shots", "percentage", "mln", "bln", "dlr", "dlrs", "cts", "pct", "stg"])
 # Words before a figure that number a thing ("No. 3", "type 2 diabetes", "page 5").
-_NUMBERING_WORDS = frozenset("""
-    no nos number numbers num page pages p pp chapter section article room gate platform route highway
-    interstate level grade category phase tier stage type size zone line lane row seat block unit flat
-    apartment suite floor verse rule clause paragraph item question exhibit figure table part volume vol
-    issue game round match race heat leg day week year years class division league group pool act
-    scene season series episode track channel radio version step term box code district ward precinct
-    aged age ages from between to and or than nearly about around only just least most top
-    plus minus was is turned turns turning
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split())
+_NUMBERING_WORDS = frozenset(["no", "nos", "number", "numbers", "num", "page", "pages", "p", "pp", "chapter", "section", "article", "room", "gate", "platform", "route", "highway", "interstate", "level", "grade", "category", "phase", "tier", "stage", "type", "size", "zone", "line", "lane", "row", "seat", "block", "unit", "flat", "apartment", "suite", "floor", "verse", "rule", "clause", "paragraph", "item", "question", "exhibit", "figure", "table", "part", "volume", "vol", "issue", "game", "round", "match", "race", "heat", "leg", "day", "week", "year", "years", "class", "division", "league", "group", "pool", "act", "scene", "season", "series", "episode", "track", "channel", "radio", "version", "step", "term", "box", "code", "district", "ward", "precinct", "aged", "age", "ages", "from", "between", "to", "and", "or", "than", "nearly", "about", "around", "only", "just", "least", "most", "top", "plus", "minus", "was", "is", "turned", "turns", "turning", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # "nearly 5", "about 3", "only 2" are counts and should be flagged; they are listed above only
 # because a number after them is also often part of a range or a time: undo that here.
 _NUMBERING_WORDS = _NUMBERING_WORDS - {"nearly", "about", "around", "only", "just", "least", "most", "than", "top"}
@@ -102,6 +82,7 @@ _RANGE_AFTER = re.compile(r"\s?[-\u2013]\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w-]|[.
 _RANGE_BEFORE = re.compile(r"\b([Ff]rom|[Bb]etween)\s+$")
 _DATE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _OF_MONTH = re.compile(r"\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_RANGE_WORD_AFTER = re.compile(r"\s+(?:and|or|to|-)\s")
 _RATIO_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(CARDINALS)}|\d+)\s+(?:in|out\s+of)\s+$")
 _STOP_AFTER_FIGURE = re.compile(r"\d\.\s*$")
 # A figure just after this one, or after its unit: "3, 4", "3 to 5", "4 minutes and 15 seconds".
@@ -207,7 +188,7 @@ def _small_figure(doc, t: Token, o: Options):
     unit = following.lower()
     if following[:1].isupper() or following[:1].isdigit() or unit in _UNIT_WORDS or unit.rstrip(".") in _UNIT_WORDS:
         return None
-    word, point = _prev_word(text, t.start)
+    word, _ = _prev_word(text, t.start)
     if _sentence_start(doc, t.start):
         return None  # the sentence-start problem reports it
     if word and (not word.islower() or word.lower() in _NUMBERING_WORDS):
@@ -248,7 +229,7 @@ def _sentence_start_figure(doc, t: Token, o: Options):
         return None  # a year may start a sentence
     if t.suffix and t.suffix.lower() not in ("th", "st", "nd", "rd"):
         return None  # 5G, 3D, 9am
-    if _STOP_AFTER_FIGURE.search(text, max(0, t.start - 4), t.start) or re.match(r"\s?[ap]\.?m\b", text[t.end:t.end + 5], re.I):
+    if _STOP_AFTER_FIGURE.search(text, max(0, t.start - 4), t.start) or re.match(r"\s?[ap]\.?m\b", text[t.end:t.end + 5], re.IGNORECASE):
         return None  # "11. 6 pct" is a decimal split by the text's extraction; "10 p.m." a time
     after = text[t.end:t.end + 2]
     if after[:1] in (".", ")", "/", ":", "-", "\u2013", "") or after[:1] == "," and not t.figure.isdigit():
@@ -270,17 +251,15 @@ def _sentence_start_figure(doc, t: Token, o: Options):
 
 
 def _age(doc, t: Token, o: Options):
-    if t.word is None or t.word not in CARDINALS:
+    if t.word not in CARDINALS:
         return None
     text = doc.text
+    # "five-year-old", "five years old", or "aged five" (not "aged five to nine", a range).
+    if not (_AGE_AFTER.match(text, t.end) or _prev_word(text, t.start)[0] == "aged"
+            and not _RANGE_WORD_AFTER.match(text, t.end)):
+        return None
     value = str(CARDINALS[t.word])
-    if _AGE_AFTER.match(text, t.end) or _prev_word(text, t.start)[0] == "aged" and not re.match(
-            r"\s+(?:and|or|to|-)\s", text[t.end:t.end + 6]) and not _prev_word(text, t.start - 5)[0] == "aged":
-        if text[t.end:t.end + 1] == " " and text[t.end + 1:t.end + 7].startswith(("years", "year ", "month")) and not \
-                _AGE_AFTER.match(text, t.end):
-            return None  # "a five year old plan" reads two ways; "aged five years" is fine
-        return Hit(t.start, t.end, {"found": t.word, "replacement": value}, (Edit(t.start, t.end, value),))
-    return None
+    return Hit(t.start, t.end, {"found": t.word, "replacement": value}, (Edit(t.start, t.end, value),))
 
 
 def _percent(doc, t: Token, o: Options):

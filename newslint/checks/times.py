@@ -52,7 +52,7 @@ _REDUNDANT = re.compile(r"[^\S\r\n]+(?:in[^\S\r\n]+the[^\S\r\n]+(?P<part>morning
 
 
 # Words before a bare "9 PM" that make it a time rather than, say, "2 PM candidates".
-_TIME_WORDS = frozenset("at by until till from to before after around about and or between since the".split())
+_TIME_WORDS = frozenset(["at", "by", "until", "till", "from", "to", "before", "after", "around", "about", "and", "or", "between", "since", "the"])
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\S\r\n]+$")
 
 

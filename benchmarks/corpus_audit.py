@@ -79,6 +79,12 @@ def audit(name: str, profile: str | None, show: str | None, limit: int) -> float
     in_style = ", ".join(f"{n} stories --profile {p}" for p, n in sorted(styles.items()))
     print(f"\n{name} ({in_style}): {total:,} words\n"
           f"  {loud * per_10k:.2f} warning/error findings per 10,000 words ({loud}; target <= {TARGET})")
+    categories: Counter = Counter()
+    for (rule, level), n in counts.items():
+        categories[(rule.split(".", 1)[0], level != "info")] += n
+    for category in sorted({c for c, _ in categories}):
+        loud_c, all_c = categories[(category, True)], categories[(category, True)] + categories[(category, False)]
+        print(f"  category {category:27} {loud_c * per_10k:6.2f} warning/error, {all_c * per_10k:6.2f} in all per 10k words")
     for (rule, level), n in sorted(counts.items(), key=lambda kv: (kv[0][1] == "info", -kv[1])):
         print(f"  {rule:36} {level:8} {n:6}  {n * per_10k:6.2f} per 10k words")
     return loud * per_10k

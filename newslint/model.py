@@ -8,7 +8,7 @@ from typing import Any
 
 LEVELS = ("info", "warning", "error")  # in rising order of severity
 CATEGORIES = ("headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
-              "attribution", "repetition", "grammar", "style")
+              "attribution", "repetition", "grammar", "style", "numbers")
 PROFILES = ("ap", "british")  # house styles
 SCOPES = ("any", "skip", "only")  # where a rule looks: any text, outside direct quotation, inside it
 FIX_SAFETY = ("safe", "unsafe", "off")

@@ -17,7 +17,8 @@ from newslint.model import Edit, Finding
 from newslint.packs import PROFILES
 
 STORY = "Talks stall in Zürich\n\nThe the minister said prices rose 4 per cent .\n\nNo one answered.\n"
-FIXED = "Talks stall in Zürich\n\nThe minister said prices rose 4 percent.\n\nNo one answered.\n"
+# AP (since 2019) writes a figure with the % sign: numbers.percent makes "4 per cent" "4%".
+FIXED = "Talks stall in Zürich\n\nThe minister said prices rose 4%.\n\nNo one answered.\n"
 
 
 def run_fix(cli, path, *flags):
@@ -66,7 +67,7 @@ def test_diff_prints_and_writes_nothing(tmp_path, cli):
     result = cli("check", "--diff", path)
     assert result.returncode == 1
     out = result.stdout.decode()
-    assert "-The the minister said prices rose 4 per cent .\n+The minister said prices rose 4 percent.\n" in out
+    assert "-The the minister said prices rose 4 per cent .\n+The minister said prices rose 4%.\n" in out
     assert path.read_text(encoding="utf-8") == STORY
     path.write_text(FIXED, encoding="utf-8")
     assert cli("check", "--diff", path).returncode == 0

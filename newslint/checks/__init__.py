@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from . import (attribution, boilerplate, consistency, dates, headline, languagetool, name_spelling, pattern,
-               punctuation, quotes, reference, repetition, substitution)
+from . import (attribution, boilerplate, consistency, dates, datestyle, headline, languagetool, name_spelling, numbers,
+               pattern, punctuation, quotes, reference, repetition, substitution, times)
 from .base import OptionError, RuleType
 
 TYPES: dict[str, RuleType] = {
     module.TYPE.name: module.TYPE
     for module in (pattern, substitution, consistency, repetition, quotes, punctuation, attribution,
-                   reference, name_spelling, dates, boilerplate, headline, languagetool)
+                   reference, name_spelling, dates, datestyle, times, numbers, boilerplate, headline, languagetool)
 }
 
 __all__ = ["TYPES", "OptionError", "RuleType"]

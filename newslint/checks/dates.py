@@ -2,9 +2,10 @@
 
 What it does
     `problem: weekday` reports a weekday that does not fall on its date ("Friday, 21 May 2019"),
-    taking the year from the story's date when the text leaves it out, and a date that does not
-    exist (30 February). `problem: story-dates` reports a story that carries two different dates
-    on the date lines above it.
+    taking the year from the story's date when the text leaves it out. `problem: no-such-date`
+    reports a date that does not exist, with or without a weekday ("February 30, 2019", "31
+    April"; 29 February only when the year is known and is not a leap year). `problem:
+    story-dates` reports a story that carries two different dates on the date lines above it.
 
 Why is this bad
     A wrong day sends readers to the wrong event; two story dates mean a stale page or a
@@ -17,15 +18,18 @@ Use instead
     One story date, and weekdays checked against the calendar.
 
 Options
-    problem       weekday or story-dates
+    problem       weekday, no-such-date or story-dates
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document.dates import WEEKDAYS, find_dates, format_date
+from ..document.dates import WEEKDAYS, format_date, mention, scan
 from ..model import Edit, Hit
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 from .base import OptionError, RuleType
 
 
@@ -34,8 +38,12 @@ class Options:
     problem: str
 
     def __post_init__(self):
-        if self.problem not in ("weekday", "story-dates"):
-            raise OptionError("problem", "must be weekday or story-dates")
+        if self.problem not in ("weekday", "no-such-date", "story-dates"):
+            raise OptionError("problem", "must be weekday, no-such-date or story-dates")
+
+
+def _all_dates(doc) -> list:
+    return [mention(m) for m in doc.memo(scan)]
 
 
 def check(doc, options: Options):
@@ -49,19 +57,23 @@ def check(doc, options: Options):
                                            "line": doc.line_col(doc.to_source(dates[0].start))[0]})
                 return
         return
-    for d in find_dates(doc.text):
+    if options.problem == "no-such-date":
+        for d in doc.memo(_all_dates):
+            year = d.year or doc.story_year
+            # Without a year, 29 February may exist; 30 February and 31 April never do.
+            if d.day and d.resolve(year if year else 2000) is None:  # "January 0.7" is no date at all
+                yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end],
+                                           "date": f"{d.day} {MONTHS[d.month - 1]}" + (f" {year}" if year else "")})
+        return
+    for d in doc.memo(_all_dates):
         if d.weekday is None:
             continue
         date = d.resolve(doc.story_year)
-        if date is None:
-            if d.year or doc.story_year:  # a year is known, so the day itself does not exist
-                yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end], "expected": "a real date"})
-            continue
-        if date.weekday() != d.weekday:
+        if date is not None and date.weekday() != d.weekday:  # a day that does not exist: no-such-date
             weekday = WEEKDAYS[date.weekday()]
             end = d.start + len(WEEKDAYS[d.weekday])
             yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end], "expected": weekday,
-                                       "date": format_date(date)}, (Edit(d.start, end, weekday),))
+                                       "date": f"{date.day} {date:%B} {date.year}"}, (Edit(d.start, end, weekday),))
 
 
 
@@ -69,7 +81,7 @@ def check(doc, options: Options):
 PROBLEM_DOCS = {
     'weekday': """
 What it does
-    Reports a weekday that does not fall on its date, taking the year from the story's date when the text leaves it out, and a date that does not exist (30 February).
+    Reports a weekday that does not fall on its date, taking the year from the story's date when the text leaves it out.
 
 Why is this bad
     A wrong day sends readers to the wrong event, and is the first thing a reader who checks catches.
@@ -79,6 +91,19 @@ Example
 
 Use instead
     Tuesday, 21 May 2019
+""",
+    'no-such-date': """
+What it does
+    Reports a date that does not exist (30 February, 31 April), with or without a weekday.
+
+Why is this bad
+    The date is certainly wrong: a typo in the day or the month that readers cannot resolve.
+
+Example
+    The hearing is on February 30, 2019.
+
+Use instead
+    The hearing is on Feb. 28, 2019.
 """,
     'story-dates': """
 What it does

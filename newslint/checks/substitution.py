@@ -17,6 +17,8 @@ Use instead
 Options
     swap          mapping of the form found to the form to use
     ignore_case   match regardless of case (default true)
+    unless_after  a regular expression: leave a match alone when the text just before it ends
+                  with a match of this (for "per cent" after a figure, which another rule treats)
 """
 
 from __future__ import annotations
@@ -25,13 +27,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Edit, Hit
-from .base import OptionError, RuleType, finditer, word_pattern
+from .base import OptionError, RuleType, compile_pattern, finditer, timed, word_pattern
+
+UNLESS_AFTER_WINDOW = 40  # characters before a match that `unless_after` looks at
 
 
 @dataclass
 class Options:
     swap: Any
     ignore_case: bool = True
+    unless_after: str | None = None
+    before: Any = field(init=False, repr=False)
     pattern: Any = field(init=False, repr=False)
     lookup: dict = field(init=False, repr=False)
 
@@ -42,6 +48,10 @@ class Options:
             raise OptionError("swap", "keys and values must be strings")
         self.lookup = {(k.lower() if self.ignore_case else k): v for k, v in self.swap.items()}
         self.pattern = word_pattern("swap", self.swap, ignore_case=self.ignore_case)
+        self.before = None
+        if self.unless_after is not None:
+            compile_pattern("unless_after", self.unless_after)  # names the field in an error
+            self.before = compile_pattern("unless_after", f"(?:{self.unless_after})$", ignore_case=self.ignore_case)
 
 
 def check(doc, options: Options):
@@ -51,6 +61,9 @@ def check(doc, options: Options):
         if found[:1].isupper() and replacement[:1].islower():
             replacement = replacement[0].upper() + replacement[1:]
         if replacement == found:
+            continue
+        if options.before is not None and timed(options.before.search, doc.text,
+                                                max(0, m.start() - UNLESS_AFTER_WINDOW), m.start()):
             continue
         yield Hit(m.start(), m.end(), {"found": found, "replacement": replacement},
                   (Edit(m.start(), m.end(), replacement),))

@@ -4,6 +4,7 @@
     quotes.py    pairing quotation marks; the problems of the marks themselves
     dates.py     finding dates in copy
     people.py    people named in a story: full and short references
+    numbers.py   figures and number words, found once for the date, time and number rules
     words.py     the shared word lists: titles, abbreviations, honorifics, speech verbs
 """
 

@@ -12,7 +12,7 @@ _MONTHS = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH = (
-    r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?"
     r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 # Checks read one paragraph per line (newslint.markup), so a date never runs over a line end:
@@ -26,7 +26,7 @@ _YEAR = r"(?:,?" + _SPACE + r"(?P<{g}>(?:1[89]|20)\d\d))?"
 DATE = re.compile(
     r"(?=[\dMTWFSJAOND])\b" + _WEEKDAY + "(?:"
     + _DAY.format(g="d1") + _SPACE + r"(?:of" + _SPACE + ")?" + _MONTH.format(g="m1") + _YEAR.format(g="y1")
-    + "|" + _MONTH.format(g="m2") + _SPACE + _DAY.format(g="d2") + r"\b" + _YEAR.format(g="y2")
+    + "|" + _MONTH.format(g="m2") + _SPACE + _DAY.format(g="d2") + r"\b(?!\.\d)" + _YEAR.format(g="y2")
     + r")(?![\w-])"
 )
 
@@ -50,14 +50,24 @@ class DateMention:
 
 def find_dates(text: str, start: int = 0, end: int | None = None):
     for m in DATE.finditer(text, start, len(text) if end is None else end):
-        day = m.group("d1") or m.group("d2")
-        month = (m.group("m1") or m.group("m2")).rstrip(".").lower()
-        year = m.group("y1") or m.group("y2")
-        weekday = m.group("weekday")
-        yield DateMention(
-            m.start(), m.end(), int(day), _MONTHS[month[:4] if month.startswith("sept") else month[:3]],
-            int(year) if year else None, WEEKDAYS.index(weekday) if weekday else None,
-        )
+        yield mention(m)
+
+
+def mention(m: re.Match) -> DateMention:
+    """The date a match of DATE reads."""
+    day = m.group("d1") or m.group("d2")
+    month = (m.group("m1") or m.group("m2")).rstrip(".").lower()
+    year = m.group("y1") or m.group("y2")
+    weekday = m.group("weekday")
+    return DateMention(
+        m.start(), m.end(), int(day), _MONTHS[month[:4] if month.startswith("sept") else month[:3]],
+        int(year) if year else None, WEEKDAYS.index(weekday) if weekday else None,
+    )
+
+
+def scan(doc) -> list[re.Match]:
+    """Every match of DATE in a Document's text: doc.memo(scan) gives the rules one shared pass."""
+    return list(DATE.finditer(doc.text))
 
 
 def format_date(date: dt.date) -> str:

@@ -22,6 +22,11 @@ _PREVIOUS_NAME = re.compile(rf"(?:[A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}$")
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.")
 SPEECH_VERBS = ("said", "says", "told", "added", "explained", "argued", "insisted", "warned", "wrote",
                 "tweeted", "replied", "noted", "stated", "recalled", "acknowledged", "admitted", "asked")
+# Formal titles that go before a name (capitalised there in AP style, "President Joe Biden") and
+# stand in lower case alone ("the president said"); the capitalization rules' default list.
+FORMAL_TITLES = ("president", "vice president", "prime minister", "deputy prime minister", "senator",
+                 "governor", "lieutenant governor", "mayor", "chancellor", "secretary of state",
+                 "attorney general", "pope", "king", "queen", "prince", "princess")
 # Capitalised words that are not given names: they start sentences or name places and bodies.
 _NOT_GIVEN = frozenset(
     "The A An In On At By For From To Of And But Or If As When While After Before Since Under Over "
@@ -39,6 +44,13 @@ _NOT_GIVEN = frozenset(
     "Now Then Often Here Today Yesterday Tomorrow Last Next Later Earlier Instead Indeed Overall "
     "Van Von De Der Den Del Della Da Di Du La Le Dos Das Ter Ten Bin Ibn Al El".split()
 )
+
+
+
+
+def is_not_a_name(word: str) -> bool:
+    """A capitalised word that starts sentences or names places, days and bodies, not a person."""
+    return word in _NOT_GIVEN
 
 
 @dataclass

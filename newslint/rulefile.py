@@ -14,7 +14,16 @@ from .checks import TYPES, OptionError, RuleType
 from .finding import LEVELS
 
 CATEGORIES = ("headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
-              "attribution", "repetition", "grammar", "style")
+              "attribution", "repetition", "grammar", "style", "titles", "usage", "spelling")
+# What each category holds, as `newslint rules` heads it: the house's rules read as a style sheet.
+CATEGORY_HEADINGS = {
+    "headline": "Headlines", "boilerplate": "Page furniture left in the copy", "dates": "Dates",
+    "punctuation": "Punctuation and typography", "naming": "One name for one thing",
+    "reference": "First references", "quotes": "Quotation marks", "attribution": "Sources and attribution",
+    "repetition": "Repeated words and passages", "grammar": "Grammar and spelling (LanguageTool)",
+    "style": "House style", "titles": "People's titles and ages", "usage": "Word usage",
+    "spelling": "One spelling per story",
+}
 PROFILES = ("ap", "british")
 SCOPES = ("any", "skip", "only")
 FIX_SAFETY = ("safe", "unsafe", "off")

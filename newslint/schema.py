@@ -27,7 +27,9 @@ _SIMPLE = {"bool": {"type": "boolean"}, "int": {"type": "integer"}, "str": {"typ
            "str | None": {"type": ["string", "null"]}}
 _STRINGS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 # Options typed Any take a string or a list of strings, except these.
-_SHAPES = {"swap": {"type": "object", "additionalProperties": {"type": "string"}}}
+_SHAPES = {"swap": {"type": "object", "additionalProperties": {"type": "string"}},
+           "words": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+           "terms": {"type": "object", "additionalProperties": _STRINGS}}
 
 
 def option_docs(doc: str) -> dict[str, str]:

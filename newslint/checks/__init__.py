@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from . import (attribution, boilerplate, consistency, dates, headline, languagetool, name_spelling, pattern,
-               punctuation, quotes, reference, repetition, substitution)
+from . import (attribution, boilerplate, capitalization, consistency, dates, first_use, headline, languagetool,
+               name_spelling, pattern, punctuation, quotes, reference, repetition, spelling, substitution)
 from .base import OptionError, RuleType
 
 TYPES: dict[str, RuleType] = {
     module.TYPE.name: module.TYPE
     for module in (pattern, substitution, consistency, repetition, quotes, punctuation, attribution,
-                   reference, name_spelling, dates, boilerplate, headline, languagetool)
+                   reference, name_spelling, dates, boilerplate, headline, languagetool, capitalization, first_use,
+                   spelling)
 }
 
 __all__ = ["TYPES", "OptionError", "RuleType"]

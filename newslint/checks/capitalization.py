@@ -42,6 +42,7 @@ Options
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +50,8 @@ import regex
 
 from ..finding import Edit, Hit
 from ..people import FORMAL_TITLES, is_not_a_name
-from .base import OptionError, RuleType, finditer, string_list
+from .base import OptionError, RuleType, string_list
+from .wordset import WordFilter
 
 PROBLEMS = ("headline-sentence-case", "headline-title-case", "title-before-name", "title-alone")
 SIGNALS = ("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
@@ -85,18 +87,20 @@ class Options:
         self.small_words = frozenset(s.lower() for s in string_list("small_words", list(self.small_words)))
         if not isinstance(self.min_signals, int) or self.min_signals < 1:
             raise OptionError("min_signals", "must be a whole number, 1 or more")
+        self.prefilter = WordFilter(self.titles)  # not an option
         alternatives = "|".join(regex.escape(t).replace(r"\ ", r"\s+")
                                 for t in sorted(self.titles, key=len, reverse=True))
         if self.problem == "title-before-name":
             # The title in lower case, then a capitalised word: the name is checked in code.
-            self.pattern = regex.compile(rf"(?<![\w.-])(?:{alternatives})(?=\s+[A-Z][a-z])")
+            self.pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?=\s+[A-Z][a-z])")
         elif self.problem == "title-alone":
             # "the President", not before a capitalised word, "of" + a capital, nor a possessive one.
             capitalised = "|".join(
                 r"\s+".join(w[:1].upper() + w[1:] if w not in ("of", "and") else w for w in t.split())
                 for t in sorted(self.titles, key=len, reverse=True))
-            self.pattern = regex.compile(
-                rf"(?<=\b(?i:the|a|former|our|their|his|her|its)\s+)(?:{capitalised})"
+            # The title is group 1, after its article.
+            self.pattern = re.compile(
+                rf"\b(?:[Tt]he|[Aa]|[Ff]ormer|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+({capitalised})"
                 rf"(?![\w-]|\s+[A-Z]|\s+of\s+[A-Z]|['\u2019]s?\s+[A-Z])")
 
 
@@ -104,21 +108,26 @@ def check(doc, options: Options):
     if options.problem.startswith("headline"):
         yield from _headline(doc, options)
         return
+    if not options.prefilter.may_occur(doc):
+        return  # no title in the story: no scan
     text = doc.text
     for index in doc.body:
         if doc.is_shouting(index) or doc.is_headline_like(index):
             continue  # a subhead or caption may be in title case
         start, end = doc.paragraphs[index]
-        for m in finditer(options.pattern, text, start, end):
+        for m in options.pattern.finditer(text, start, end):  # the standard re: linear, and faster
             if options.problem == "title-before-name":
                 name = _NAME_AFTER.match(text, m.end())
                 if (name is None or is_not_a_name(name.group(1))
                         or _DESCRIBED.search(text, max(start, m.start() - 30), m.start())):
                     continue
                 fixed = " ".join(w if w in ("of", "and") else w[:1].upper() + w[1:] for w in m.group().split())
+                span = m.span()
             else:
-                fixed = " ".join(w.lower() for w in m.group().split())
-            yield Hit(m.start(), m.end(), {"found": m.group(), "replacement": fixed}, (Edit(m.start(), m.end(), fixed),))
+                fixed = " ".join(w.lower() for w in m.group(1).split())
+                span = m.span(1)
+            found = text[span[0] : span[1]]
+            yield Hit(*span, {"found": found, "replacement": fixed}, (Edit(*span, fixed),))
 
 
 def _headline(doc, options: Options):

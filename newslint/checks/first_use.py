@@ -34,17 +34,17 @@ Options
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
-
-import regex
 
 from ..finding import Hit
 from .base import OptionError, RuleType, finditer, string_list, timed, word_pattern
 
 # Two to six capitals standing alone (a plural s allowed), not part of "U.S.", "AT&T", "COVID-19".
-_ACRONYM = regex.compile(r"(?=[A-Z])(?<![\w.&'\u2019/-])([A-Z]{2,6})s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)")
-_ROMAN = regex.compile(r"[IVXLCDM]+")
+_ACRONYM = re.compile(r"(?=[A-Z])(?<![\w.&'\u2019/-])([A-Z]{2,6})s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"  # lower-case letters an expansion's words go on with
 # Words an expansion may pass over without taking a letter: "Office for Budget Responsibility".
 _SMALL = r"(?:of|for|and|the|on|in|to|de|du|des|la|le|el|y|&)"
 
@@ -80,11 +80,35 @@ class Options:
             raise OptionError("terms", "with `acronyms: false` the rule needs terms")
 
 
-def _spelled_out(acronym: str) -> regex.Pattern:
-    """The acronym's words, one per capital, each starting with its letter (any case):
-    "National Health Service", "non-governmental organisation", "Office for Budget Responsibility"."""
-    words = rf"[\s-]+(?:{_SMALL}[\s-]+)*".join(rf"{letter}[\w\u2019']*" for letter in acronym)
-    return regex.compile(rf"(?i)(?<!\w){words}")
+# A capitalised word ("Budget"), and a run of them with the small words between: the places
+# where a story may spell an acronym out ("Office for Budget Responsibility").
+_CAP_WORD = rf"[A-Z][{_LOWER}][\w\u2019']*"
+_CAP = re.compile(_CAP_WORD)
+_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[\s-]+(?:{_SMALL}[\s-]+)*{_CAP_WORD})*")
+MAX_LETTERS = 6
+
+
+def _expansions(doc, acronyms: set[str]) -> dict[str, tuple[int, int]]:
+    """Each of `acronyms` -> the span of the first run of capitalised words in the body that
+    spells it, found in one scan of the story (rather than a pattern compiled for each). Any
+    stretch of a run counts: "the Office for Budget Responsibility chief" spells OBR. Words
+    start with a capital and go on in lower case, so that "a chance" does not spell AC, nor the
+    acronym itself ("LG Group") its own expansion."""
+    text = doc.text
+    prefixes = {acronym[:n] for acronym in acronyms for n in range(1, len(acronym) + 1)}
+    found: dict[str, tuple[int, int]] = {}
+    body = doc.paragraphs[doc.body[0]].start if doc.body else 0  # not the headline
+    for run in _RUN.finditer(text, body):
+        words = [w.span() for w in _CAP.finditer(text, run.start(), run.end())]
+        for i, (start, _) in enumerate(words):
+            initials = ""
+            for j in range(i, min(len(words), i + MAX_LETTERS)):
+                initials += text[words[j][0]]
+                if initials not in prefixes:
+                    break  # no acronym the story needs starts so
+                if initials in acronyms:
+                    found.setdefault(initials, (start, words[j][1]))
+    return found
 
 
 def check(doc, options: Options):
@@ -94,24 +118,7 @@ def check(doc, options: Options):
         return
     top = doc.paragraphs[body[0]].start
     if options.acronyms:
-        seen: set[str] = set()
-        for index in body:
-            start, end = doc.paragraphs[index]
-            for m in finditer(_ACRONYM, text, start, end):
-                acronym = m.group(1)
-                if acronym in seen or acronym in options.known_set or len(acronym) < options.min_length:
-                    continue
-                seen.add(acronym)
-                if _ROMAN.fullmatch(acronym) or not doc.in_scope(m.start(), m.end(), options.quotes):
-                    continue
-                in_time, spelled = _spelling_out(doc, acronym, m, top)
-                if in_time or (spelled is None and not options.unexplained):
-                    continue
-                fields = {"found": m.group(), "long": "", "line": ""}
-                if spelled is not None:  # spelled out, but only after the first use
-                    fields["long"] = _WHITESPACE.sub(" ", spelled.group())
-                    fields["line"] = doc.line_col(doc.to_source(spelled.start()))[0]
-                yield Hit(m.start(), m.end(), fields)
+        yield from _acronyms(doc, options, body, top)
     for long, short_pattern, long_pattern in options.term_patterns:
         for m in finditer(short_pattern, text, top):
             if doc.is_shouting(doc.paragraph_index(m.start())) or not doc.in_scope(m.start(), m.end(), options.quotes):
@@ -122,19 +129,43 @@ def check(doc, options: Options):
             break  # only the first use needs the long form before it
 
 
-def _spelling_out(doc, acronym: str, m, top: int) -> tuple[bool, regex.Match | None]:
-    """Is the acronym spelled out in time (before its first use `m` or in its sentence, or
-    glossed in brackets there: "the NHS (National Health Service)"), and where is it spelled
-    out, if anywhere?"""
+def _acronyms(doc, options: Options, body: list[int], top: int):
     text = doc.text
-    if text[m.start() - 1 : m.start()] == "(" or text[m.end() : m.end() + 2].startswith(" ("):
-        return True, None  # "... Service (NHS)" or "NHS (National Health Service)"
-    sentence_end = max(doc.sentences[doc.sentence_index(m.start())].end, m.end())
-    spelled = timed(_spelled_out(acronym).search, text, top)
-    return spelled is not None and spelled.start() < sentence_end, spelled
+    first_uses = {}  # acronym -> its first use, where the story does not gloss it in brackets
+    seen: set[str] = set()
+    known, shouting = options.known_set, set(doc.body) - set(body)
+    # One scan of the body with the standard re (linear, and faster than a scan per paragraph);
+    # the few matches in all-capital paragraphs are passed over.
+    for m in _ACRONYM.finditer(text, top):
+        acronym = m.group(1)
+        if acronym in known or acronym in seen or len(acronym) < options.min_length:
+            continue
+        if shouting and doc.paragraph_index(m.start()) in shouting:
+            continue
+        seen.add(acronym)
+        if _ROMAN.fullmatch(acronym) or not doc.in_scope(m.start(), m.end(), options.quotes):
+            continue
+        if text[m.start() - 1 : m.start()] == "(" or _GLOSS_AFTER.match(text, m.end()):
+            continue  # "... Service (NHS)" or "NHS (National Health Service)"
+        first_uses[acronym] = m
+    if not first_uses:
+        return
+    expansions = _expansions(doc, set(first_uses))
+    for acronym, m in first_uses.items():
+        spelled = expansions.get(acronym)
+        if spelled is None and not options.unexplained:
+            continue
+        if spelled is not None and spelled[0] < max(doc.sentences[doc.sentence_index(m.start())].end, m.end()):
+            continue  # spelled out before the first use, or in its sentence
+        fields = {"found": m.group(), "long": "", "line": ""}
+        if spelled is not None:  # spelled out, but only after the first use
+            fields["long"] = _WHITESPACE.sub(" ", text[spelled[0] : spelled[1]])
+            fields["line"] = doc.line_col(doc.to_source(spelled[0]))[0]
+        yield Hit(m.start(), m.end(), fields)
 
 
-_WHITESPACE = regex.compile(r"\s+")
+_GLOSS_AFTER = re.compile(r"[!'\u2019s]{0,2}\s*\(")  # "POW! (Purveyors of Wonder)", "NHS's (...)"
+_WHITESPACE = re.compile(r"\s+")
 
 
 TYPE = RuleType("first-use", Options, check, ("found", "long", "line"), __doc__, fix="off")

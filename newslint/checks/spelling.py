@@ -31,16 +31,19 @@ Options
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
 
 from ..finding import Edit, Hit
 from .base import OptionError, RuleType, compile_pattern, finditer, string_list
-from .wordset import may_occur, needed_words
+from .wordset import lower_words
 
 WHEN = ("mixed", "unmixed")
+_WORD = regex.compile(r"\w+")
 
 
 @dataclass
@@ -82,11 +85,18 @@ class Options:
                 self.side_of.setdefault(key, (side, len(self.rows)))
             self.rows.append(tuple(row))
         forms = sorted(self.side_of, key=len, reverse=True)
-        self.pattern = compile_pattern("words", "|".join(_bounded(f) for f in forms), ignore_case=True)
-        # The cheap test before the scan, per side (not an option): a story must hold words of
-        # two sides to be mixed, or of a side off the house side to be unmixed.
-        self.needed = [needed_words(f for f, (side, _) in self.side_of.items() if side == s)
-                       for s in range(len(self.sides))]
+        # Marks need a pattern of their own; words are scanned for with a pattern of just the
+        # forms the story holds (see _scan), never one of hundreds of alternatives.
+        marks = [f for f in forms if not _WORD.fullmatch(f)]
+        self.mark_pattern = (compile_pattern("words", "|".join(_bounded(f) for f in marks), ignore_case=True)
+                             if marks else None)
+        # The cheap test before any scan, per side (not an option): a story must hold words of
+        # two sides to be mixed, or of a side off the house side to be unmixed. Word forms are
+        # looked up in the story's word set; marks (an ellipsis) are looked for in its text.
+        self.words_of = [frozenset(f for f, (side, _) in self.side_of.items() if side == s and _WORD.fullmatch(f))
+                         for s in range(len(self.sides))]
+        self.marks_of = [tuple(f for f, (side, _) in self.side_of.items() if side == s and not _WORD.fullmatch(f))
+                         for s in range(len(self.sides))]
 
 
 def _bounded(form: str) -> str:
@@ -97,23 +107,39 @@ def _bounded(form: str) -> str:
     return f"{left}{regex.escape(form)}{right}"
 
 
+@lru_cache(maxsize=1024)
+def _words_pattern(forms: frozenset) -> re.Pattern | None:
+    """The forms a story holds, as one pattern of whole words (a handful: quick to compile)."""
+    if not forms:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)  # the standard re: faster
+
+
 def check(doc, options: Options):
-    present = [side for side, needed in enumerate(options.needed) if may_occur(doc, needed)]
+    words, text = lower_words(doc), doc.text
+    held = [options.words_of[side] & words for side in range(len(options.sides))]
+    present = [side for side in range(len(options.sides))
+               if held[side] or any(mark in text for mark in options.marks_of[side])]
     house = options.sides.index(options.prefer) if options.prefer is not None else None
     if len(present) < 2 if options.when == "mixed" else present in ([], [house]):
         return  # most stories: no scan
+    words_pattern = _words_pattern(frozenset().union(*held))
     uses = []
-    for index in doc.body:
-        if doc.is_shouting(index):
+    top = doc.paragraphs[doc.body[0]].start if doc.body else len(text)
+    scans = [] if words_pattern is None else [words_pattern.finditer(text, top)]  # re: no timeout needed
+    if options.mark_pattern is not None:
+        scans.append(finditer(options.mark_pattern, text, top))
+    for m in (m for scan in scans for m in scan):
+        found = m.group()
+        if doc.is_shouting(doc.paragraph_index(m.start())):
             continue
-        start, end = doc.paragraphs[index]
-        for m in finditer(options.pattern, doc.text, start, end):
-            found = m.group()
-            if not options.capitals and found[:1].isupper():
-                continue  # a name ("Labour Party"), or a sentence's first word
-            if doc.in_scope(m.start(), m.end(), options.quotes):
-                side, row = options.side_of[found.lower()]
-                uses.append((m.start(), m.end(), found, side, row))
+        if not options.capitals and found[:1].isupper():
+            continue  # a name ("Labour Party"), or a sentence's first word
+        if doc.in_scope(m.start(), m.end(), options.quotes):
+            side, row = options.side_of[found.lower()]
+            uses.append((m.start(), m.end(), found, side, row))
+    uses.sort()  # the words' and the marks' scans, in story order
     sides = list(dict.fromkeys(side for *_, side, _ in uses))
     if not sides:
         return

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..finding import Edit, Hit
 from .base import OptionError, RuleType, finditer, word_pattern
-from .wordset import may_occur, needed_words
+from .wordset import WordFilter
 
 
 @dataclass
@@ -43,11 +43,11 @@ class Options:
             raise OptionError("swap", "keys and values must be strings")
         self.lookup = {(k.lower() if self.ignore_case else k): v for k, v in self.swap.items()}
         self.pattern = word_pattern("swap", self.swap, ignore_case=self.ignore_case)
-        self.needed = needed_words(self.swap)  # the story must hold a form's words (not an option)
+        self.prefilter = WordFilter(self.swap)  # the story must hold a form's words (not an option)
 
 
 def check(doc, options: Options):
-    if not may_occur(doc, options.needed):
+    if not options.prefilter.may_occur(doc):
         return  # none of the forms is in the story (most stories): skip the scan
     for m in finditer(options.pattern, doc.text):
         found = m.group()

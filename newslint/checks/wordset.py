@@ -2,7 +2,8 @@
 
 The boilerplate rules count each paragraph's words; rules that look for listed words (house
 spellings, word swaps, acronyms) ask first whether any of their words is in the story at all,
-with set lookups, instead of each scanning the text: most stories hold none of them."""
+with set lookups (WordFilter), instead of each scanning the text: most stories hold none
+of them."""
 
 from __future__ import annotations
 
@@ -33,19 +34,37 @@ def lower_words(doc) -> frozenset[str]:
     return doc.memo(_lower_words)
 
 
-def needed_words(phrases) -> tuple[tuple[str, ...], ...]:
-    """For each phrase, the lower-case words it cannot occur without."""
-    return tuple(tuple(_WORDS.findall(p.lower())) for p in phrases)
+class WordFilter:
+    """A cheap test that one of `phrases` may occur in a story, run before a regex scan.
 
+    A one-word phrase is looked up in the story's word set (one set operation for all of
+    them); a longer one needs each of its words there; one with no word at all (an ellipsis) is
+    looked for as a substring of the text. `may_occur` is False only where none can match."""
 
-def may_occur(doc, needed: tuple[tuple[str, ...], ...]) -> bool:
-    """False only where no phrase can occur: each lacks one of its words in the story. A phrase
-    with no word (an ellipsis, a dash) always may."""
-    words = lower_words(doc)
-    for phrase in needed:
-        for word in phrase:
-            if word not in words:
-                break
-        else:
+    def __init__(self, phrases):
+        singles, longer, marks = set(), [], []
+        for phrase in phrases:
+            words = tuple(_WORDS.findall(phrase.lower()))
+            if len(words) == 1:
+                singles.add(words[0])
+            elif words:
+                longer.append(words)
+            else:
+                marks.append(phrase)
+        self.singles, self.longer, self.marks = frozenset(singles), tuple(longer), tuple(marks)
+
+    def may_occur(self, doc) -> bool:
+        words = lower_words(doc)
+        if not words.isdisjoint(self.singles):
             return True
-    return False
+        for phrase in self.longer:
+            for word in phrase:
+                if word not in words:
+                    break
+            else:
+                return True
+        text = doc.text
+        for mark in self.marks:
+            if mark in text:
+                return True
+        return False

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..finding import Hit
@@ -84,7 +85,14 @@ class Options:
 # where a story may spell an acronym out ("Office for Budget Responsibility").
 _CAP_WORD = rf"[A-Z][{_LOWER}][\w\u2019']*"
 _CAP = re.compile(_CAP_WORD)
-_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[\s-]+(?:{_SMALL}[\s-]+)*{_CAP_WORD})*")
+_RUN = rf"(?<!\w){_CAP_WORD}(?:[\s-]+(?:{_SMALL}[\s-]+)*{_CAP_WORD})*"
+
+
+@lru_cache(maxsize=26)
+def _runs_from(letter: str) -> re.Pattern:
+    """Runs of capitalised words that begin with `letter` (an acronym's first): the engine skips
+    every other capital, which is most of them. One pattern per letter, compiled on first need."""
+    return re.compile(f"(?={letter}){_RUN}")
 MAX_LETTERS = 6
 
 
@@ -98,7 +106,8 @@ def _expansions(doc, acronyms: set[str]) -> dict[str, tuple[int, int]]:
     prefixes = {acronym[:n] for acronym in acronyms for n in range(1, len(acronym) + 1)}
     found: dict[str, tuple[int, int]] = {}
     body = doc.paragraphs[doc.body[0]].start if doc.body else 0  # not the headline
-    for run in _RUN.finditer(text, body):
+    runs = (run for letter in sorted({a[0] for a in acronyms}) for run in _runs_from(letter).finditer(text, body))
+    for run in runs:
         words = [w.span() for w in _CAP.finditer(text, run.start(), run.end())]
         for i, (start, _) in enumerate(words):
             initials = ""

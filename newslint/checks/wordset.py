@@ -8,6 +8,7 @@ of them."""
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 _WORDS = re.compile(r"\w+")
 
@@ -26,7 +27,7 @@ def paragraph_words(doc) -> list[list[str]]:
 
 
 def _lower_words(doc) -> frozenset[str]:
-    return frozenset(word for words in paragraph_words(doc) for word in words)
+    return frozenset(chain.from_iterable(paragraph_words(doc)))
 
 
 def lower_words(doc) -> frozenset[str]:

@@ -111,23 +111,29 @@ def check(doc, options: Options):
     if not options.prefilter.may_occur(doc):
         return  # no title in the story: no scan
     text = doc.text
-    for index in doc.body:
-        if doc.is_shouting(index) or doc.is_headline_like(index):
-            continue  # a subhead or caption may be in title case
+    if not doc.body:
+        return
+    skipped: dict[int, bool] = {}  # paragraph -> passed over (a subhead or caption may be in title case)
+    # One scan of the body (the standard re: linear, and faster), not one per paragraph.
+    for m in options.pattern.finditer(text, doc.paragraphs[doc.body[0]].start):
+        index = doc.paragraph_index(m.start())
+        if index not in skipped:
+            skipped[index] = doc.is_shouting(index) or doc.is_headline_like(index)
         start, end = doc.paragraphs[index]
-        for m in options.pattern.finditer(text, start, end):  # the standard re: linear, and faster
-            if options.problem == "title-before-name":
-                name = _NAME_AFTER.match(text, m.end())
-                if (name is None or is_not_a_name(name.group(1))
-                        or _DESCRIBED.search(text, max(start, m.start() - 30), m.start())):
-                    continue
-                fixed = " ".join(w if w in ("of", "and") else w[:1].upper() + w[1:] for w in m.group().split())
-                span = m.span()
-            else:
-                fixed = " ".join(w.lower() for w in m.group(1).split())
-                span = m.span(1)
-            found = text[span[0] : span[1]]
-            yield Hit(*span, {"found": found, "replacement": fixed}, (Edit(*span, fixed),))
+        if skipped[index] or m.end() > end:
+            continue
+        if options.problem == "title-before-name":
+            name = _NAME_AFTER.match(text, m.end())
+            if (name is None or is_not_a_name(name.group(1))
+                    or _DESCRIBED.search(text, max(start, m.start() - 30), m.start())):
+                continue
+            fixed = " ".join(w if w in ("of", "and") else w[:1].upper() + w[1:] for w in m.group().split())
+            span = m.span()
+        else:
+            fixed = " ".join(w.lower() for w in m.group(1).split())
+            span = m.span(1)
+        found = text[span[0] : span[1]]
+        yield Hit(*span, {"found": found, "replacement": fixed}, (Edit(*span, fixed),))
 
 
 def _headline(doc, options: Options):

@@ -52,11 +52,11 @@ def test_extra_pack_relative_to_the_configuration(tmp_path):
           - id: style.whilst
             type: substitution
             message: "Use '{replacement}'."
-            swap: {whilst: while}
-            examples: {bad: ["Whilst there."], good: ["While there."]}
+            swap: {alright: "all right"}
+            examples: {bad: ["It was alright."], good: ["It was all right."]}
         """)
     write(tmp_path, ".newslint.yaml", "packs: [house]\n")
-    assert rules_for(tmp_path, text="He waited whilst they talked.")[0] == ["style.whilst"]
+    assert rules_for(tmp_path, text="He said it was alright.")[0] == ["style.whilst"]
 
 
 def test_select_and_ignore(tmp_path):
@@ -87,7 +87,7 @@ def test_rule_level_disable_and_options(tmp_path):
     findings = Linter(config).lint_text(PERCENT + " Really!! Yes .", "story.txt").findings
     percent = [f for f in findings if f.rule == "style.percent"]
     assert percent[0].message == "House says 'pc'." and percent[0].fix[0].replacement == "pc"
-    assert not [f for f in findings if f.rule.startswith("punctuation.")]
+    assert not [f for f in findings if f.rule in ("punctuation.doubled", "punctuation.space-before")]
     # The origin still names the pack, so `newslint explain` points at the rule's definition.
     from newslint.packs.loader import BUILTIN_PACKS
 

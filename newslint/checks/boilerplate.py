@@ -21,12 +21,12 @@ Options
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Edit, Hit
 from .base import RuleType, alternation, compile_pattern, timed
+from .wordset import paragraph_words
 
 
 @dataclass
@@ -40,12 +40,10 @@ class Options:
         self.pattern = compile_pattern("lines", rf"\s*(?:{alternatives})\s*", ignore_case=True)
 
 
-_WORDS = re.compile(r"\w+")
-
-
 def _word_counts(doc) -> list[int]:
-    """Words in each paragraph, counted once for all the boilerplate rules."""
-    return [len(_WORDS.findall(doc.text, start, end)) for start, end in doc.paragraphs]
+    """Words in each paragraph, counted once for all the boilerplate rules (from the word lists
+    the other word rules share)."""
+    return [len(words) for words in paragraph_words(doc)]
 
 
 def check(doc, options: Options):

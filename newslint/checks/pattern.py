@@ -19,18 +19,20 @@ Options
     ignore_case   match regardless of case (default false)
     replace       replacement template (\\1 or \\g<name> for groups) offered as the fix
     skip_shouting leave all-capital paragraphs alone (default true)
+    requires      words or phrases every match contains (one at least): a story without any of
+                  them is not scanned, which keeps a rare pattern cheap (default: scan every story)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
-from typing import Any
 
 from ..model import Edit, Hit
 from .base import OptionError, RuleType, compile_pattern, finditer, string_list
-
+from .wordset import WordFilter
 
 _GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
 
@@ -41,9 +43,11 @@ class Options:
     ignore_case: bool = False
     replace: str | None = None
     skip_shouting: bool = True
+    requires: Any = None
     compiled: list = field(init=False, repr=False)
 
     def __post_init__(self):
+        self.prefilter = None if self.requires is None else WordFilter(string_list("requires", self.requires))
         self.compiled = [
             compile_pattern("patterns", p, ignore_case=self.ignore_case) for p in string_list("patterns", self.patterns)
         ]
@@ -58,6 +62,8 @@ class Options:
 
 
 def check(doc, options: Options):
+    if options.prefilter is not None and not options.prefilter.may_occur(doc):
+        return
     for pattern in options.compiled:
         for m in finditer(pattern, doc.text):
             if m.end() == m.start():

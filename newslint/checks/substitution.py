@@ -30,6 +30,7 @@ from ..model import Edit, Hit
 from .base import OptionError, RuleType, compile_pattern, finditer, timed, word_pattern
 
 UNLESS_AFTER_WINDOW = 40  # characters before a match that `unless_after` looks at
+from .wordset import WordFilter
 
 
 @dataclass
@@ -52,9 +53,12 @@ class Options:
         if self.unless_after is not None:
             compile_pattern("unless_after", self.unless_after)  # names the field in an error
             self.before = compile_pattern("unless_after", f"(?:{self.unless_after})$", ignore_case=self.ignore_case)
+        self.prefilter = WordFilter(self.swap)  # the story must hold a form's words (not an option)
 
 
 def check(doc, options: Options):
+    if not options.prefilter.may_occur(doc):
+        return  # none of the forms is in the story (most stories): skip the scan
     for m in finditer(options.pattern, doc.text):
         found = m.group()
         replacement = options.lookup[found.lower() if options.ignore_case else found]

@@ -144,8 +144,17 @@ def _show_config(args) -> int:
 def _rules(args) -> int:
     from dataclasses import replace
 
-    for rule in replace(config_with_flags(args), grammar=True).rules():  # list the grammar rules too
-        print(f"{rule.id:34} {rule.level:8} {rule.type.name:14} {rule.description or rule.message}")
+    from ..model import CATEGORIES, CATEGORY_HEADINGS
+
+    # Grouped by category, in the order of CATEGORIES (then pack order), under a heading each,
+    # so that a standards editor reads the house's rules as a style sheet.
+    rules = replace(config_with_flags(args), grammar=True).rules()  # list the grammar rules too
+    order = {category: i for i, category in enumerate(CATEGORIES)}
+    rules = sorted(rules, key=lambda rule: order.get(rule.category, len(order)))
+    for i, rule in enumerate(rules):
+        if i == 0 or rule.category != rules[i - 1].category:
+            print(f"{rule.category}: {CATEGORY_HEADINGS.get(rule.category, rule.category)}")
+        print(f"  {rule.id:36} {rule.level:8} {rule.type.name:15} {rule.description or rule.message}")
     return EXIT_CLEAN
 
 

@@ -15,7 +15,7 @@ _MONTH = (
     r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?"
     r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-# Checks read one paragraph per line (newslint.markup), so a date never runs over a line end:
+# Checks read one paragraph per line (newslint.source), so a date never runs over a line end:
 # "Tuesday, 1 March" above a line that starts "2000 fans" is a date without its year.
 _SPACE = r"[^\S\r\n]+"
 _WEEKDAY = r"(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?" + _SPACE + r"(?:the" + _SPACE + r")?)?"

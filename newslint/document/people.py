@@ -38,6 +38,13 @@ _NOT_GIVEN = frozenset(
 )
 
 
+
+
+def is_not_a_name(word: str) -> bool:
+    """A capitalised word that starts sentences or names places, days and bodies, not a person."""
+    return word in _NOT_GIVEN
+
+
 @dataclass
 class People:
     # surname -> offsets of its full references, in story order, and their given names

@@ -16,3 +16,8 @@ ABBREVIATIONS = TITLES | frozenset(
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.")
 SPEECH_VERBS = ("said", "says", "told", "added", "explained", "argued", "insisted", "warned", "wrote",
                 "tweeted", "replied", "noted", "stated", "recalled", "acknowledged", "admitted", "asked")
+# Formal titles that go before a name (capitalised there in AP style, "President Joe Biden") and
+# stand in lower case alone ("the president said"); the capitalization rules' default list.
+FORMAL_TITLES = ("president", "vice president", "prime minister", "deputy prime minister", "senator",
+                 "governor", "lieutenant governor", "mayor", "chancellor", "secretary of state",
+                 "attorney general", "pope", "king", "queen", "prince", "princess")

@@ -24,7 +24,10 @@ _SIMPLE = {"bool": {"type": "boolean"}, "int": {"type": "integer"}, "str": {"typ
            "str | None": {"type": ["string", "null"]}}
 _STRINGS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 # Options typed Any take a string or a list of strings, except these.
-_SHAPES = {"swap": {"type": "object", "additionalProperties": {"type": "string"}}}
+# (type, option) -> its shape; an option's name means different things in different types.
+_SHAPES = {("substitution", "swap"): {"type": "object", "additionalProperties": {"type": "string"}},
+           ("spelling", "words"): {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+           ("first-use", "terms"): {"type": "object", "additionalProperties": _STRINGS}}
 
 
 def option_docs(doc: str) -> dict[str, str]:
@@ -48,7 +51,7 @@ def _option_schema(rule_type) -> tuple[dict, list[str]]:
     for f in fields(rule_type.options):
         if not f.init:
             continue
-        schema = dict(_SHAPES.get(f.name) or _SIMPLE.get(str(f.type)) or _STRINGS)
+        schema = dict(_SHAPES.get((rule_type.name, f.name)) or _SIMPLE.get(str(f.type)) or _STRINGS)
         if f.name == "quotes":
             schema = {"enum": list(SCOPES)}
         if f.name in docs:

@@ -1,0 +1,71 @@
+"""The words of a story, found once and shared by every rule that needs them.
+
+The boilerplate rules count each paragraph's words; rules that look for listed words (house
+spellings, word swaps, acronyms) ask first whether any of their words is in the story at all,
+with set lookups (WordFilter), instead of each scanning the text: most stories hold none
+of them."""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+
+_WORDS = re.compile(r"\w+")
+
+
+def _paragraph_words(doc) -> list[list[str]]:
+    # Lower-cased once for the whole text; lower() may lengthen a rare character (a dotted
+    # capital I), and then the paragraph offsets no longer fit, so that text is read as is.
+    lower = doc.text.lower()
+    text = lower if len(lower) == len(doc.text) else doc.text
+    return [_WORDS.findall(text, start, end) for start, end in doc.paragraphs]
+
+
+def paragraph_words(doc) -> list[list[str]]:
+    """Each paragraph's words (runs of \\w), lower-cased: computed once per Document."""
+    return doc.memo(_paragraph_words)
+
+
+def _lower_words(doc) -> frozenset[str]:
+    return frozenset(chain.from_iterable(paragraph_words(doc)))
+
+
+def lower_words(doc) -> frozenset[str]:
+    """Every word of the story, lower-cased, as a set (computed once per Document)."""
+    return doc.memo(_lower_words)
+
+
+class WordFilter:
+    """A cheap test that one of `phrases` may occur in a story, run before a regex scan.
+
+    A one-word phrase is looked up in the story's word set (one set operation for all of
+    them); a longer one needs each of its words there; one with no word at all (an ellipsis) is
+    looked for as a substring of the text. `may_occur` is False only where none can match."""
+
+    def __init__(self, phrases):
+        singles, longer, marks = set(), [], []
+        for phrase in phrases:
+            words = tuple(_WORDS.findall(phrase.lower()))
+            if len(words) == 1:
+                singles.add(words[0])
+            elif words:
+                longer.append(words)
+            else:
+                marks.append(phrase)
+        self.singles, self.longer, self.marks = frozenset(singles), tuple(longer), tuple(marks)
+
+    def may_occur(self, doc) -> bool:
+        words = lower_words(doc)
+        if not words.isdisjoint(self.singles):
+            return True
+        for phrase in self.longer:
+            for word in phrase:
+                if word not in words:
+                    break
+            else:
+                return True
+        text = doc.text
+        for mark in self.marks:
+            if mark in text:
+                return True
+        return False

@@ -1,8 +1,9 @@
 """reference: a person called by surname before the story has said who they are.
 
 What it does
-    Reports a short reference ("Dillon said", "Mr Dillon") that comes before the person's full
-    first reference ("Coalition spokesman Colonel Ryan Dillon") in the story. The headline, and
+    Reports a short reference ("Dillon said", "Mr Dillon", "Dillon's order", or the surname
+    opening a sentence: "Dillon was ...") that comes before the person's full first reference
+    ("Coalition spokesman Colonel Ryan Dillon", "Judge Jane Roe") in the story. The headline, and
     lines written as headlines (subheads, picture captions), are not counted: they use surnames
     by design.
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..finding import Hit
-from ..people import find_people
+from ..people import find_people, looks_personal
 from .base import RuleType
 
 
@@ -38,11 +39,16 @@ class Options:
 def check(doc, options: Options):
     people = doc.memo(find_people)
     reported = set()
-    for start, end, surname in people.short:
+    # A possessive or a name opening a sentence ("Marsh's order", "Marsh was ...") counts
+    # only before a full reference that is a person's, not a body's ("the Traffic Scotland site").
+    weak_forms = set(people.opening) | set(people.possessive)
+    for start, end, surname in sorted(people.short + people.opening):
         full = people.full.get(surname)
         if not full or surname in reported or doc.is_headline_like(doc.paragraph_index(start)):
             continue
-        first_start, _, given = full[0]
+        first_start, first_end, given = full[0]
+        if (start, end, surname) in weak_forms and not looks_personal(doc.text, first_start, first_end, given):
+            continue
         if first_start > start:
             reported.add(surname)
             line = doc.line_col(doc.to_source(first_start))[0]

@@ -2,9 +2,9 @@
 
 What it does
     Reports a figure (a percentage, a sum of money, a count of people or things, an estimate)
-    in a sentence outside quotation when neither that sentence nor the one before it (which
-    may end the paragraph before) names a source ("said", "according to", "figures from",
-    "estimated by" ...).
+    in a sentence outside quotation when no source ("said", "according to", "figures from",
+    "estimated by" ...) is named in that sentence, the one after it in the paragraph, or the
+    one before it (which may end the paragraph before, when it gives figures too).
     Years, dates, ages, times and street numbers are not figures; figures in words are
     ("tens of thousands", "a dozen", "doubled", "risen by a third"). Only the first figure of a
     sentence is reported. A sentence that states no claim is passed over: one that matches
@@ -64,6 +64,8 @@ WORD_FIGURE = re.compile(
 _WORD_FIGURE_HINTS = ("tens of", "hundreds of", "thousands of", "millions of", "billions of", "dozen", "doubled",
                       "tripled", "trebled", "quadrupled", "halved", "a third", "a quarter", "half", "a fifth",
                       "a tenth", "two-thirds", "three-quarters", "a factor")
+# A sentence that goes on about the figure before it: "That is the most since 1990, ..."
+_ABOUT_IT = re.compile(r"(?:That|This|It|These|Those|The (?:figure|figures|rise|fall|increase|drop|number|total|data))\b")
 # A line of figures in columns (two gaps of two spaces or a tab).
 _TABLE_LINE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
@@ -95,22 +97,34 @@ def check(doc, options: Options):
     in_words = any(hint in lowered for hint in _WORD_FIGURE_HINTS)
     not_prose: dict[int, bool] = {}  # paragraph -> a table line or a headline-like line
 
+    def _sourced_after(number: int) -> bool:
+        """Is the next sentence, in the same paragraph, the source? ("Sales rose 5%. That is the
+        most since 1990, the trade body said.")"""
+        if number + 1 >= len(sentences):
+            return False
+        following = sentences[number + 1]
+        return (doc.paragraph_index(following[0]) == doc.paragraph_index(sentences[number][0])
+                and bool(_DIGIT.search(text, *following) or _ABOUT_IT.match(text, following[0])) and sourced(following))
+
     def is_prose(paragraph: int) -> bool:
         if paragraph not in not_prose:
             p_start, p_end = doc.paragraphs[paragraph]
             not_prose[paragraph] = bool(_TABLE_LINE.search(text, p_start, p_end)) or doc.is_headline_like(paragraph)
         return not not_prose[paragraph]
 
-    previous_paragraph, previous = -1, None  # the sentence before, in the same paragraph
-    for sentence in doc.sentences:
+    sentences = doc.sentences
+    previous_paragraph, previous = -1, None  # the sentence before
+    for number, sentence in enumerate(sentences):
         start, end = sentence
         paragraph = doc.paragraph_index(start)
         if paragraph in header or doc.is_shouting(paragraph):
             continue
-        # The sentence before may end the paragraph before: news paragraphs are a sentence or
-        # two, and "..., the statistics office said." covers the figures that follow it.
+        # The sentence before may end the paragraph before when it gives figures itself: "Inflation
+        # rose to 3%, the statistics office said." covers the figures of the next paragraph.
+        if paragraph != previous_paragraph and previous and not FIGURE.search(text, *previous):
+            previous = None
         if ((_DIGIT.search(text, start, end) or in_words) and is_prose(paragraph) and not sourced(sentence)
-                and not (previous and sourced(previous))
+                and not (previous and sourced(previous)) and not _sourced_after(number)
                 and not (options.record is not None and timed(options.record.search, text, start, end))):
             for m in sorted([*FIGURE.finditer(text, start, end), *WORD_FIGURE.finditer(text, start, end)],
                             key=lambda m: m.start()):

@@ -2,8 +2,9 @@
 
 What it does
     `problem: weekday` reports a weekday that does not fall on its date ("Friday, 21 May 2019"),
-    taking the year from the story's date when the text leaves it out, and a date that does not
-    exist (30 February). `problem: story-dates` reports a story that carries two different dates
+    taking the year from the story's date when the text leaves it out (a date line, a
+    "Published ..." line above the story, Markdown front matter's `date:`), and a date that does
+    not exist in any year (30 February) or in the story's year. `problem: story-dates` reports a story that carries two different dates
     on the date lines above it.
 
 Why is this bad
@@ -27,6 +28,9 @@ from dataclasses import dataclass
 from ..datefind import WEEKDAYS, find_dates, format_date
 from ..finding import Edit, Hit
 from .base import OptionError, RuleType
+from .dateline import story_date
+
+_LONGEST_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
 @dataclass
@@ -49,12 +53,16 @@ def check(doc, options: Options):
                                            "line": doc.line_col(doc.to_source(dates[0].start))[0]})
                 return
         return
+    year = doc.story_year
+    if year is None:
+        story = doc.memo(story_date)
+        year = story.year if story else None
     for d in find_dates(doc.text):
         if d.weekday is None:
             continue
-        date = d.resolve(doc.story_year)
+        date = d.resolve(year)
         if date is None:
-            if d.year or doc.story_year:  # a year is known, so the day itself does not exist
+            if d.year or year or d.day > _LONGEST_MONTH[d.month]:  # the day itself does not exist
                 yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end], "expected": "a real date"})
             continue
         if date.weekday() != d.weekday:

@@ -64,7 +64,8 @@ class Options:
         self.prefilter = LiteralFilter(self.variants, ignore_case=self.ignore_case)  # not an option
         # Names in letters of both cases, which the headline and a dateline's capitals may hold.
         self.worded = tuple(v for v in self.variants if any(c.islower() for c in v))
-        self.worded_pattern = word_pattern("variants", self.worded, ignore_case=True) if self.worded else None
+        self.worded_pattern = word_pattern("variants", self.worded) if self.worded else None
+        self.capitals_pattern = word_pattern("variants", self.worded, ignore_case=True) if self.worded else None
 
     def form(self, found: str) -> str:
         if not self.ignore_case:
@@ -75,7 +76,7 @@ class Options:
 def check(doc, options: Options):
     if not options.prefilter.may_occur(doc.text):
         return  # none of the names is in the story (most stories): skip the scan
-    uses = _headline_and_datelines(doc, options) if options.worded_pattern is not None else []
+    uses, capitals = _headline_and_datelines(doc, options) if options.worded_pattern is not None else ([], set())
     for index in doc.body:
         if doc.is_shouting(index):
             continue
@@ -99,7 +100,7 @@ def check(doc, options: Options):
             # `first`: the story's first form other than this one, which the reader met earlier
             # or meets later ("'WWII' and 'World War II'", never "'WWII' and 'WWII'").
             other = next((f for f in forms if f != form), target)
-            fix = target.upper() if doc.text[start:end].isupper() else target  # a dateline's capitals
+            fix = target.upper() if start in capitals else target  # a dateline's capitals
             yield Hit(start, end, {"found": form, "first": other, "preferred": target},
                       (Edit(start, end, fix),))
 
@@ -108,21 +109,22 @@ def check(doc, options: Options):
 _DATELINE = re.compile(r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}(?=,|\s*\(|\s+[\u2014\u2013-])")
 
 
-def _headline_and_datelines(doc, options: Options) -> list[tuple[int, int, str]]:
-    """Uses of the names written in both cases in the headline and in datelines' capitals."""
+def _headline_and_datelines(doc, options: Options) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """Uses of the names written in both cases in the headline and in datelines' capitals, and
+    the starts of those in capitals."""
     uses = []
-    spans = []
     if doc.headline is not None and not doc.is_shouting(doc.headline_index):
-        spans.append(doc.headline)
+        for m in finditer(options.worded_pattern, doc.text, *doc.headline):
+            uses.append((m.start(), m.end(), m.group()))
+    capitals = set()
     for index in doc.body[:3]:  # a dateline opens the story
         dateline = _DATELINE.match(doc.text, *doc.paragraphs[index])
         if dateline:
-            spans.append(dateline.span())
-    for start, end in spans:
-        for m in finditer(options.worded_pattern, doc.text, start, end):
-            form = next(v for v in options.worded if v.lower() == m.group().lower())
-            uses.append((m.start(), m.end(), form))
-    return uses
+            for m in finditer(options.capitals_pattern, doc.text, *dateline.span()):
+                if m.group().isupper():
+                    uses.append((m.start(), m.end(), next(v for v in options.worded if v.lower() == m.group().lower())))
+                    capitals.add(m.start())
+    return uses, capitals
 
 
 # "Islamic State, also known as ISIS" or "Islamic State (ISIS)": the story says they are one.

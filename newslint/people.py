@@ -37,7 +37,9 @@ _NOT_GIVEN = frozenset(
     "According Speaking Asked Still Yet Also Even Only Just Both Each Every Some Many Most Such "
     "Meanwhile However Although Though Because Despite Without Within Between Among Against During "
     "Now Then Often Here Today Yesterday Tomorrow Last Next Later Earlier Instead Indeed Overall "
-    "Van Von De Der Den Del Della Da Di Du La Le Dos Das Ter Ten Bin Ibn Al El".split()
+    "Van Von De Der Den Del Della Da Di Du La Le Dos Das Ter Ten Bin Ibn Al El "
+    "With Whatever Once Northern Southern Eastern Western Upon Unlike Like Until Whether Whenever "
+    "Wherever Whoever Why How What Where Who Which Several Neither Already Unfortunately Other Sure".split()
 )
 
 
@@ -72,13 +74,33 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|A|an|An)\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
+# What marks a full name as a person's: a title or role before it ("Judge Andrew Hanen", "Owner
+# Teresa Kowalski"), an age, a description or a home after it ("Teresa Kowalski, 63,", ", a
+# lawyer", ", of Kettering"), or a verb in the past ("James Lowe finished", "Lowe said").
+_ROLES = ("Judge Justice Senator Sen Rep Representative Gov Governor President Minister Secretary Chancellor "
+          "Mayor Officer Chief Captain Capt Coach Manager Owner Director Chairman Chairwoman Chair Professor "
+          "Prof Dr Doctor Detective Det Sergeant Sgt Inspector Constable General Gen Colonel Col Lieutenant Lt "
+          "Major Commander Admiral Bishop Father Rabbi Imam Councillor Councilman Councilwoman Rev Lord Lady "
+          "Sir Dame King Queen Prince Princess Ambassador Attorney Lawyer Striker Midfielder Defender "
+          "Goalkeeper Winger Keeper Forward Guard Pitcher Quarterback Singer Actor Actress Author Chef Editor "
+          "Founder Executive Spokesman Spokeswoman Spokesperson Superintendent Principal Deputy Trustee "
+          "Commissioner Sheriff Director-General Speaker Leader Dean Pastor").split()
+_ROLE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_ROLES)})\.?|\b[a-z]+(?:man|woman|person|er|or|ist|ant|ent))\s+$", re.IGNORECASE)
+_PERSON_AFTER = re.compile(rf"(?:,\s+(?:\d|an?\s|the\s|who\s|whose\s|of\s)"
+                           rf"|\s+(?:{'|'.join(SPEECH_VERBS)}|[a-z]+ed|won|ran|hit|led|took|made|wrote|became|scored)\b)")
+
+
 def looks_personal(text: str, start: int, end: int, given: str) -> bool:
-    """Is the full reference whose surname spans [start, end) a person's name, not part of a
-    body's or place's ("the Traffic Scotland website", "Pueblo County School District")?"""
+    """Is the full reference whose surname spans [start, end) plainly a person's name, not part of
+    a body's or place's ("the Traffic Scotland website", "Pueblo County School District",
+    "Radio Scotland") or a capitalised word before a name ("Unfortunately England")? It takes a
+    title or role before it, or an age, a description or a speech verb after it."""
     head = text.rfind(given, max(0, start - 60), start)
-    if head >= 0 and _ARTICLE_BEFORE.search(text, max(0, head - 5), head):
+    if head < 0 or _ARTICLE_BEFORE.search(text, max(0, head - 5), head) or _CAPITAL_AFTER.match(text, end):
         return False
-    return not _CAPITAL_AFTER.match(text, end)
+    if _PERSON_AFTER.match(text, end):
+        return True
+    return _ROLE_BEFORE.search(text, max(0, head - 30), head) is not None
 
 
 def find_people(doc) -> People:

@@ -39,15 +39,18 @@ class Options:
 def check(doc, options: Options):
     people = doc.memo(find_people)
     reported = set()
-    # A possessive or a name opening a sentence ("Marsh's order", "Marsh was ...") counts
-    # only before a full reference that is a person's, not a body's ("the Traffic Scotland site").
+    # A possessive or a name opening a sentence ("Marsh's order", "Marsh was ...") counts only
+    # for someone the story plainly treats as a person: called "Marsh said" or "Mr Marsh"
+    # somewhere, or named in full with a title, an age or a description (not "Radio Scotland").
     weak_forms = set(people.opening) | set(people.possessive)
+    strong = {surname for ref in people.short if ref not in weak_forms for surname in ref[2:]}  # "X said", "Mr X"
     for start, end, surname in sorted(people.short + people.opening):
         full = people.full.get(surname)
         if not full or surname in reported or doc.is_headline_like(doc.paragraph_index(start)):
             continue
         first_start, first_end, given = full[0]
-        if (start, end, surname) in weak_forms and not looks_personal(doc.text, first_start, first_end, given):
+        if (start, end, surname) in weak_forms and surname not in strong \
+                and not looks_personal(doc.text, first_start, first_end, given):
             continue
         if first_start > start:
             reported.add(surname)

@@ -6,8 +6,8 @@ What it does
     the story used when the house has none, is reported with that form as the fix. Names the
     story itself glosses ("the Islamic State, also known as ISIS or ISIL") are not reported.
     The headline and a dateline's capitals ("KIEV, Ukraine (AP) —") are uses of a name too,
-    for names written in letters of both cases (Kyiv, Mumbai; not US or ISIS, which headline
-    styles abbreviate on purpose).
+    for names written in letters of both cases (Kyiv, Mumbai); the headline only for names
+    with no abbreviation among their forms (headline styles write US and IS on purpose).
 
 Why is this bad
     Readers take two names for two things. Style guides pick one form and stick to it.
@@ -113,7 +113,9 @@ def _headline_and_datelines(doc, options: Options) -> tuple[list[tuple[int, int,
     """Uses of the names written in both cases in the headline and in datelines' capitals, and
     the starts of those in capitals."""
     uses = []
-    if doc.headline is not None and not doc.is_shouting(doc.headline_index):
+    # A headline may abbreviate by its own style (AP writes US and IS in headlines): it counts
+    # only for names that have no abbreviation among their forms.
+    if len(options.worded) == len(options.variants) and doc.headline is not None and not doc.is_shouting(doc.headline_index):
         for m in finditer(options.worded_pattern, doc.text, *doc.headline):
             uses.append((m.start(), m.end(), m.group()))
     capitals = set()

@@ -54,6 +54,8 @@ def site_suffix(headline: str, max_words: int = 6) -> int | None:
         return None
     name = headline[found.end():].strip()
     words = name.split()
+    if len(headline[:found.start()].split()) < 3:
+        return None  # "Opinion | Republicans Are Following Trump": a label before the headline
     if not words or len(words) > max_words or name[-1] in "?!.\"'\u201d\u2019":
         return None
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words):

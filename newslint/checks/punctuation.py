@@ -2,7 +2,8 @@
 
 What it does
     Reports one kind of slip: `space-before` (a space before , ; : ? ! or a closing full stop),
-    `doubled` (",," ";;" "::" or two full stops that are not an ellipsis), `stop-lowercase` (a
+    `doubled` (",," ";;" "::", two full stops that are not an ellipsis, or a full stop
+    on both sides of a closing quotation mark), `stop-lowercase` (a
     full stop inside a sentence, followed by a lower-case word, that is not an abbreviation)
     `space-before-hyphen` (a space between a word and the hyphen of its compound:
     "U.S. -led"), `space-after` (no space after , . : ; ? ! between two words: "said,the",
@@ -37,7 +38,9 @@ _PATTERNS = {
     "space-before": re.compile(
         r"(?<=[^\W_])[ \t]+(?=[,;:!?](?:\s|$|[\"\u201c\u201d])|\.(?:[ \t]*$|[ \t]+[A-Z\"\u201c]|[\"\u201d\u2019]))",
         re.MULTILINE),
-    "doubled": re.compile(r",,|;;|::|(?<![.\s])\.\.(?![.\w])"),
+    # ",," ";;" "::", two stops that are not an ellipsis, or a stop on both sides of a closing
+    # quotation mark ('a strong brand.".').
+    "doubled": re.compile(r",,|;;|::|(?<![.\s])\.\.(?![.\w])|(?<=\w)\.[\"\u201d]\.(?![.\w])"),
     # The stop comes first and the letter before it is a lookbehind, so `re` can skip ahead to
     # each full stop instead of trying every position (the same matches, twenty times faster).
     # After a word, a figure ("in 2019. officials") or a closing bracket.
@@ -53,7 +56,7 @@ _WORD_END = re.compile(r"\w*")
 # Text that a match needs: a story without any of these has nothing to report (most stories).
 _NEEDS = {
     "space-before": (" ,", " ;", " :", " !", " ?", " .", "\t"),
-    "doubled": (",,", ";;", "::", ".."),
+    "doubled": (",,", ";;", "::", "..", '".', "\u201d."),
     "space-before-hyphen": (" -", "\t-"),
     "double-space": ("  ",),
 }
@@ -112,7 +115,7 @@ def check(doc, options: Options):
                     continue  # a numbered list's item: "1. the first"
                 yield Hit(s, s + 1, {"found": _around(text, start, s, e)})
             elif options.problem == "doubled":
-                yield Hit(s, e, {"found": m.group()}, (Edit(s + 1, e, ""),))
+                yield Hit(s, e, {"found": m.group()}, (Edit(e - 1, e, ""),))
             elif options.problem == "space-before":  # a stray space: the fix takes it out
                 yield Hit(s, e + 1, {"found": text[e]}, (Edit(s, e, ""),))
             elif options.problem == "space-after":

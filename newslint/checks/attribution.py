@@ -123,14 +123,16 @@ def check(doc, options: Options):
         # rose to 3%, the statistics office said." covers the figures of the next paragraph.
         if paragraph != previous_paragraph and previous and not FIGURE.search(text, *previous):
             previous = None
-        if ((_DIGIT.search(text, start, end) or in_words) and is_prose(paragraph) and not sourced(sentence)
-                and not (previous and sourced(previous)) and not _sourced_after(number)
-                and not (options.record is not None and timed(options.record.search, text, start, end))):
-            for m in sorted([*FIGURE.finditer(text, start, end), *WORD_FIGURE.finditer(text, start, end)],
-                            key=lambda m: m.start()):
-                if doc.in_scope(m.start(), m.end(), options.quotes):
-                    yield Hit(m.start(), m.end(), {"found": m.group()})
-                    break
+        # The figure first (most sentences have none), then the costly source searches.
+        digits = _DIGIT.search(text, start, end) is not None
+        if digits or in_words:
+            candidates = sorted([*(FIGURE.finditer(text, start, end) if digits else ()),
+                                 *(WORD_FIGURE.finditer(text, start, end) if in_words else ())], key=lambda m: m.start())
+            figure = next((m for m in candidates if doc.in_scope(m.start(), m.end(), options.quotes)), None)
+            if (figure is not None and is_prose(paragraph) and not sourced(sentence)
+                    and not (previous and sourced(previous)) and not _sourced_after(number)
+                    and not (options.record is not None and timed(options.record.search, text, start, end))):
+                yield Hit(figure.start(), figure.end(), {"found": figure.group()})
         previous_paragraph, previous = paragraph, sentence
 
 

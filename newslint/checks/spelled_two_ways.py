@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from ..finding import Edit, Hit
 from .base import RuleType
 
-_WORD = re.compile(r"(?<![\w'\u2019@./-])[^\W\d_]+(?![\w@/]|\.\w)")
+# A word that starts with a capital (the only ones compared): the lookahead lets the scan skip
+# lower-case words fast.
+_WORD = re.compile(r"(?=[A-Z\u00c0-\u00de\u0100-\u024f])(?<![\w'\u2019@./-])[^\W\d_]+(?![\w@/]|\.\w)")
 
 
 def _fold(word: str) -> str:

@@ -198,7 +198,7 @@ def test_odd_line_ends_give_editor_positions(text, kind):
 # -- name-spelling: the indexed lookup finds what comparing every pair found -------------------
 def _name_spelling_by_every_pair(doc):
     """The check written the plain way, comparing every pair of names (quadratic)."""
-    from newslint.checks.name_spelling import looks_misspelled
+    from newslint.checks.name_spelling import doubled_letter, looks_misspelled
     from newslint.document.people import find_people
 
     people = doc.memo(find_people)
@@ -209,12 +209,13 @@ def _name_spelling_by_every_pair(doc):
             if other_start < start and other_given == given and looks_misspelled(other, surname):
                 yield start, end, other
                 break
-    for start, end, surname in people.short:
+    for start, end, surname in sorted(people.short + people.opening):
         if surname in people.full:
             continue
         for other_start, other, _ in first_use:
-            if other_start < start and looks_misspelled(other, surname):
-                yield start, end, other
+            if other_start < start and looks_misspelled(other, surname, final_e=True):
+                if (start, end, surname) in people.short or (len(surname) >= 6 and doubled_letter(other, surname)):
+                    yield start, end, other
                 break
 
 

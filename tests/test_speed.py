@@ -121,7 +121,8 @@ def test_rewritten_patterns_match_the_originals(text):
         DATE: re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", DATE.pattern)),  # without its first lookahead
         _FULL: re.compile(rf"(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))"),
         _SHORT: re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
-                           rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b)"),
+                           rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
+                           rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))"),
     }
     from newslint.checks.punctuation import _PATTERNS
 
@@ -186,22 +187,35 @@ def test_date_lines_are_found_as_before_in_stories():
 
 
 def plain_attribution(doc, options):
-    """attribution.check as it was: a source search for every sentence."""
+    """attribution.check without its shortcuts: a source search for every sentence, figures
+    looked for in every one."""
+    text = doc.text
     header = set(doc.header)
-    previous_paragraph, previous_sourced = -1, False
-    for start, end in doc.sentences:
+    sentences = doc.sentences
+    sourced = [bool(options.pattern.search(text, s, e)) for s, e in sentences]
+    previous = None  # index of the sentence before
+    for i, (start, end) in enumerate(sentences):
         paragraph = doc.paragraph_index(start)
         if paragraph in header or doc.is_shouting(paragraph):
             continue
-        sourced = bool(options.pattern.search(doc.text, start, end))
-        if paragraph != previous_paragraph:
-            previous_sourced = False
-        if not sourced and not previous_sourced:
-            for m in attribution.FIGURE.finditer(doc.text, start, end):
+        if previous is not None and doc.paragraph_index(sentences[previous][0]) != paragraph \
+                and not attribution.FIGURE.search(text, *sentences[previous]):
+            previous = None
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        following = (nxt is not None and doc.paragraph_index(nxt[0]) == paragraph and sourced[i + 1]
+                     and bool(re.search(r"\d", text[nxt[0]:nxt[1]]) or attribution._ABOUT_IT.match(text, nxt[0])))
+        p_start, p_end = doc.paragraphs[paragraph]
+        prose = not attribution._TABLE_LINE.search(text, p_start, p_end) and not doc.is_headline_like(paragraph)
+        record = options.record is not None and options.record.search(text, start, end)
+        if prose and not sourced[i] and not (previous is not None and sourced[previous]) and not following \
+                and not record:
+            figures = sorted([*attribution.FIGURE.finditer(text, start, end),
+                              *attribution.WORD_FIGURE.finditer(text, start, end)], key=lambda m: m.start())
+            for m in figures:
                 if doc.in_scope(m.start(), m.end(), options.quotes):
                     yield m.start(), m.end()
                     break
-        previous_paragraph, previous_sourced = paragraph, sourced
+        previous = i
 
 
 def test_attribution_finds_what_the_plain_loop_finds():

@@ -2,10 +2,14 @@
 
 What it does
     Reports a figure (a percentage, a sum of money, a count of people or things, an estimate)
-    in a sentence outside quotation when neither that sentence nor the one before it in the
-    paragraph names a source ("said", "according to", "figures from", "estimated by" ...).
-    Years, dates, ages, times and street numbers are not figures. Only the first figure of a
-    sentence is reported.
+    in a sentence outside quotation when no source ("said", "according to", "figures from",
+    "estimated by" ...) is named in that sentence, the one after it in the paragraph, or the
+    one before it (which may end the paragraph before, when it gives figures too).
+    Years, dates, ages, times and street numbers are not figures; figures in words are
+    ("tens of thousands", "a dozen", "doubled", "risen by a third"). Only the first figure of a
+    sentence is reported. A sentence that states no claim is passed over: one that matches
+    `not_claims` (a price, a deal's value, a market's move, a company's results, a race's
+    distance), a line of a table, and a line written as a headline or a label.
 
 Why is this bad
     A number without a source is an assertion by the newspaper. Editors ask "says who?".
@@ -19,6 +23,8 @@ Use instead
 Options
     sources       words and phrases that attribute (a regular expression each)
     quotes        the rule's quotation scope; a figure inside a quotation is the speaker's
+    not_claims    sentences whose figures are facts of record, not claims (a regular
+                  expression each, ignoring case)
 """
 
 from __future__ import annotations
@@ -48,17 +54,34 @@ FIGURE = re.compile(
     rf"|{_AT_NUMBER}\d{{1,3}}(?:,\d{{3}})+\b(?!\s+(?:{_TIME_UNITS})\b))"  # a large count
 )
 _DIGIT = re.compile(r"\d")  # every FIGURE has one: check() looks at no sentence without
+# Figures in words: a count or a change with no digit in it.
+WORD_FIGURE = re.compile(
+    r"\b(?:tens|hundreds|thousands|millions|billions) of\b|\b(?:a|half a) dozen\b"
+    r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b"
+    r"|\b(?:risen|rose|fallen|fell|grown|grew|dropped|declined|increased|decreased|jumped|climbed|soared"
+    r"|plunged|shrunk|shrank)\s+(?:by\s+)?(?:a\s+(?:third|quarter|half|fifth|tenth)|half|two-thirds"
+    r"|three-quarters|a factor of \w+)\b", re.IGNORECASE)
+_WORD_FIGURE_HINTS = ("tens of", "hundreds of", "thousands of", "millions of", "billions of", "dozen", "doubled",
+                      "tripled", "trebled", "quadrupled", "halved", "a third", "a quarter", "half", "a fifth",
+                      "a tenth", "two-thirds", "three-quarters", "a factor")
+# A sentence that goes on about the figure before it: "That is the most since 1990, ..."
+_ABOUT_IT = re.compile(r"(?:That|This|It|These|Those|The (?:figure|figures|rise|fall|increase|drop|number|total|data))\b")
+# A line of figures in columns (two gaps of two spaces or a tab).
+_TABLE_LINE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
 
 @dataclass
 class Options:
     sources: Any
     quotes: str = "skip"
+    not_claims: Any = ()
     pattern: Any = field(init=False, repr=False)
 
     def __post_init__(self):
         alternatives = alternation("sources", self.sources)
         self.pattern = compile_pattern("sources", rf"\b(?:{alternatives})\b", ignore_case=True)
+        self.record = (compile_pattern("not_claims", rf"(?<!\w)(?:{alternation('not_claims', self.not_claims)})(?!\w)",
+                                       ignore_case=True) if self.not_claims else None)  # not an option
 
 
 def check(doc, options: Options):
@@ -70,19 +93,46 @@ def check(doc, options: Options):
 
     # Sources are looked for only around a sentence that has a digit, which every FIGURE has:
     # most sentences have none, and the source search is the costly part.
-    previous_paragraph, previous = -1, None  # the sentence before, in the same paragraph
-    for sentence in doc.sentences:
+    lowered = text.lower()
+    in_words = any(hint in lowered for hint in _WORD_FIGURE_HINTS)
+    not_prose: dict[int, bool] = {}  # paragraph -> a table line or a headline-like line
+
+    def _sourced_after(number: int) -> bool:
+        """Is the next sentence, in the same paragraph, the source? ("Sales rose 5%. That is the
+        most since 1990, the trade body said.")"""
+        if number + 1 >= len(sentences):
+            return False
+        following = sentences[number + 1]
+        return (doc.paragraph_index(following[0]) == doc.paragraph_index(sentences[number][0])
+                and bool(_DIGIT.search(text, *following) or _ABOUT_IT.match(text, following[0])) and sourced(following))
+
+    def is_prose(paragraph: int) -> bool:
+        if paragraph not in not_prose:
+            p_start, p_end = doc.paragraphs[paragraph]
+            not_prose[paragraph] = bool(_TABLE_LINE.search(text, p_start, p_end)) or doc.is_headline_like(paragraph)
+        return not not_prose[paragraph]
+
+    sentences = doc.sentences
+    previous_paragraph, previous = -1, None  # the sentence before
+    for number, sentence in enumerate(sentences):
         start, end = sentence
         paragraph = doc.paragraph_index(start)
         if paragraph in header or doc.is_shouting(paragraph):
             continue
-        if paragraph != previous_paragraph:
+        # The sentence before may end the paragraph before when it gives figures itself: "Inflation
+        # rose to 3%, the statistics office said." covers the figures of the next paragraph.
+        if paragraph != previous_paragraph and previous and not FIGURE.search(text, *previous):
             previous = None
-        if _DIGIT.search(text, start, end) and not sourced(sentence) and not (previous and sourced(previous)):
-            for m in FIGURE.finditer(text, start, end):
-                if doc.in_scope(m.start(), m.end(), options.quotes):
-                    yield Hit(m.start(), m.end(), {"found": m.group()})
-                    break
+        # The figure first (most sentences have none), then the costly source searches.
+        digits = _DIGIT.search(text, start, end) is not None
+        if digits or in_words:
+            candidates = sorted([*(FIGURE.finditer(text, start, end) if digits else ()),
+                                 *(WORD_FIGURE.finditer(text, start, end) if in_words else ())], key=lambda m: m.start())
+            figure = next((m for m in candidates if doc.in_scope(m.start(), m.end(), options.quotes)), None)
+            if (figure is not None and is_prose(paragraph) and not sourced(sentence)
+                    and not (previous and sourced(previous)) and not _sourced_after(number)
+                    and not (options.record is not None and timed(options.record.search, text, start, end))):
+                yield Hit(figure.start(), figure.end(), {"found": figure.group()})
         previous_paragraph, previous = paragraph, sentence
 
 

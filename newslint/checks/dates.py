@@ -2,10 +2,12 @@
 
 What it does
     `problem: weekday` reports a weekday that does not fall on its date ("Friday, 21 May 2019"),
-    taking the year from the story's date when the text leaves it out. `problem: no-such-date`
-    reports a date that does not exist, with or without a weekday ("February 30, 2019", "31
-    April"; 29 February only when the year is known and is not a leap year). `problem:
-    story-dates` reports a story that carries two different dates on the date lines above it.
+    taking the year from the story's date when the text leaves it out (a date line, a
+    "Published ..." line above the story, Markdown front matter's `date:`). `problem:
+    no-such-date` reports a date that does not exist, with or without a weekday ("February 30,
+    2019", "31 April"; 29 February only when the year is known and is not a leap year).
+    `problem: story-dates` reports a story that carries two different dates on the date lines
+    above it.
 
 Why is this bad
     A wrong day sends readers to the wrong event; two story dates mean a stale page or a
@@ -28,9 +30,11 @@ from dataclasses import dataclass
 from ..document.dates import WEEKDAYS, format_date, mention, scan
 from ..model import Edit, Hit
 
+from .base import OptionError, RuleType
+from .dateline import story_date
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-from .base import OptionError, RuleType
 
 
 @dataclass
@@ -46,6 +50,14 @@ def _all_dates(doc) -> list:
     return [mention(m) for m in doc.memo(scan)]
 
 
+def _story_year(doc) -> int | None:
+    """The story's year: from its date lines, else a "Published ..." line or front matter's date."""
+    if doc.story_year is not None:
+        return doc.story_year
+    story = doc.memo(story_date)
+    return story.year if story else None
+
+
 def check(doc, options: Options):
     if options.problem == "story-dates":
         dates = doc.story_dates
@@ -57,18 +69,19 @@ def check(doc, options: Options):
                                            "line": doc.line_col(doc.to_source(dates[0].start))[0]})
                 return
         return
+    year = _story_year(doc)
     if options.problem == "no-such-date":
         for d in doc.memo(_all_dates):
-            year = d.year or doc.story_year
+            known = d.year or year
             # Without a year, 29 February may exist; 30 February and 31 April never do.
-            if d.day and d.resolve(year if year else 2000) is None:  # "January 0.7" is no date at all
+            if d.day and d.resolve(known if known else 2000) is None:  # "January 0.7" is no date at all
                 yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end],
-                                           "date": f"{d.day} {MONTHS[d.month - 1]}" + (f" {year}" if year else "")})
+                                           "date": f"{d.day} {MONTHS[d.month - 1]}" + (f" {known}" if known else "")})
         return
     for d in doc.memo(_all_dates):
         if d.weekday is None:
             continue
-        date = d.resolve(doc.story_year)
+        date = d.resolve(year)
         if date is not None and date.weekday() != d.weekday:  # a day that does not exist: no-such-date
             weekday = WEEKDAYS[date.weekday()]
             end = d.start + len(WEEKDAYS[d.weekday])

@@ -3,7 +3,9 @@
 What it does
     Reports a line that repeats the headline: at the foot of the story, inside a breadcrumb
     ("Main » <headline>"), or at the head of a paragraph it was glued to. Case, spacing and
-    punctuation are ignored.
+    punctuation are ignored, and so is a site name glued to the headline ("Storm hits coast |
+    Daily Star" is repeated by "Storm hits coast"). In Markdown, a `# ` heading that restates
+    the front matter's title is the headline in its place, not a repeat.
 
 Why is this bad
     A repeated headline is a scraping or templating slip; readers see the same words twice.
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 
 from ..model import Edit, Hit
 from .base import RuleType
+from .site_name import site_suffix
 
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -41,9 +44,12 @@ class Options:
 def check(doc, options: Options):
     if doc.headline is None:
         return
-    headline = _key(doc.span_text(doc.headline))
+    title = doc.span_text(doc.headline)
+    cut = site_suffix(title)
+    headline = _key(title if cut is None else title[:cut])
     if not headline:
         return
+    headlines = {headline, _key(title)}
     long_enough = len(headline.split()) >= options.min_words
     # A line that repeats the headline, or starts or ends with it, holds every word of it: a
     # cheap test for the longest word spares most lines the key.
@@ -55,7 +61,9 @@ def check(doc, options: Options):
         if longest not in folded:
             continue
         line = _key(doc.text[start:end])
-        if line == headline:
+        if line in headlines:
+            if doc.kind == "markdown" and index == doc.headline_index + 1 and line == _key(title):
+                continue  # front matter's title, then the same words as the first heading
             yield Hit(start, end, {"found": doc.text[start:end], "where": "again"},
                       (Edit(start, min(end + 1, len(doc.text)), ""),))
         elif long_enough and (line.endswith(" " + headline) or line.startswith(headline + " ")):

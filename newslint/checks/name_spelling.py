@@ -3,9 +3,12 @@
 What it does
     Reports a surname one letter away from the surname of a person the story has already named
     in full with the same given name ("Ryan Dillon" ... "Ryan Dilon"), and a short reference
-    ("Dilon said") one letter away from a full one when no one of that spelling was introduced.
-    Plurals and derived words (Slam, Slams; Lanka, Lankan) and names with another first letter
-    (Hall, Ball) are not reported.
+    ("Dilon said", "Dilon's", "Lunde's" for Lund) one letter away from a full one when no one
+    of that spelling was introduced; a surname opening a sentence ("Whittaker apologised") is
+    compared when it differs by a doubled or dropped letter and has six letters or more (shorter
+    words there are mostly ordinary words: "More than" is not Moore). Plurals and derived words
+    (Slam, Slams; Lanka, Lankan) and names with another first letter (Hall, Ball) are not
+    reported; neither are two people introduced in full as Clark and Clarke.
 
 Why is this bad
     A misspelled name is the correction every newsroom dreads: it tells the subject, and the
@@ -57,15 +60,23 @@ _SUFFIXES = ("s", "es", "n", "an", "ns", "ans", "ian", "ians", "ese", "e")
 _LONGEST_NAME = 40  # a longer "surname" is not a name; it would only make the index below large
 
 
-def looks_misspelled(a: str, b: str) -> bool:
+def looks_misspelled(a: str, b: str, *, final_e: bool = False) -> bool:
     """One letter apart, same first letter, and not a plural or a derived word (Lanka,
-    Lankan; Slam, Slams; Clark, Clarke are different words or different people)."""
+    Lankan; Slam, Slams; Clark, Clarke are different words or different people). With
+    `final_e`, a final e does count (a short reference "Lunde" to Lund, the one introduced)."""
     if a == b or a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
     short, long = sorted((a, b), key=len)
-    if long.startswith(short) and long[len(short):] in _SUFFIXES:
+    if long.startswith(short) and long[len(short):] in _SUFFIXES and not (final_e and long[len(short):] == "e"):
         return False
     return distance(a, b, 1) <= 1
+
+
+def doubled_letter(a: str, b: str) -> bool:
+    """Do `a` and `b` differ by one doubled letter (Whittaker, Whitaker)?"""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[i] == long[i - 1] and long[:i] + long[i + 1:] == short for i in range(1, len(long)))
 
 
 def _deletions(word: str) -> set[str]:
@@ -85,13 +96,13 @@ def check(doc, options: Options):
         for key in _deletions(entry[1]):
             by_spelling.setdefault(key, []).append(entry)
 
-    def earliest(surname: str, before: int, given: str | None = None) -> str | None:
+    def earliest(surname: str, before: int, given: str | None = None, *, short: bool = False) -> str | None:
         """The surname of the first person introduced before `before` (with this given name,
         when one is named) whose surname looks like a misspelling of `surname`."""
         candidates = sorted({e for key in _deletions(surname) for e in by_spelling.get(key, ())})
         return next((other for other_start, other, other_given in candidates
                      if other_start < before and (given is None or other_given == given)
-                     and looks_misspelled(other, surname)), None)
+                     and looks_misspelled(other, surname, final_e=short)), None)
 
     for surname, refs in people.full.items():
         if surname in options.accept or len(surname) > _LONGEST_NAME:
@@ -100,11 +111,11 @@ def check(doc, options: Options):
         other = earliest(surname, start, given)
         if other:
             yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
-    for start, end, surname in people.short:
+    for start, end, surname in sorted(people.short + people.opening):
         if surname in people.full or surname in options.accept or len(surname) > _LONGEST_NAME:
             continue
-        other = earliest(surname, start)
-        if other:
+        other = earliest(surname, start, short=True)
+        if other and ((start, end, surname) in people.short or (len(surname) >= 6 and doubled_letter(other, surname))):
             yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
 
 

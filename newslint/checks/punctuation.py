@@ -2,10 +2,13 @@
 
 What it does
     Reports one kind of slip: `space-before` (a space before , ; : ? ! or a closing full stop),
-    `doubled` (",," ";;" "::" or two full stops that are not an ellipsis), `stop-lowercase` (a
+    `doubled` (",," ";;" "::", two full stops that are not an ellipsis, or a full stop
+    on both sides of a closing quotation mark), `stop-lowercase` (a
     full stop inside a sentence, followed by a lower-case word, that is not an abbreviation)
-    and `space-before-hyphen` (a space between a word and the hyphen of its compound:
-    "U.S. -led").
+    `space-before-hyphen` (a space between a word and the hyphen of its compound:
+    "U.S. -led"), `space-after` (no space after , . : ; ? ! between two words: "said,the",
+    "GOP.The", 'said:"We'; decimals, times, addresses, initials and names such as CSI:NY are
+    left alone) and `double-space` (two spaces between sentences).
 
 Why is this bad
     Each one is a typing slip that makes the copy look unedited.
@@ -30,11 +33,21 @@ from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
 _PATTERNS = {
-    "space-before": re.compile(r"(?<=[^\W\d])[ \t]+(?=[,;:!?](?:\s|$)|\.(?:[ \t]*$|[ \t]+[A-Z]))", re.MULTILINE),
-    "doubled": re.compile(r",,|;;|::|(?<![.\s])\.\.(?![.\w])"),
+    # After a word or a figure ("28,412 ,"); before a mark that ends the line, meets white space
+    # or a quotation mark ('said ,"and', 'street ."'), or a full stop before the next sentence.
+    "space-before": re.compile(
+        r"(?<=[^\W_])[ \t]+(?=[,;:!?](?:\s|$|[\"\u201c\u201d])|\.(?:[ \t]*$|[ \t]+[A-Z\"\u201c]|[\"\u201d\u2019]))",
+        re.MULTILINE),
+    # ",," ";;" "::", two stops that are not an ellipsis, or a stop on both sides of a closing
+    # quotation mark ('a strong brand.".').
+    "doubled": re.compile(r",,|;;|::|(?<![.\s])\.\.(?![.\w])|(?<=\w)\.[\"\u201d]\.(?![.\w])"),
     # The stop comes first and the letter before it is a lookbehind, so `re` can skip ahead to
     # each full stop instead of trying every position (the same matches, twenty times faster).
-    "stop-lowercase": re.compile(r"\.(?<=[^\W\d_]\.)[ \t]+(?=[a-z])"),
+    # After a word, a figure ("in 2019. officials") or a closing bracket.
+    "stop-lowercase": re.compile(r"\.(?:(?<=[^\W_]\.)|(?<=[)\]]\.))[ \t]+(?=[a-z])"),
+    "space-after": re.compile(r"(?<=[A-Za-z]{2})[.,;:?!](?=[\"\u201c\u2018]?[A-Za-z])"),
+    # After a word's stop, not a figure's: "Revenue 4.  Costs 3." is a table.
+    "double-space": re.compile(r"(?:(?<=[^\W\d_][.!?])|(?<=[^\W\d_][.!?][\"\u201d\u2019])) {2,}(?=[\"\u201c]?[A-Z])"),
     "space-before-hyphen": re.compile(r"(?<=[\w.])[ \t]+-(?=[a-z]{2,}\b)"),
 }
 # "it. https://...", "pic.twitter.com/...", "on. it." (stylised, stop after every word), or a
@@ -44,9 +57,15 @@ _WORD_END = re.compile(r"\w*")
 # Text that a match needs: a story without any of these has nothing to report (most stories).
 _NEEDS = {
     "space-before": (" ,", " ;", " :", " !", " ?", " .", "\t"),
-    "doubled": (",,", ";;", "::", ".."),
+    "doubled": (",,", ";;", "::", "..", '".', "\u201d."),
     "space-before-hyphen": (" -", "\t-"),
+    "double-space": ("  ",),
 }
+# space-after: the run of text around the mark may hold only letters, quotation marks and the
+# mark itself; a figure, a second stop or any of these makes it an address, a file name, markup
+# or a code ("3.5", "www.DearAbby.com", "og:url", "&amp;x", "e.g.The").
+_NOT_PROSE = re.compile(r"[\d./@=#_\\<>&:;,?!%+*|~^$]")
+_CHUNK_EDGE = re.compile(r"\S*")
 # A line of figures in columns, or a price list's line ("VIP : 60,000₩", "Adults : $12"):
 # no prose rule belongs there.
 _TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|^\w+(?: \w+){0,3} : \S*\d\S*$", re.MULTILINE)
@@ -93,13 +112,36 @@ def check(doc, options: Options):
             if options.problem == "stop-lowercase":
                 if _is_abbreviation(text, s) or _NEXT_IS_ADDRESS_OR_STYLISED.match(text, e):
                     continue
+                if not text[s - 1].isalpha() and text[start:s].strip().isdigit():
+                    continue  # a numbered list's item: "1. the first"
                 yield Hit(s, s + 1, {"found": _around(text, start, s, e)})
             elif options.problem == "doubled":
-                yield Hit(s, e, {"found": m.group()}, (Edit(s + 1, e, ""),))
+                yield Hit(s, e, {"found": m.group()}, (Edit(e - 1, e, ""),))
             elif options.problem == "space-before":  # a stray space: the fix takes it out
                 yield Hit(s, e + 1, {"found": text[e]}, (Edit(s, e, ""),))
+            elif options.problem == "space-after":
+                if _missing_space(text, start, s):
+                    yield Hit(s, e, {"found": _around(text, start, s, e)}, (Edit(e, e, " "),))
+            elif options.problem == "double-space":
+                yield Hit(s, e, {"found": _around(text, start, s, e)}, (Edit(s + 1, e, ""),))
             else:  # "U.S. -led": report the whole compound, take the space out
                 yield Hit(s, e, {"found": _around(text, start, s, e)}, (Edit(s, e - 1, ""),))
+
+
+def _missing_space(text: str, paragraph_start: int, mark: int) -> bool:
+    """Is the mark at `mark` (between two letters, or a letter and a quotation mark) a slip for
+    the mark and a space? Not in an address, a file name, markup or a name such as CSI:NY."""
+    before = max(text.rfind(" ", max(paragraph_start, mark - 60), mark), paragraph_start - 1) + 1
+    after = _CHUNK_EDGE.match(text, mark + 1).end()
+    word = text[before:mark].lstrip("\"'\u201c\u2018([")
+    rest = text[mark + 1 : after].lstrip("\"'\u201c\u2018").rstrip("\"'\u201d\u2019.,;:?!)]")
+    if _NOT_PROSE.search(word) or _NOT_PROSE.search(rest) or not rest:
+        return False
+    if text[mark] == "," or rest[0].islower() or text[mark + 1] in "\"\u201c\u2018":
+        return text[mark] != "." or not rest[0].islower()  # "Node.js" is a name
+    # A capital after the mark: a new word ("Ukraine.The", "GOP.The"), not a name in capitals
+    # ("CSI:NY", "TL;DR", "ASP.NET").
+    return rest[1:2].islower()
 
 
 def _around(text: str, paragraph_start: int, s: int, e: int) -> str:
@@ -111,6 +153,32 @@ def _around(text: str, paragraph_start: int, s: int, e: int) -> str:
 
 # One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
 PROBLEM_DOCS = {
+    'space-after': """
+What it does
+    Reports a missing space after , . ; : ? ! between two words ("said,the", "GOP.The"); decimals, times, web addresses, initials, abbreviations and ellipses are left alone.
+
+Why is this bad
+    The words run together: a slip of the keyboard or of a scraper that joined two lines.
+
+Example
+    The mayor said,the vote was close.
+
+Use instead
+    The mayor said, the vote was close.
+""",
+    'double-space': """
+What it does
+    Reports two or more spaces after the end of a sentence.
+
+Why is this bad
+    One space follows a full stop in print and on screen; two leave a gap that looks like a slip.
+
+Example
+    The vote was close.  The count goes on.
+
+Use instead
+    The vote was close. The count goes on.
+""",
     'space-before': """
 What it does
     Reports a space before , ; : ? ! or a closing full stop.

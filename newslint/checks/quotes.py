@@ -28,6 +28,9 @@ Use instead
 Options
     problem       which problem the rule reports (one of the kinds above)
     min_words     single-marks: the fewest words in a quotation worth reporting (default 2)
+    attributed    single-marks: report only a quotation someone is said to have spoken ("called
+                  it 'a developers' charter'", "said: 'We won'"); houses that put terms and
+                  scare quotes in single marks set it (default false)
     style         punctuation-outside: `us` (every comma and full stop goes inside, the
                   default) or `logical` (British: inside only what belongs to the quotation,
                   so "He called it "a disgrace"." is right, but "We won", he said is not)
@@ -43,6 +46,11 @@ from ..document.people import SPEECH_VERBS
 from ..document.quotes import DOUBLE, SINGLE
 from .base import OptionError, RuleType
 
+# What introduces words someone spoke: "said:", "calling it", "described the plan as".
+_SPOKEN_BEFORE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|adding|saying|calling \w+|called \w+|"
+                            rf"described [\w ]{{1,20}} as)[,:]?\s+$")
+_SPOKEN_AFTER = re.compile(rf",?\s+(?:[\w.'-]+\s+){{0,4}}(?:{'|'.join(SPEECH_VERBS)})\b")
+
 PROBLEMS = ("unclosed", "unopened", "apostrophe", "backwards", "space-inside", "doubled", "two-singles",
             "spaced-apostrophe", "punctuation-outside", "single-marks")
 _OPEN_FOR = {"\u201d": "\u201c", "\u2019": "\u2018", "\u201c": "\u201d", "\u2018": "\u2019"}
@@ -57,6 +65,7 @@ class Options:
     problem: str
     min_words: int = 2
     style: str = "us"
+    attributed: bool = False
 
     def __post_init__(self):
         if self.problem not in PROBLEMS:
@@ -91,6 +100,9 @@ def check(doc, options: Options):
             return  # the story quotes in single marks: a house style, not a slip
         double = {"'": '"', "\u2018": "\u201c", "\u2019": "\u201d"}
         for q in singles:
+            if options.attributed and not (_SPOKEN_BEFORE.search(text, max(0, q.start - 40), q.start)
+                                           or _SPOKEN_AFTER.match(text, q.end)):
+                continue
             yield Hit(q.start, q.end, {"found": text[q.start : q.end]},
                       (Edit(q.start, q.start + 1, double.get(text[q.start], '"')),
                        Edit(q.end - 1, q.end, double.get(text[q.end - 1], '"'))))

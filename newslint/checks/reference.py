@@ -1,8 +1,9 @@
 """reference: a person called by surname before the story has said who they are.
 
 What it does
-    Reports a short reference ("Dillon said", "Mr Dillon") that comes before the person's full
-    first reference ("Coalition spokesman Colonel Ryan Dillon") in the story. The headline, and
+    Reports a short reference ("Dillon said", "Mr Dillon", "Dillon's order", or the surname
+    opening a sentence: "Dillon was ...") that comes before the person's full first reference
+    ("Coalition spokesman Colonel Ryan Dillon", "Judge Jane Roe") in the story. The headline, and
     lines written as headlines (subheads, picture captions), are not counted: they use surnames
     by design.
 
@@ -25,8 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..document.people import find_people, looks_personal
 from ..model import Hit
-from ..document.people import find_people
 from .base import RuleType
 
 
@@ -38,11 +39,19 @@ class Options:
 def check(doc, options: Options):
     people = doc.memo(find_people)
     reported = set()
-    for start, end, surname in people.short:
+    # A possessive or a name opening a sentence ("Marsh's order", "Marsh was ...") counts only
+    # for someone the story plainly treats as a person: called "Marsh said" or "Mr Marsh"
+    # somewhere, or named in full with a title, an age or a description (not "Radio Scotland").
+    weak_forms = set(people.opening) | set(people.possessive)
+    strong = {surname for ref in people.short if ref not in weak_forms for surname in ref[2:]}  # "X said", "Mr X"
+    for start, end, surname in sorted(people.short + people.opening):
         full = people.full.get(surname)
         if not full or surname in reported or doc.is_headline_like(doc.paragraph_index(start)):
             continue
-        first_start, _, given = full[0]
+        first_start, first_end, given = full[0]
+        if (start, end, surname) in weak_forms and surname not in strong \
+                and not looks_personal(doc.text, first_start, first_end, given):
+            continue
         if first_start > start:
             reported.add(surname)
             line = doc.line_col(doc.to_source(first_start))[0]

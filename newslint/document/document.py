@@ -26,7 +26,9 @@ TOKEN_WINDOW = 60  # characters looked at before a full stop to find the word it
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\r\n]+")  # a lone \r (old Mac files) ends a line too
-_BREADCRUMB = re.compile(r"\s[\u00bb\u203a>|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
+# One " | " is a headline with its site's name ("Storm hits coast | Daily Star"); a breadcrumb
+# takes two, or a » or >.
+_BREADCRUMB = re.compile(r"\s[\u00bb\u203a>]\s|\s[|/]\s.*\s[|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 # What a date line may hold besides its date.

@@ -34,7 +34,9 @@ _NOT_GIVEN = frozenset(
     "According Speaking Asked Still Yet Also Even Only Just Both Each Every Some Many Most Such "
     "Meanwhile However Although Though Because Despite Without Within Between Among Against During "
     "Now Then Often Here Today Yesterday Tomorrow Last Next Later Earlier Instead Indeed Overall "
-    "Van Von De Der Den Del Della Da Di Du La Le Dos Das Ter Ten Bin Ibn Al El".split()
+    "Van Von De Der Den Del Della Da Di Du La Le Dos Das Ter Ten Bin Ibn Al El "
+    "With Whatever Once Northern Southern Eastern Western Upon Unlike Like Until Whether Whenever "
+    "Wherever Whoever Why How What Where Who Which Several Neither Already Unfortunately Other Sure".split()
 )
 
 
@@ -51,21 +53,65 @@ class People:
     full: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     # short references: (start, end, surname), in story order
     short: list[tuple[int, int, str]] = field(default_factory=list)
+    # a capitalised word opening a sentence ("Dillon was ..."): a short reference when the story
+    # names that surname in full, else most likely an ordinary word ("More than ...")
+    opening: list[tuple[int, int, str]] = field(default_factory=list)
+    # the short references that are possessives ("Dillon's"), also in `short`
+    possessive: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-# "Mr Dillon" or "Dillon said" (every match starts with a capital: see _FULL).
+# "Mr Dillon" or "Dillon said" (every match starts with a capital: see _FULL); group 3 is a
+# possessive ("Dillon's order") or a capitalised word before a lower-case one, which is a
+# reference only where it opens a sentence ("Dillon was ...": see find_people).
 _SHORT = re.compile(rf"(?=[A-Z])(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
-                    rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b)")
+                    rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
+                    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
 _PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside|across)\s+({_NAME})\b")
 # "a spokesman for Vodafone said", "the head of Unison said": a body that speaks, not a person.
 _BODY_BEFORE = re.compile(r"\b(?:for|of|at|with|by|from|in|to)\s+$")
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|A|an|An)\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
+# What marks a full name as a person's: a title or role before it ("Judge Andrew Hanen", "Owner
+# Teresa Kowalski"), an age, a description or a home after it ("Teresa Kowalski, 63,", ", a
+# lawyer", ", of Kettering"), or a verb in the past ("James Lowe finished", "Lowe said").
+_ROLES = ("Judge Justice Senator Sen Rep Representative Gov Governor President Minister Secretary Chancellor "
+          "Mayor Officer Chief Captain Capt Coach Manager Owner Director Chairman Chairwoman Chair Professor "
+          "Prof Dr Doctor Detective Det Sergeant Sgt Inspector Constable General Gen Colonel Col Lieutenant Lt "
+          "Major Commander Admiral Bishop Father Rabbi Imam Councillor Councilman Councilwoman Rev Lord Lady "
+          "Sir Dame King Queen Prince Princess Ambassador Attorney Lawyer Striker Midfielder Defender "
+          "Goalkeeper Winger Keeper Forward Guard Pitcher Quarterback Singer Actor Actress Author Chef Editor "
+          "Founder Executive Spokesman Spokeswoman Spokesperson Superintendent Principal Deputy Trustee "
+          "Commissioner Sheriff Director-General Speaker Leader Dean Pastor").split()
+_ROLE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_ROLES)})\.?|\b[a-z]+(?:man|woman|person|er|or|ist|ant|ent))\s+$", re.IGNORECASE)
+_PERSON_AFTER = re.compile(rf"(?:,\s+(?:\d|an?\s|the\s|who\s|whose\s|of\s)"
+                           rf"|\s+(?:{'|'.join(SPEECH_VERBS)}|[a-z]+ed|won|ran|hit|led|took|made|wrote|became|scored)\b)")
+
+
+def looks_personal(text: str, start: int, end: int, given: str) -> bool:
+    """Is the full reference whose surname spans [start, end) plainly a person's name, not part of
+    a body's or place's ("the Traffic Scotland website", "Pueblo County School District",
+    "Radio Scotland") or a capitalised word before a name ("Unfortunately England")? It takes a
+    title or role before it, or an age, a description or a speech verb after it."""
+    head = text.rfind(given, max(0, start - 60), start)
+    if head < 0 or _ARTICLE_BEFORE.search(text, max(0, head - 5), head) or _CAPITAL_AFTER.match(text, end):
+        return False
+    if _PERSON_AFTER.match(text, end):
+        return True
+    return _ROLE_BEFORE.search(text, max(0, head - 30), head) is not None
+
+
 def find_people(doc) -> People:
     people = People()
     text = doc.text
     places = None  # found on first need: most stories have no "Surname said" to test
+    lower_words = None  # the story's words in lower case, on first need
     for index in doc.body:
         if doc.is_shouting(index):
             continue
@@ -76,7 +122,10 @@ def find_people(doc) -> People:
                 continue
             people.full.setdefault(surname, []).append((m.start(2), m.end(2), given))
         for m in _SHORT.finditer(text, start, end):
-            group = 1 if m.group(1) else 2
+            group = 1 if m.group(1) else 2 if m.group(2) else 3
+            if group == 3 and m.group(4) is None and not (
+                    m.start() == start or _SENTENCE_BEFORE.search(text, max(start, m.start() - 4), m.start())):
+                continue  # a capitalised word inside a sentence: a name of any kind, not a reference
             surname = m.group(group)
             if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
@@ -85,8 +134,19 @@ def find_people(doc) -> People:
                     places = {m.group(1) for m in _PLACE.finditer(text)}
                 if surname in places:
                     continue
-            if group == 2 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
+            if group != 1 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
                 continue  # the end of a full name: "Ryan Dillon said", "Mark van Gisbergen added"
+            if group == 3:
+                if lower_words is None:
+                    lower_words = set(_LOWER_WORD.findall(text))
+                if surname.lower() in lower_words:
+                    continue  # an ordinary word with a capital ("School board ...")
+                if m.group(4) is None:  # a sentence's first word
+                    people.opening.append((m.start(3), m.end(3), surname))
+                    continue
+                if _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
+                    continue
+                people.possessive.append((m.start(3), m.end(3), surname))
             if group == 2 and _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                 continue
             people.short.append((m.start(group), m.end(group), surname))

@@ -1,0 +1,91 @@
+"""dateline: a dateline's date that is not the story's date.
+
+What it does
+    Reports the date in a dateline ("CHICAGO, Sept. 4 (AP) —", "LVIV, 3 May (Reuters) -") when
+    the story carries a date above it (a date line, or a "Published ..." / "Updated ..." line
+    with a full date, or the `date:` of Markdown front matter) and the two differ in day or
+    month.
+
+Why is this bad
+    Two dates for one story: one of them is stale, and readers cannot tell when it happened.
+
+Example
+    Published Sept. 4, 2026 ... OTTUMWA, Iowa, Sept. 5 (AP) — A train derailed ...
+
+Use instead
+    One date: the dateline's agrees with the story's.
+
+Options
+    none
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..document.dates import find_dates, format_date
+from ..model import Hit
+from .base import RuleType
+
+# A dateline: a place in capitals, perhaps a state or country, then its date.
+_DATELINE = re.compile(r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3},(?: [A-Z][\w.]+(?: [A-Z][\w.]+)?,)? ")
+_FRONT_DATE = re.compile(r"\A---\s*\n(?:.*\n)*?date:\s*['\"]?(\d{4})-(\d\d)-(\d\d)", re.MULTILINE)
+_HEADER_LINES = 6  # lines above the story where a publication date stands
+
+
+def story_date(doc) -> dt.date | None:
+    """The story's own date: its first date line, a full date in a line above the story
+    ("Published Sept. 4, 2026 | Updated ..."), or Markdown front matter's `date:`."""
+    for mention in doc.story_dates:
+        resolved = mention.resolve()
+        if resolved:
+            return resolved
+    body = set(doc.body[1:]) if doc.body else set()
+    for index, (start, end) in enumerate(doc.paragraphs[:_HEADER_LINES]):
+        if index in body and index not in doc.header:
+            break
+        if end - start > 120:
+            continue  # a paragraph of copy, not a line of furniture above it
+        for mention in find_dates(doc.text, start, end):
+            resolved = mention.resolve()
+            if mention.year and resolved:
+                return resolved
+    front = _FRONT_DATE.match(doc.source)
+    if front:
+        try:
+            return dt.date(*map(int, front.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass
+class Options:
+    pass
+
+
+def check(doc, options: Options):
+    if not doc.body:
+        return
+    story = doc.memo(story_date)
+    if story is None:
+        return
+    for index in doc.body[:3]:  # the dateline opens the story
+        start, end = doc.paragraphs[index]
+        place = _DATELINE.match(doc.text, start, end)
+        if place is None:
+            continue
+        mention = next(find_dates(doc.text, place.end(), min(end, place.end() + 30)), None)
+        if mention is None or mention.start != place.end():
+            return
+        if (mention.month, mention.day) != (story.month, story.day):
+            when = mention.resolve(story.year)
+            yield Hit(mention.start, mention.end, {"found": doc.text[mention.start:mention.end],
+                                                   "date": format_date(story),
+                                                   "expected": format_date(when) if when else ""})
+        return
+
+
+TYPE = RuleType("dateline", Options, check, ("found", "date", "expected"), __doc__)

@@ -1,0 +1,155 @@
+"""furniture: runs of lines a scraper took from the page around the story.
+
+What it does
+    Reports page furniture that is a run of lines, not one line, as one finding spanning it:
+    `menu` (three or more lines in a row, blank lines aside, each a label of a few words in
+    title case with no closing stop: a navigation menu or section list), `list` (a heading
+    such as "Related Topics", "Most read" or "More on this story" and the short link lines
+    under it) and `repeated-byline` (a byline or time stamp line that appears a second time,
+    usually at the foot of the story). The fix deletes the lines.
+
+    A run is not a menu when it is a list the story introduces (the line before ends with a
+    colon), a bulleted list, fixtures ("Arsenal v Stoke") or lines with figures (a venue, date and
+    kick-off block, a ranking, a price list), nor when it holds the headline.
+
+Why is this bad
+    Furniture is not copy: menus, related-links lists and repeated bylines reach print, feeds
+    and readers' screens as nonsense.
+
+Example
+    Related Topics
+    Harbour festival
+    Local music
+
+Use instead
+    Delete the lines.
+
+Options
+    problem           menu, list or repeated-byline
+    headings          (list) regular expressions, each matched against a whole line ignoring
+                      case, for the headings of link lists
+    min_lines         (menu) fewest labels in a run (default 3)
+    max_label_words   (menu) most words in a label (default 5)
+    max_item_words    (list) most words in a link line under a heading (default 15)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Edit, Hit
+from .base import OptionError, RuleType, alternation, compile_pattern, timed
+
+PROBLEMS = ("menu", "list", "repeated-byline")
+_WORD = re.compile(r"[\w\u2019'.&+-]+")
+_SMALL = frozenset("and & of the to for in on a an at by with or".split())
+_BULLET = re.compile(r"[-*\u2022\u00b7\u2013\u2014>]\s")
+_FIXTURE = re.compile(r"\s(?:v|vs\.?)\s")
+_STOP = ".!?:;,\"'\u201d\u2019"
+_DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
+_BYLINE = re.compile(r"(?i)(?:by|posted by|written by)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b|"
+                     r"(?:posted|published|updated|last (?:updated|modified))\b.*\d")
+
+
+@dataclass
+class Options:
+    problem: str
+    headings: Any = None
+    min_lines: int = 3
+    max_label_words: int = 5
+    max_item_words: int = 15
+    heading_pattern: Any = field(init=False, repr=False, default=None)
+
+    def __post_init__(self):
+        if self.problem not in PROBLEMS:
+            raise OptionError("problem", f"must be one of {', '.join(PROBLEMS)}")
+        if self.problem == "list":
+            if not self.headings:
+                raise OptionError("headings", "a list rule needs the headings of its lists")
+            self.heading_pattern = compile_pattern(
+                "headings", rf"[\s#*_\[]*(?:{alternation('headings', self.headings)})[\s*_\]:]*", ignore_case=True)
+
+
+def _is_label(line: str, max_words: int) -> bool:
+    """A menu label: a few words, each capitalised (small words aside), no closing stop."""
+    if not line or line[-1] in _STOP or _BULLET.match(line) or _FIXTURE.search(line) or _DIGIT.search(line):
+        return False  # figures: a venue, date and kick-off block, a ranking, a price list
+    words = _WORD.findall(line)
+    if not words or len(words) > max_words:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
+
+
+def _is_item(line: str, max_words: int) -> bool:
+    """A link under a list heading: a headline-like line or a numbered one."""
+    if len(_WORD.findall(line)) > max_words:
+        return False
+    return line[-1] not in ".!;," or bool(_NUMBERED.match(line))
+
+
+def _deletion(doc, first: int, last: int) -> Hit:
+    start, end = doc.paragraphs[first].start, doc.paragraphs[last].end
+    found = doc.text[start:end].split("\n", 1)[0]
+    lines = last - first + 1
+    # The fix takes the lines and the blank lines after them, up to the next paragraph.
+    upto = doc.paragraphs[last + 1].start if last + 1 < len(doc.paragraphs) else len(doc.text)
+    return Hit(start, end, {"found": found + (f" (and {lines - 1} more lines)" if lines > 1 else "")},
+               (Edit(start, upto, ""),))
+
+
+def _menus(doc, options: Options):
+    text = doc.text
+    run: list[int] = []
+    for index in [*range(len(doc.paragraphs)), None]:
+        start, end = doc.paragraphs[index] if index is not None else (0, 0)
+        if index is not None and index != doc.headline_index and _is_label(text[start:end], options.max_label_words):
+            run.append(index)
+            continue
+        if len(run) >= options.min_lines:
+            before = doc.paragraphs[run[0] - 1] if run[0] > 0 else None
+            if before is None or text[before.end - 1] != ":":  # "The winners were:" opens a list
+                yield _deletion(doc, run[0], run[-1])
+        run = []
+
+
+def _lists(doc, options: Options):
+    text = doc.text
+    paragraphs = doc.paragraphs
+    index = 0
+    while index < len(paragraphs):
+        start, end = paragraphs[index]
+        if index != doc.headline_index and timed(options.heading_pattern.fullmatch, text, start, end):
+            last = index
+            while last + 1 < len(paragraphs) and _is_item(text[slice(*paragraphs[last + 1])], options.max_item_words) \
+                    and not timed(options.heading_pattern.fullmatch, text, *paragraphs[last + 1]):
+                last += 1
+            yield _deletion(doc, index, last)
+            index = last + 1
+            continue
+        index += 1
+
+
+def _repeated_bylines(doc, options: Options):
+    text = doc.text
+    seen: set[str] = set()
+    for index, (start, end) in enumerate(doc.paragraphs):
+        line = text[start:end]
+        if len(line) > 120 or not _BYLINE.match(line):
+            continue
+        key = " ".join(line.split()).casefold()
+        if key in seen:
+            yield _deletion(doc, index, index)
+        seen.add(key)
+
+
+_CHECKS = {"menu": _menus, "list": _lists, "repeated-byline": _repeated_bylines}
+
+
+def check(doc, options: Options):
+    yield from _CHECKS[options.problem](doc, options)
+
+
+TYPE = RuleType("furniture", Options, check, ("found",), __doc__, fix="unsafe")

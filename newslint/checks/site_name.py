@@ -1,0 +1,88 @@
+"""site-name: the site's name glued to the headline.
+
+What it does
+    Reports a site or section name that a page title carries after the headline:
+    "Man arrested after standoff - The Millbrook Courier", "Council tax to rise | Evening Star",
+    "Wales v Ireland – as it happened | Sport". After " | " any short title-case name counts;
+    after a dash only a name that looks like a publication (a word such as News, Times, Daily,
+    Blog, a domain, or a one-word brand with a figure or an inner capital: VG247, TechCrunch),
+    since a dash also brings the speaker of a quoted headline ("Choose hope over fear -
+    Kennedy"). The fix removes the name.
+
+Why is this bad
+    The page title is not the headline: the site's name reaches feeds and print as part of it.
+
+Example
+    Police: Man arrested after standoff - The Millbrook Courier
+
+Use instead
+    Police: Man arrested after standoff
+
+Options
+    max_words     longest name taken for a site's (default 6)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Edit, Hit
+from .base import RuleType
+
+# Words that name publications, channels and sites (the last word, or any word, of the name).
+_PUBLICATION = frozenset("""
+    news times post daily herald courier journal gazette tribune blog star mail telegraph guardian
+    review online network tv radio media chronicle observer express independent sport sports magazine
+    weekly today press wire digest insider report reporter theater theatre entertainment mirror standard sun
+    record register bulletin dispatch inquirer examiner monitor sentinel courant ledger enquirer argus
+    echo live channel fm reuters ap afp bbc cnn npr cbs nbc abc fox msnbc cnbc bloomberg wsj nyt
+    politico axios vox wired forbes fortune economist newsweek time usa world global local
+""".split())
+_SEPARATOR = re.compile(r"[ \t]+(\||[-\u2013\u2014])[ \t]+(?=\S)")
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|co|ca|uk|au|in|ie|nz|io|tv|news)\b", re.IGNORECASE)
+_BRAND = re.compile(r"^(?:[A-Za-z]*\d[A-Za-z\d]*|[A-Z][a-z]+(?:[A-Z][a-z]*)+)$")  # VG247, 9to5Mac, TechCrunch
+_SMALL = frozenset("of the and & for on in at a an to".split())
+
+
+def site_suffix(headline: str, max_words: int = 6) -> int | None:
+    """Where the site name glued to the end of `headline` begins (at its separator), or None."""
+    found = None
+    for m in _SEPARATOR.finditer(headline):
+        found = m
+    if found is None or found.start() == 0:
+        return None
+    name = headline[found.end():].strip()
+    words = name.split()
+    if len(headline[:found.start()].split()) < 3:
+        return None  # "Opinion | Republicans Are Following Trump": a label before the headline
+    if not words or len(words) > max_words or name[-1] in "?!.\"'\u201d\u2019":
+        return None
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words):
+        return None  # "... - right on your doorstep!", "... - video report"
+    if found.group(1) == "|":
+        return found.start()
+    lowered = [w.strip(".,").lower() for w in words]
+    if _DOMAIN.search(name) or any(w in _PUBLICATION for w in lowered[1:]) or lowered[-1] in _PUBLICATION:
+        return found.start()
+    if len(words) == 1 and _BRAND.match(words[0]):
+        return found.start()
+    return None
+
+
+@dataclass
+class Options:
+    max_words: int = 6
+
+
+def check(doc, options: Options):
+    if doc.headline is None:
+        return
+    start, end = doc.headline
+    cut = site_suffix(doc.text[start:end], options.max_words)
+    if cut is not None:
+        yield Hit(start + cut, end, {"found": doc.text[start + cut:end].strip(" \t|-\u2013\u2014")},
+                  (Edit(start + cut, end, ""),))
+
+
+TYPE = RuleType("site-name", Options, check, ("found",), __doc__, fix="unsafe")

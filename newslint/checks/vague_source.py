@@ -1,0 +1,85 @@
+"""vague-source: a claim put in the mouth of an unnamed crowd.
+
+What it does
+    Reports a source that is a collective no one is named in ("officials said", "analysts
+    say", "witnesses said", "a spokesperson said", "health leaders have warned") when the story
+    never says whose: no proper name before it ("county officials" is vague, "Cal Fire
+    officials" is not), nothing after it ("analysts at Barclays", "a spokesperson for the
+    council"), and no use of the same collective elsewhere in the story that is named.
+
+Why is this bad
+    "Officials said" tells the reader nothing about who stands behind the claim. A desk asks
+    which officials, from where, and why they are not named.
+
+Example
+    Analysts said the price was fair.
+
+Use instead
+    Analysts at Harbour Securities said the price was fair.
+
+Options
+    collectives   the crowds that may speak (a regular expression each, ignoring case)
+    verbs         what they do when they attribute (a regular expression each)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Hit
+from .base import RuleType, alternation, compile_pattern, finditer
+
+# What names a collective after it: "officials at the Forest Service", "a spokesperson for Nimbus".
+_NAMED_AFTER = re.compile(r"\s+(?:at|from|with|for|of)\s+(?:the\s+)?[A-Z]")  # not "in Bombay": a place
+_WORD_BEFORE = re.compile(r"([A-Z][\w.&'\u2019-]*)\s+$")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
+
+
+@dataclass
+class Options:
+    collectives: Any
+    verbs: Any
+    quotes: str = "skip"
+    pattern: Any = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.pattern = compile_pattern(
+            "collectives",
+            rf"(?<![\w-])((?:{alternation('collectives', self.collectives)}))(?![\w-])"
+            rf"(?=(?:\s+(?:in|at|from|on|near)\s+[\w.' ]{{1,40}}?)?,?\s+(?:have\s+|had\s+)?(?:{alternation('verbs', self.verbs)})\b)",
+            ignore_case=True)
+
+
+def check(doc, options: Options):
+    text = doc.text
+    uses = []
+    for index in doc.body:
+        start, end = doc.paragraphs[index]
+        for m in finditer(options.pattern, text, start, end):
+            uses.append((m.start(1), m.end(1), m.group(1).lower(), start))
+    if not uses:
+        return
+    named = {key for s, e, key, p in uses if _is_named(text, s, e, p)}
+    for s, e, key, p in uses:
+        if key in named or not doc.in_scope(s, e, options.quotes):
+            continue
+        named.add(key)  # one report for each collective
+        yield Hit(s, e, {"found": text[s:e]})
+
+
+def _is_named(text: str, start: int, end: int, paragraph_start: int) -> bool:
+    """Does the story say whose this collective is, here? A name after it, or a proper name
+    just before it that does not merely open the sentence ("Civic officials said")."""
+    if _NAMED_AFTER.match(text, end):
+        return True
+    window = max(paragraph_start, start - 40)
+    word = _WORD_BEFORE.search(text, window, start)
+    if word is None:
+        return False
+    head = word.start(1)
+    return not (head == paragraph_start or _SENTENCE_END.search(text, max(paragraph_start, head - 4), head))
+
+
+TYPE = RuleType("vague-source", Options, check, ("found",), __doc__)

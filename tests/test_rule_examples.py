@@ -44,3 +44,15 @@ def test_a_naming_message_names_two_different_forms():
     messages = [f.message for f in found if f.rule == "naming.world-war-ii"]
     assert messages == ["'WWII' and 'World War II' in one story; use 'Second World War'.",
                         "'World War II' and 'WWII' in one story; use 'Second World War'."]
+
+
+@pytest.mark.parametrize("pack", ["quotes.yaml", "punctuation.yaml"])
+def test_bad_examples_of_the_quote_and_punctuation_packs_state_their_spans(pack):
+    # These packs' rules share one type each; a bad example that only asks for "some finding"
+    # would pass on another problem's finding, so each says exactly which spans it reports.
+    from newslint.packs import BUILTIN_PACKS, load_pack
+
+    vague = [(profile, rule.id, example.text) for profile in PROFILES
+             for rule in load_pack(BUILTIN_PACKS / pack, profile) for example in rule.examples[0]
+             if example.found is None]
+    assert vague == []

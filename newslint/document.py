@@ -85,6 +85,10 @@ class Document:
         # \x0b, \x0c, \u2028 and the like are characters within a line (docs/reliability.md).
         return [0] + [m.end() for m in _LINE_END.finditer(self.source)]
 
+    def only_copy(self, source_start: int, source_end: int, text_start: int) -> bool:
+        """Does source[source_start:source_end] hold only copy (no tag, comment, directive)?"""
+        return self._extracted.only_copy(source_start, source_end, text_start)
+
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset into the source."""
         line = bisect_right(self._line_starts, source_offset) - 1

@@ -85,10 +85,14 @@ class Engine:
         end_line, end_column = doc.line_col(end)
         fix = None
         if rule.fix != "off" and hit.edits and all(_keeps_quoted_words(doc, e) for e in hit.edits):
+            # Edits are mapped back to the source here and only here, so this is where a fix
+            # that would also delete markup the copy hid (a tag, a comment, a directive) loses it.
             fix = tuple(
                 Edit(doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), e.replacement)
                 for e in hit.edits
             )
+            if not all(doc.only_copy(s.start, s.end, e.start) for s, e in zip(fix, hit.edits)):
+                fix = None
         return Finding(
             path=doc.path, rule=rule.id, category=rule.category, severity=rule.level,
             message=rule.message.format_map(_Fields(hit.fields)).strip(),

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .suppress import blank_directives
+from .suppress import blank_directives, directive_spans
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -46,15 +46,49 @@ class OffsetMap:
             return self._source_ends[i]
         return source_start + step
 
+    def _source_end(self, i: int) -> int:
+        return self._source_ends.get(i, self.pieces[i][1] + self.pieces[i][2])
+
+    def covers(self, source_start: int, source_end: int, text_start: int) -> bool:
+        """Is source[source_start:source_end] nothing but copy, i.e. covered without a gap by
+        the pieces from the one holding text offset `text_start` on? A gap is markup the
+        extraction skipped: a tag, a comment, an emphasis marker, a list or quote prefix."""
+        i = max(bisect_right(self._starts, text_start) - 1, 0)
+        covered = source_start
+        while covered < source_end and i < len(self.pieces):
+            piece_start = self.pieces[i][1]
+            if piece_start > covered:
+                return False
+            covered = max(covered, self._source_end(i))
+            i += 1
+        return covered >= source_end
+
 
 @dataclass
 class Extracted:
     text: str
     map: OffsetMap | None  # None: text is the source itself
     headline: tuple[int, int] | None = None  # span in text, where the format names it
+    # Source spans of suppression directives: blanked to spaces in `text`, still markup.
+    directives: list[tuple[int, int]] = field(default_factory=list)
 
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
         return offset if self.map is None else self.map.to_source(offset, is_end=is_end)
+
+    def only_copy(self, source_start: int, source_end: int, text_start: int) -> bool:
+        """May an edit replace source[source_start:source_end] (the image of text from
+        `text_start` on)? Only if that holds nothing but copy: every fix goes through here
+        (Engine.finding), so no rule can delete a tag, a comment or a directive the copy hid.
+        An insertion (start == end) may not land inside a directive."""
+        reach = max(source_end, source_start + 1)
+        i = max(bisect_right(self.directives, (source_start, reach)) - 1, 0)
+        while i < len(self.directives) and self.directives[i][0] < reach:
+            if source_start < self.directives[i][1]:
+                return False
+            i += 1
+        if self.map is None or source_end <= source_start:
+            return True
+        return self.map.covers(source_start, source_end, text_start)
 
 
 def kind_for(path: str) -> str:
@@ -66,14 +100,18 @@ def kind_for(path: str) -> str:
 
 def extract(source: str, kind: str = "text") -> Extracted:
     # Suppression directives become spaces: no rule reads them, and offsets stay the source's.
+    directives = directive_spans(source)
     source = blank_directives(source)
     if kind == "markdown":
-        return _Markdown(source).run()
-    if kind == "html":
+        extracted = _Markdown(source).run()
+    elif kind == "html":
         from .htmltext import extract_html
 
-        return extract_html(source)
-    return Extracted(source, None)  # map None: offsets into text are offsets into the source
+        extracted = extract_html(source)
+    else:
+        extracted = Extracted(source, None)  # map None: offsets into text are offsets into the source
+    extracted.directives = directives
+    return extracted
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

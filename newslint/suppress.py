@@ -68,6 +68,13 @@ def blank_directives(source: str) -> str:
     return _DIRECTIVE.sub(lambda m: " " * len(m.group()), source)
 
 
+def directive_spans(source: str) -> list[tuple[int, int]]:
+    """(start, end) source offsets of each directive, in order: markup a fix must not touch."""
+    if "newslint" not in source:
+        return []
+    return [m.span() for m in _DIRECTIVE.finditer(source)]
+
+
 def _names(finding: Finding) -> tuple[str, str]:
     return finding.rule, finding.category
 

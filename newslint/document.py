@@ -58,7 +58,12 @@ class Document:
         self.source = source
         self.path = path
         self.kind = kind
-        extracted = markup.extract(source, kind)
+        try:
+            extracted = markup.extract(source, kind)
+        except markup.MarkupError as e:
+            from .api import InputError  # here: api imports this module
+
+            raise InputError(f"{path}: {e}") from None
         self._extracted = extracted
         self.text = text = extracted.text
         self.paragraphs: list[Span] = []

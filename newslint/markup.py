@@ -98,16 +98,28 @@ def kind_for(path: str) -> str:
     return "markdown" if lowered.endswith(MARKDOWN_SUFFIXES) else "text"
 
 
+class MarkupError(ValueError):
+    """A source its reader could not parse; str() names the format and the reader's complaint.
+    Document turns it into the front ends' one-line InputError with the file's name."""
+
+
 def extract(source: str, kind: str = "text") -> Extracted:
     # Suppression directives become spaces: no rule reads them, and offsets stay the source's.
     directives = directive_spans(source)
     source = blank_directives(source)
-    if kind == "markdown":
-        extracted = _Markdown(source).run()
-    elif kind == "html":
-        from .htmltext import extract_html
+    if kind in ("markdown", "html"):
+        try:
+            if kind == "markdown":
+                extracted = _Markdown(source).run()
+            else:
+                from .htmltext import extract_html
 
-        extracted = extract_html(source)
+                extracted = extract_html(source)
+        except RecursionError:
+            raise MarkupError(f"cannot read as {kind.upper()}: nested too deeply") from None
+        except Exception as e:  # a reader's (the standard library's) assertion is no user's traceback
+            raise MarkupError(f"cannot read as {kind.upper() if kind == 'html' else 'Markdown'}: "
+                              f"{e.__class__.__name__}: {e}") from None
     else:
         extracted = Extracted(source, None)  # map None: offsets into text are offsets into the source
     extracted.directives = directives

@@ -13,6 +13,7 @@ from html import escape
 
 from .. import __version__
 from ..finding import LEVELS, level_rank
+from .safe import encodable
 
 _CSS = """
 :root { --error: #b3261e; --warning: #9a6700; --info: #0b57d0; --ink: #1d1d1f; --muted: #5f6368;
@@ -132,7 +133,9 @@ def render(results, stream, *, color: bool = False) -> None:
     results = list(results)
     everything = [f for r in results for f in r.findings]
     title = f"newslint report: {len(results)} article{'s' if len(results) != 1 else ''}, {_counts(everything)}"
-    w = stream.write
+    def w(text: str) -> None:
+        stream.write(encodable(text))
+
     w(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
       f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
       f'<meta name="generator" content="newslint {__version__}">\n'

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-from urllib.parse import quote
 
 from .. import __version__
+from .safe import json_text, uri_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -23,7 +23,7 @@ def _uri(path: str) -> dict:
         from pathlib import Path
 
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
+    return {"uri": uri_path(path), "uriBaseId": "%SRCROOT%"}
 
 
 def _rules_by_id(ids) -> dict:
@@ -116,5 +116,5 @@ def sarif_log(results) -> dict:
 
 
 def render(results, stream, *, color: bool = False) -> None:
-    json.dump(sarif_log(results), stream, ensure_ascii=False, indent=2)
+    stream.write(json_text(json.dumps(sarif_log(results), ensure_ascii=False, indent=2)))
     stream.write("\n")

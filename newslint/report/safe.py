@@ -7,6 +7,7 @@ URIs from a name's bytes (`uri_path`).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from urllib.parse import quote
@@ -36,6 +37,16 @@ def json_text(text: str) -> str:
     and lossless (a Python reader gets the name's surrogate escape back, os.fsencode the bytes).
     A raw character of JSON output outside a string is ASCII, so only strings are touched."""
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_array(items: list, *, ensure_ascii: bool = False, indent: int = 0) -> str:
+    """A JSON array with one item a line, each item compact. json.dumps with indent= runs the
+    pure-Python encoder, 7 s for 9,000 SARIF results; the C encoder writes each line here."""
+    if not items:
+        return "[]"
+    pad = " " * (indent + 2)
+    body = f",\n{pad}".join(json.dumps(item, ensure_ascii=ensure_ascii) for item in items)
+    return f"[\n{pad}{body}\n{' ' * indent}]"
 
 
 def uri_path(path: str) -> str:

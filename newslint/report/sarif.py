@@ -11,9 +11,10 @@ import json
 import os
 
 from .. import __version__
-from .safe import json_text, uri_path
+from .safe import json_array, json_text, uri_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_PLACE = "\x00results\x00"  # stands for the results array while the rest of the log is indented
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -80,8 +81,9 @@ def sarif_log(results) -> dict:
     known = _rules_by_id(set(order)) if order else {}
     index = {rule_id: i for i, rule_id in enumerate(order)}
     sarif_results = []
+    locations = {}  # one artifactLocation a path, not one a finding
     for result, f in ((r, f) for r in results for f in r.findings):
-        location = _uri(f.path)
+        location = locations.get(f.path) or locations.setdefault(f.path, _uri(f.path))
         region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                   "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}
         item = {
@@ -116,5 +118,11 @@ def sarif_log(results) -> dict:
 
 
 def render(results, stream, *, color: bool = False) -> None:
-    stream.write(json_text(json.dumps(sarif_log(results), ensure_ascii=False, indent=2)))
+    log = sarif_log(results)
+    run = log["runs"][0]
+    found, run["results"] = run["results"], _PLACE
+    text = json.dumps(log, ensure_ascii=False, indent=2)
+    # The results, most of the log, one a line by the C encoder (see json_array).
+    text = text.replace(json.dumps(_PLACE), json_array(found, indent=6), 1)
+    stream.write(json_text(text))
     stream.write("\n")

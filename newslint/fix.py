@@ -9,6 +9,7 @@ apply one.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left
 import hashlib
 import os
 import re
@@ -62,15 +63,33 @@ def choose_edits(findings: list[Finding], *, unsafe: bool = False) -> list[Edit]
     """The edits of the fixable findings that do not collide with an earlier finding's
     (findings come sorted, so the earlier finding in the text wins)."""
     chosen: list[Edit] = []
+    # The chosen edits never collide, so sorted by start they are sorted by end too, and an
+    # edit need only be compared with its neighbours there: linear time overall, where
+    # comparing with every chosen edit took 60 s for 16,000 fixes.
+    by_start: list[Edit] = []
+    starts: list[int] = []
     for finding in findings:
         if not finding.fix or not (finding.fix_safe or unsafe):
             continue
         edits = sorted(finding.fix, key=lambda e: (e.start, e.end))
-        if any(_collide(a, b) for a in edits for b in chosen) or any(
-                _collide(a, b) for i, a in enumerate(edits) for b in edits[i + 1:]):
+        if any(_collide(a, b) for i, a in enumerate(edits) for b in edits[i + 1:]) or any(
+                _collides_with_chosen(a, by_start, starts) for a in edits):
             continue
         chosen.extend(edits)
+        for edit in edits:
+            at = bisect_left(starts, edit.start)
+            starts.insert(at, edit.start)
+            by_start.insert(at, edit)
     return chosen
+
+
+def _collides_with_chosen(edit: Edit, by_start: list[Edit], starts: list[int]) -> bool:
+    at = max(bisect_left(starts, edit.start) - 1, 0)
+    while at < len(by_start) and by_start[at].start <= edit.end:
+        if _collide(edit, by_start[at]):
+            return True
+        at += 1
+    return False
 
 
 def _collide(a: Edit, b: Edit) -> bool:
@@ -125,7 +144,8 @@ def fix_text(linter, text: str, path: str, *, unsafe: bool = False) -> Fixed:
         edits = choose_edits(findings, unsafe=unsafe)
         if not edits:
             return Fixed(text, applied, True)
-        applied += sum(1 for f in findings if f.fix and any(e in edits for e in f.fix))
+        taken = set(edits)  # not `in edits`: a list, searched once per fix, was quadratic
+        applied += sum(1 for f in findings if f.fix and any(e in taken for e in f.fix))
         text = apply_edits(text, edits)
     settled = not choose_edits(linter.lint_text(text, path).findings, unsafe=unsafe)
     return Fixed(text, applied, settled)

@@ -87,11 +87,12 @@ class Engine:
         if rule.fix != "off" and hit.edits and all(_keeps_quoted_words(doc, e) for e in hit.edits):
             # Edits are mapped back to the source here and only here, so this is where a fix
             # that would also delete markup the copy hid (a tag, a comment, a directive) loses it.
+            edits = [_whole_line_ends(doc.text, e) for e in hit.edits]
             fix = tuple(
                 Edit(doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), e.replacement)
-                for e in hit.edits
+                for e in edits
             )
-            if not all(doc.only_copy(s.start, s.end, e.start) for s, e in zip(fix, hit.edits)):
+            if not all(doc.only_copy(s.start, s.end, e.start) for s, e in zip(fix, edits)):
                 fix = None
         return Finding(
             path=doc.path, rule=rule.id, category=rule.category, severity=rule.level,
@@ -99,6 +100,19 @@ class Engine:
             start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column,
             fix=fix, fix_safe=fix is not None and rule.fix == "safe",
         )
+
+
+def _whole_line_ends(text: str, edit: Edit) -> Edit:
+    """The edit, widened so that it never splits a "\r\n": a rule that deletes a line up to
+    its "\r" would leave a lone "\n" behind (a stray line break in a Windows file)."""
+    start, end = edit.start, edit.end
+    if edit.replacement:
+        return edit  # only deletions take whole line ends with them
+    if end > start and text[end - 1 : end + 1] == "\r\n":
+        end += 1
+    if end > start and text[start - 1 : start + 1] == "\r\n" and start > 0:
+        start -= 1
+    return edit if (start, end) == (edit.start, edit.end) else Edit(start, end, edit.replacement)
 
 
 def _keeps_quoted_words(doc: Document, edit: Edit) -> bool:

@@ -47,3 +47,16 @@ def test_a_file_name_that_is_not_utf8_renders_in_every_format(fmt):
     if fmt == "sarif":
         uri = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert uri == "caf%E9.txt"
+
+
+def test_sarif_fix_titles_keep_the_case_of_the_copy():
+    from newslint.finding import Edit
+
+    source = "ISIS said so.\n"
+    finding = Finding(path="s.txt", rule="naming.x", category="naming", severity="warning", message="Use one name.",
+                      start=0, end=4, line=1, column=1, end_line=1, end_column=5,
+                      fix=(Edit(0, 4, "Islamic State"),), fix_safe=True)
+    out = io.StringIO()
+    render("sarif", [Result("s.txt", source, [finding])], out)
+    fix = json.loads(out.getvalue())["runs"][0]["results"][0]["fixes"][0]
+    assert fix["description"]["text"] == "Replace 'ISIS' with 'Islamic State'"

@@ -59,11 +59,17 @@ def _descriptor(rule_id: str, rule, first_message: str) -> dict:
     }
 
 
+def _sentence_case(text: str) -> str:
+    """'replace 'ISIS' with ...' -> 'Replace 'ISIS' with ...': str.capitalize() would lower-case
+    the copy quoted in it ('isis')."""
+    return text[:1].upper() + text[1:]
+
+
 def _fix(f, source: str | None, location: dict) -> dict:
     from ..fix import describe_fix
 
     return {
-        "description": {"text": describe_fix(source, f).capitalize()},
+        "description": {"text": _sentence_case(describe_fix(source, f))},
         "artifactChanges": [{
             "artifactLocation": location,
             "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from time import perf_counter
@@ -89,7 +90,7 @@ class Engine:
             # that would also delete markup the copy hid (a tag, a comment, a directive) loses it.
             edits = [_whole_line_ends(doc.text, e) for e in hit.edits]
             fix = tuple(
-                Edit(doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), e.replacement)
+                Edit(doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), _as_source(doc, e.replacement))
                 for e in edits
             )
             if not all(doc.only_copy(s.start, s.end, e.start) for s, e in zip(fix, edits)):
@@ -100,6 +101,12 @@ class Engine:
             start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column,
             fix=fix, fix_safe=fix is not None and rule.fix == "safe",
         )
+
+
+def _as_source(doc: Document, replacement: str) -> str:
+    """A replacement is copy: in HTML source, "<" and "&" in it must be written as entities, or
+    the fix would add markup (and the next pass would read different copy)."""
+    return html.escape(replacement, quote=False) if doc.kind == "html" else replacement
 
 
 def _whole_line_ends(text: str, edit: Edit) -> Edit:

@@ -37,3 +37,16 @@ def test_the_finding_stays_when_its_fix_would_touch_markup():
     findings = Linter().lint_text("The mayor <!-- newslint-disable-next-line x --> , said no.\n", "d.md").findings
     space = [f for f in findings if f.rule == "punctuation.space-before"]
     assert space and space[0].fix is None
+
+
+def test_a_replacement_is_written_into_html_as_copy(tmp_path, cli):
+    """A fix's replacement is text: "<" and "&" in it become entities in an HTML source."""
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "rules:\n  - id: style.angle\n    type: pattern\n    level: warning\n    message: \"Mark it.\"\n"
+        "    patterns: ['\\bsaid\\b']\n    replace: \"<s> & \"\n    fix: safe\n"
+        "    examples:\n      bad: [\"He said so.\"]\n      good: [\"He spoke.\"]\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<p>He said so.</p>\n", encoding="utf-8")
+    cli("check", "--pack", pack, "--select", "style.angle", "--fix", page)
+    assert page.read_text(encoding="utf-8") == "<p>He &lt;s&gt; &amp;  so.</p>\n"

@@ -4,6 +4,10 @@ ratio (about 4 is linear, about 16 quadratic), with peak memory measured in a ch
     python benchmarks/hostile_scaling.py            # every shape, n = 250 KB
     python benchmarks/hostile_scaling.py --big      # adds the 50 MB article (minutes)
     python benchmarks/hostile_scaling.py SHAPE...   # only these shapes
+    python benchmarks/hostile_scaling.py --per-mb [SHAPE...] [--front lint,text,json,fix]
+        # seconds per MB at 0.25, 0.5, 1 and 2 MB for each shape and front end: lint alone,
+        # lint then render in a format (text json sarif github line html), or --fix's fix_text.
+        # Linear: time per MB within 1.5x across the sizes.
 
 Text made here, not taken from any corpus. Results go in docs/reliability.md.
 """
@@ -30,6 +34,9 @@ def _names(size: int, seed: int = 7) -> str:
         surname = rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=7))
         words.append(f"Ryan {surname} came. {surname} said so. Mr {surname[:-1]}x said no.")
     return "Headline\n\n" + "\n\n".join(words)
+
+
+HEAD = "Council backs the bridge plan\n\n"
 
 
 def _repeat(unit: str, size: int, head: str = "Headline\n\n") -> str:
@@ -59,6 +66,18 @@ SHAPES = {
     "nbsp-sentences": lambda n: (_repeat("Ab.\u00a0", n), "text"),
     "md-heading-inner-spaces": lambda n: ("# a" + " " * n + "b\n\nBody.", "markdown"),
     "digits": lambda n: ("Headline\n\nabout " + "1" * n + " people", "text"),
+    # Issue 17: one long line of findings, one long paragraph of quotations, short quotations,
+    # single marks, directives, thousands of fixes.
+    "long-line-findings": lambda n: (_repeat("The mayor , said the the plan was fine ; officials agreed . ", n), "text"),
+    "long-paragraph": lambda n: (_repeat('Mayor Jane Okafor said "we will build it" on Friday. Okafor, 52, said the '
+                                         'council agreed. The plan, officials said, "is fine". ', n, HEAD) + "and more",
+                                 "text"),
+    "short-quotes": lambda n: (_repeat('He said "yes" ', n, HEAD), "text"),
+    "short-quotes-md": lambda n: (_repeat('He said "yes" ', n, "# " + HEAD), "markdown"),
+    "short-quotes-html": lambda n: (f"<h1>{HEAD.strip()}</h1><p>" + _repeat('He said "yes" ', n, "") + "</p>", "html"),
+    "single-marks": lambda n: (_repeat("'yes sir' \"no sir\" \"ok sir\" ", n, HEAD) + "and more", "text"),
+    "directives": lambda n: (_repeat("The mayor , said no. [newslint: disable-next-line repetition] "
+                                     "[newslint: disable quotes.x]\n", n, HEAD), "text"),
 }
 
 
@@ -78,6 +97,43 @@ def run_one(shape: str, size: int) -> dict:
             "errors": len(result.errors), "peak_mb": peak_kb / 1024}
 
 
+def run_front(shape: str, size: int, front: str) -> dict:
+    """Seconds for one front end on one shape: "lint", a report format, or "fix"."""
+    import io
+
+    from newslint.linter import Linter
+    from newslint.fix import fix_text
+    from newslint.report import render
+
+    linter = Linter()
+    text, kind = SHAPES[shape](size)
+    path = {"text": "bench.txt", "markdown": "bench.md", "html": "bench.html"}[kind]
+    start = time.perf_counter()
+    if front == "fix":
+        fix_text(linter, text, path)
+    else:
+        result = linter.lint_text(text, path)
+        if front != "lint":
+            render(front, [result], io.StringIO())
+    return {"chars": len(text), "seconds": time.perf_counter() - start}
+
+
+def per_mb(shapes: list[str], fronts: list[str]) -> None:
+    sizes = (250_000, 500_000, 1_000_000, 2_000_000)
+    print(f"{'shape':22} {'front':6} " + " ".join(f"{s / 1e6:>5.2f}MB" for s in sizes) + "  spread  (s per MB)")
+    for shape in shapes:
+        for front in fronts:
+            rates = []
+            for size in sizes:
+                out = subprocess.run([sys.executable, __file__, "--front-child", shape, str(size), front],
+                                     capture_output=True, text=True, check=True)
+                got = json.loads(out.stdout)
+                rates.append(got["seconds"] / (got["chars"] / 1e6))
+            spread = max(rates) / max(min(rates), 1e-6)
+            print(f"{shape:22} {front:6} " + " ".join(f"{r:7.2f}" for r in rates) + f"  {spread:5.2f}x"
+                  + ("" if spread <= 1.5 else "  <- not linear"), flush=True)
+
+
 def measure(shape: str, size: int) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", shape, str(size)], capture_output=True,
                          text=True, check=True)
@@ -90,7 +146,17 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=250_000)
     parser.add_argument("--big", action="store_true", help="also lint a 50 MB article")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--front-child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--per-mb", action="store_true", help="seconds per MB at 0.25-2 MB, per front end")
+    parser.add_argument("--front", default="lint,text,json,sarif,github,line,html,fix",
+                        help="front ends for --per-mb, comma-separated")
     args = parser.parse_args()
+    if args.front_child:
+        print(json.dumps(run_front(args.front_child[0], int(args.front_child[1]), args.front_child[2])))
+        return
+    if args.per_mb:
+        per_mb(args.shapes, args.front.split(","))
+        return
     if args.child:
         print(json.dumps(run_one(args.child[0], int(args.child[1]))))
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from time import perf_counter
@@ -85,16 +86,40 @@ class Engine:
         end_line, end_column = doc.line_col(end)
         fix = None
         if rule.fix != "off" and hit.edits and all(_keeps_quoted_words(doc, e) for e in hit.edits):
+            # Edits are mapped back to the source here and only here, so this is where a fix
+            # that would also delete markup the copy hid (a tag, a comment, a directive) loses it.
+            edits = [_whole_line_ends(doc.text, e) for e in hit.edits]
             fix = tuple(
-                Edit(doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), e.replacement)
-                for e in hit.edits
+                Edit(doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), _as_source(doc, e.replacement))
+                for e in edits
             )
+            if not all(doc.only_copy(s.start, s.end, e.start) for s, e in zip(fix, edits)):
+                fix = None
         return Finding(
             path=doc.path, rule=rule.id, category=rule.category, severity=rule.level,
             message=rule.message.format_map(_Fields(hit.fields)).strip(),
             start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column,
             fix=fix, fix_safe=fix is not None and rule.fix == "safe",
         )
+
+
+def _as_source(doc: Document, replacement: str) -> str:
+    """A replacement is copy: in HTML source, "<" and "&" in it must be written as entities, or
+    the fix would add markup (and the next pass would read different copy)."""
+    return html.escape(replacement, quote=False) if doc.kind == "html" else replacement
+
+
+def _whole_line_ends(text: str, edit: Edit) -> Edit:
+    """The edit, widened so that it never splits a "\r\n": a rule that deletes a line up to
+    its "\r" would leave a lone "\n" behind (a stray line break in a Windows file)."""
+    start, end = edit.start, edit.end
+    if edit.replacement:
+        return edit  # only deletions take whole line ends with them
+    if end > start and text[end - 1 : end + 1] == "\r\n":
+        end += 1
+    if end > start and text[start - 1 : start + 1] == "\r\n" and start > 0:
+        start -= 1
+    return edit if (start, end) == (edit.start, edit.end) else Edit(start, end, edit.replacement)
 
 
 def _keeps_quoted_words(doc: Document, edit: Edit) -> bool:

@@ -163,8 +163,11 @@ def test_line_format_loads_into_vim_quickfix(tmp_path, results):
     report = tmp_path / "report.txt"
     report.write_text(rendered("line", results), encoding="utf-8")
     out = tmp_path / "qf.json"
-    efm = r"%f:%l:%c: %trror: %m,%f:%l:%c: %tarning: %m,%f:%l:%c: %tnfo: %m"
-    script = (f"set errorformat={efm.replace(' ', chr(92) + ' ').replace(',', chr(92) + ',')}\n"
+    # The line exactly as the docs give it, so the two cannot drift apart.
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "editors.md").read_text(encoding="utf-8")
+    efm_line = re.search(r"^set errorformat=.*$", docs, re.M).group()
+    assert "%v" in efm_line  # screen columns: %c counts bytes and lands left of accented text
+    script = (f"{efm_line}\n"
               f"cgetfile {report}\n"
               f"call writefile([json_encode(map(getqflist(), {{_, e -> [e.lnum, e.col, e.type, e.valid]}}))], '{out}')\n"
               "qall!\n")

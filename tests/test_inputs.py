@@ -49,14 +49,15 @@ def test_html_copy_is_the_article_text():
 
 def test_html_findings_point_at_the_source():
     found = {f.rule: f for f in findings(PAGE, "story.html")}
-    assert set(found) >= {"repetition.doubled-word", "punctuation.space-before", "style.percent",
+    # AP wants "4%" (numbers.percent); the span ends before the &nbsp; entity after it.
+    assert set(found) >= {"repetition.doubled-word", "punctuation.space-before", "numbers.percent",
                           "punctuation.doubled"}
     for f in found.values():
         # Line and column agree with the offsets.
         line_start = PAGE.rfind("\n", 0, f.start) + 1
         assert (f.line, f.column) == (PAGE.count("\n", 0, f.start) + 1, f.start - line_start + 1)
     assert PAGE[found["repetition.doubled-word"].start:found["repetition.doubled-word"].end] == "The the"
-    assert PAGE[found["style.percent"].start:found["style.percent"].end] == "per cent"
+    assert PAGE[found["numbers.percent"].start:found["numbers.percent"].end] == "4 per cent"
     # An entity is one character of copy but its whole source span is marked.
     assert PAGE[found["punctuation.doubled"].start:found["punctuation.doubled"].end] == "&#46;&#46;"
     assert found["punctuation.doubled"].fix[0].start == PAGE.index("&#46;&#46;") + len("&#46;")

@@ -111,3 +111,19 @@ def test_unused_names_of_rules_left_out_of_the_run_are_not_reported():
 
 def test_config_is_hashable():
     assert hash(Config(profile="british")) == hash(Config(profile="british"))
+
+
+def test_many_directives_and_findings_take_linear_time():
+    """4,000 findings and 8,000 directives: 16 s at 2,000 lines and 230 s at 8,000 when every
+    finding was compared with every directive; about 1 s now."""
+    import time
+
+    from newslint.linter import Linter
+
+    text = "Council backs the bridge plan\n\n" + "".join(
+        f"The mayor , said no. [newslint: disable-next-line repetition] [newslint: disable quotes.x{i}]\n"
+        for i in range(4000))
+    started = time.perf_counter()
+    result = Linter().lint_text(text, "many.txt")
+    assert time.perf_counter() - started < 8
+    assert [f.rule for f in result.findings] == ["punctuation.space-before"] * 4000

@@ -102,11 +102,29 @@ def expanded_size(pattern: str) -> int:
     return sum(totals)
 
 
+# What the regex module reads as nothing between an atom and its quantifier: an inline comment
+# "(?#...)" anywhere, and in verbose mode (?x) white space and "#" comments to the line end.
+# Left in, they hid a quantifier from expanded_size: "(?:a{1000})(?#){1000}".
+_COMMENT = regex.compile(r"\(\?#[^)]*\)")
+_VERBOSE_SPACE = regex.compile(r"(\\.|\[(?:\\.|[^\]\\])*\]?)|\s+|#[^\n]*", regex.DOTALL)
+
+
+def _readings(pattern: str) -> list[str]:
+    """The pattern as the regex module may read it: comments dropped, and (when a verbose flag
+    is anywhere in it) also with white space and # comments dropped. A flag may cover only a
+    group, so both readings are measured and the larger taken; each part of a mixed pattern is
+    measured right in one of them, so the larger is at least half the true size."""
+    plain = _COMMENT.sub("", pattern)
+    if not regex.search(r"\(\?[a-zA-Z-]*x", plain):
+        return [plain]
+    return [plain, _VERBOSE_SPACE.sub(lambda m: m.group(1) or "", plain)]
+
+
 def compile_pattern(field: str, pattern: Any, *, ignore_case: bool = False) -> regex.Pattern:
     """Compile a rule author's regular expression (the `regex` module: it can time out)."""
     if not isinstance(pattern, str) or not pattern:
         raise OptionError(field, "must be a non-empty regular expression")
-    if expanded_size(pattern) > len(pattern) + MAX_REPEAT_GROWTH:
+    if max(map(expanded_size, _readings(pattern))) > len(pattern) + MAX_REPEAT_GROWTH:
         raise OptionError(field, f"regular expression {pattern[:60]!r} has counted repeats ({{m,n}}) that "
                                  f"multiply past {MAX_REPEAT_GROWTH:,} characters; it would exhaust memory")
     try:

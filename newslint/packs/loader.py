@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import string
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -100,7 +102,14 @@ def _to_python(node: yaml.Node, budget: list[int]) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(n, budget) for n in node.value]
-    return yaml.SafeLoader.construct_object(_SCALARS, node)
+    try:
+        return yaml.SafeLoader.construct_object(_SCALARS, node)
+    except (ValueError, TypeError, OverflowError) as e:
+        # A value its tag cannot hold: 2024-13-45 (a date), !!int abc, an integer of 4,300
+        # digits (Python's limit on converting them), an unhashable !!set member.
+        shown = node.value if isinstance(node.value, str) else node.tag
+        shown = shown if len(shown) <= 40 else shown[:39] + "\u2026"
+        raise RuleError("", node.start_mark.line + 1, f"cannot read the value {shown!r}: {e}") from None
 
 
 _SCALARS = yaml.SafeLoader("")
@@ -121,7 +130,7 @@ def _refuse_too_many_rules(node: yaml.Node | None) -> None:
 
 def read_yaml(path: Path, what: str = "rule pack") -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_capped(path, what)
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(str(path), None, f"cannot read {what}: {e}") from None
     if len(text) > MAX_PACK_CHARS:  # PyYAML reads about 0.4 MB a second: keep loading short
@@ -138,6 +147,18 @@ def read_yaml(path: Path, what: str = "rule pack") -> Any:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e)
         raise RuleError(str(path), mark.line + 1 if mark else None, f"malformed YAML: {problem}") from None
+
+
+def _read_capped(path: Path, what: str) -> str:
+    """The text of a regular file, read no further than the size limit: a pack that is (or is a
+    symlink to) /dev/zero, a FIFO or a device would otherwise be read without end, or block."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise RuleError(str(path), None, f"cannot read {what}: not a regular file")
+    with open(path, "rb") as stream:
+        data = stream.read(4 * MAX_PACK_CHARS + 1)  # UTF-8: at most 4 bytes a character
+    if len(data) > 4 * MAX_PACK_CHARS:
+        raise RuleError(str(path), None, f"{what} larger than {MAX_PACK_CHARS // 1_000_000} MB; split it")
+    return data.decode("utf-8")
 
 
 def pack_paths(extra: tuple[str, ...] = ()) -> list[Path]:
@@ -246,14 +267,14 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
     rule_id, type_name = raw["id"], raw["type"]
     if not isinstance(rule_id, str) or "." not in rule_id or rule_id.split(".", 1)[0] not in CATEGORIES:
         fail("id", f"must be 'category.name' with a category among {', '.join(CATEGORIES)}")
-    if type_name not in TYPES:
+    if not isinstance(type_name, str) or type_name not in TYPES:
         fail("type", f"unknown rule type {type_name!r}; known types: {', '.join(sorted(TYPES))}")
     rule_type = TYPES[type_name]
     for key in raw:
         if key not in COMMON and key not in rule_type.option_names:
             fail(key, f"unknown field for a {type_name} rule (options: {', '.join(rule_type.option_names) or 'none'})")
     profiles = raw.get("profiles", list(PROFILES))
-    if not isinstance(profiles, list) or not set(profiles) <= set(PROFILES):
+    if not isinstance(profiles, list) or not all(isinstance(p, str) and p in PROFILES for p in profiles):
         fail("profiles", f"must be a list of profiles among {', '.join(PROFILES)}")
     settings = dict(raw)
     by_profile = raw.get("by_profile", {})

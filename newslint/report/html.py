@@ -13,6 +13,7 @@ from html import escape
 
 from ..version import __version__
 from ..model import LEVELS, level_rank
+from .safe import encodable
 
 _CSS = """
 :root { --error: #b3261e; --warning: #9a6700; --info: #0b57d0; --ink: #1d1d1f; --muted: #5f6368;
@@ -50,6 +51,14 @@ aside .sev { font-size: .75em; text-transform: uppercase; font-weight: 700; }
 aside .sev-error .sev { color: var(--error); } aside .sev-warning .sev { color: var(--warning); } aside .sev-info .sev { color: var(--info); }
 aside .msg { margin: .1rem 0; }
 .clean { color: var(--muted); margin: 0; }
+table.counts { border-collapse: collapse; font: 14px system-ui, sans-serif; margin: .5rem 0; }
+table.counts th, table.counts td { text-align: left; padding: .15rem .6rem; border-bottom: 1px solid var(--line); }
+table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
+details.totals { margin: .5rem 0; } details.totals summary { cursor: pointer; font: 600 14px system-ui, sans-serif; }
+.filters { font: 14px system-ui, sans-serif; margin: .5rem 0; } .filters label { margin-right: 1rem; }
+body:has(#show-info:not(:checked)) .sev-info:is(li, mark, .point, a.ref) { display: none; }
+body:has(#show-warning:not(:checked)) .sev-warning:is(li, mark, .point, a.ref) { display: none; }
+body:has(#show-clean:not(:checked)) article.clean-story, body:has(#show-clean:not(:checked)) nav li.clean-story { display: none; }
 footer { max-width: 78rem; margin: 0 auto 2rem; padding: 0 1.5rem; color: var(--muted); font: 13px system-ui, sans-serif; }
 """
 
@@ -128,11 +137,45 @@ def _finding_list(source: str | None, numbered: list, sid: str) -> str:
     return "".join(out)
 
 
-def render(results, stream, *, color: bool = False) -> None:
+def _totals(findings) -> str:
+    """Counts per category and per rule, errors first (then warnings, then info), most first:
+    at archive size (thousands of stories) the table says where to look before the stories do."""
+    by_rule: Counter = Counter((f.rule, f.category, f.severity) for f in findings)
+    by_category: Counter = Counter()
+    worst: dict[str, str] = {}
+    for (rule, category, severity), n in by_rule.items():
+        by_category[category] += n
+        if category not in worst or level_rank(severity) > level_rank(worst[category]):
+            worst[category] = severity
+    rules = sorted(by_rule.items(), key=lambda item: (-level_rank(item[0][2]), -item[1], item[0][0]))
+    categories = sorted(by_category.items(), key=lambda item: (-level_rank(worst[item[0]]), -item[1], item[0]))
+    out = ['<details class="totals" open><summary>Findings by category and rule</summary>',
+           '<table class="counts"><thead><tr><th>Category</th><th>Worst level</th><th>Findings</th></tr></thead><tbody>']
+    out.extend(f'<tr class="sev-{worst[c]}"><td>{escape(c)}</td><td>{worst[c]}</td><td class="n">{n}</td></tr>'
+               for c, n in categories)
+    out.append('</tbody></table><table class="counts"><thead><tr><th>Rule</th><th>Level</th><th>Findings</th>'
+               '</tr></thead><tbody>')
+    out.extend(f'<tr class="sev-{sev}"><td><code>{escape(rule)}</code></td><td>{sev}</td><td class="n">{n}</td></tr>'
+               for (rule, _, sev), n in rules)
+    out.append("</tbody></table></details>")
+    return "".join(out)
+
+
+_FILTERS = ('<div class="filters">Show: <label><input type="checkbox" id="show-warning" checked> warnings</label>'
+            '<label><input type="checkbox" id="show-info" checked> info</label>'
+            '<label><input type="checkbox" id="show-clean" checked> stories with no findings</label>'
+            '<span class="hint">(errors always show)</span></div>')
+
+
+def render(results, stream, *, color: bool = False, rules=None, profile: str | None = None) -> None:
+    """`rules` (the Rule objects that ran) and `profile` (the house profile) are optional: the
+    page names the profile when given it, and otherwise reads everything from the findings."""
     results = list(results)
     everything = [f for r in results for f in r.findings]
     title = f"newslint report: {len(results)} article{'s' if len(results) != 1 else ''}, {_counts(everything)}"
-    w = stream.write
+    def w(text: str) -> None:
+        stream.write(encodable(text))
+
     w(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
       f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
       f'<meta name="generator" content="newslint {__version__}">\n'
@@ -140,17 +183,25 @@ def render(results, stream, *, color: bool = False) -> None:
     w(f'<header class="page"><h1>newslint report</h1><p class="summary">{escape(title.split(": ", 1)[1])}. '
       'Each finding is marked in the text with its number; the list beside the text groups them '
       'by category. Hover over a mark for its message.</p>')
+    if profile is not None or rules is not None:
+        ran = f"{len(rules)} rules" if rules is not None else ""
+        house = f"house profile <strong>{escape(profile)}</strong>" if profile is not None else ""
+        w(f'<p class="summary">Checked with {", ".join(p for p in (house, ran) if p)}.</p>')
+    if everything:
+        w(_totals(everything))
     if len(results) > 1:
+        w(_FILTERS)
         w("<nav><ol>")
         for i, r in enumerate(results, 1):
-            w(f'<li><a href="#story-{i}">{escape(r.path)}</a> ({_counts(r.findings)})</li>')
+            clean = "" if r.findings else ' class="clean-story"'
+            w(f'<li{clean}><a href="#story-{i}">{escape(r.path)}</a> ({_counts(r.findings)})</li>')
         w("</ol></nav>")
     w("</header>\n<main>\n")
     for i, result in enumerate(results, 1):
         sid = f"story-{i}"
         numbered = list(enumerate(result.findings, 1))
         source = getattr(result, "source", None)
-        w(f'<article class="story" id="{sid}" data-path="{escape(result.path)}">'
+        w(f'<article class="story{"" if numbered else " clean-story"}" id="{sid}" data-path="{escape(result.path)}">'
           f'<h2>{escape(result.path)} <span class="counts">({_counts(result.findings)})</span></h2>\n')
         if not numbered:
             w('<p class="clean">No findings.</p></article>\n')

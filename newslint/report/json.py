@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import json
+
+from .safe import json_array, json_text
 
 
 def render(results, stream, *, color: bool = False) -> None:
     findings = [f.to_dict() for r in results for f in r.findings]
     # Characters as they are, unless the stream cannot carry them all: then JSON's \u escapes.
     encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
-    json.dump(findings, stream, ensure_ascii=encoding not in ("utf-8", "utf-8-sig"), indent=2)
+    stream.write(json_text(json_array(findings, ensure_ascii=encoding not in ("utf-8", "utf-8-sig"))))
     stream.write("\n")

@@ -4,9 +4,12 @@ characters, 1-based, as in every newslint format."""
 
 from __future__ import annotations
 
+from .safe import showable
+
 
 def render(results, stream, *, color: bool = False) -> None:
     for result in results:
         for f in result.findings:
             message = " ".join(f.message.split())  # one line, whatever the rule's template held
-            stream.write(f"{f.path}:{f.line}:{f.column}: {f.severity}: {message} [{f.rule}]\n")
+            stream.write(f"{showable(f.path)}:{f.line}:{f.column}: {f.severity}: {showable(message)} "
+                         f"[{showable(f.rule)}]\n")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-from urllib.parse import quote
 
 from ..version import __version__
+from .safe import json_array, json_text, uri_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_PLACE = "\x00results\x00"  # stands for the results array while the rest of the log is indented
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -23,7 +24,7 @@ def _uri(path: str) -> dict:
         from pathlib import Path
 
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
+    return {"uri": uri_path(path), "uriBaseId": "%SRCROOT%"}
 
 
 def _rules_by_id(ids) -> dict:
@@ -58,11 +59,17 @@ def _descriptor(rule_id: str, rule, first_message: str) -> dict:
     }
 
 
+def _sentence_case(text: str) -> str:
+    """'replace 'ISIS' with ...' -> 'Replace 'ISIS' with ...': str.capitalize() would lower-case
+    the copy quoted in it ('isis')."""
+    return text[:1].upper() + text[1:]
+
+
 def _fix(f, source: str | None, location: dict) -> dict:
     from ..fix import describe_fix
 
     return {
-        "description": {"text": describe_fix(source, f).capitalize()},
+        "description": {"text": _sentence_case(describe_fix(source, f))},
         "artifactChanges": [{
             "artifactLocation": location,
             "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
@@ -80,8 +87,9 @@ def sarif_log(results) -> dict:
     known = _rules_by_id(set(order)) if order else {}
     index = {rule_id: i for i, rule_id in enumerate(order)}
     sarif_results = []
+    locations = {}  # one artifactLocation a path, not one a finding
     for result, f in ((r, f) for r in results for f in r.findings):
-        location = _uri(f.path)
+        location = locations.get(f.path) or locations.setdefault(f.path, _uri(f.path))
         region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                   "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}
         item = {
@@ -116,5 +124,11 @@ def sarif_log(results) -> dict:
 
 
 def render(results, stream, *, color: bool = False) -> None:
-    json.dump(sarif_log(results), stream, ensure_ascii=False, indent=2)
+    log = sarif_log(results)
+    run = log["runs"][0]
+    found, run["results"] = run["results"], _PLACE
+    text = json.dumps(log, ensure_ascii=False, indent=2)
+    # The results, most of the log, one a line by the C encoder (see json_array).
+    text = text.replace(json.dumps(_PLACE), json_array(found, indent=6), 1)
+    stream.write(json_text(text))
     stream.write("\n")

@@ -5,20 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .safe import showable
+
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 MAX_LINE = 160  # characters of context shown around a long line
 # The line ends of Document.line_col (\n, \r\n, lone \r), not str.splitlines(), which also
 # breaks at \x0b, \x0c, \x85, \u2028 ... and would show the wrong line for a finding.
 _LINE_END = re.compile(r"\r\n?|\n")
-# Characters a terminal acts on instead of showing (escape sequences that recolour or retitle
-# it, bidirectional overrides that reorder the line): shown as one replacement character each,
-# so the carets under the line still line up.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _showable(text: str) -> str:
-    return _UNSHOWABLE.sub("\ufffd", text)
 
 
 def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
@@ -41,14 +35,17 @@ def render(results, stream, *, color: bool = False) -> None:
             if lines is None:
                 lines = _LINE_END.split(result.source) if getattr(result, "source", None) is not None else []
             level = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
-            rule = f"{_DIM}{f.rule}{_RESET}" if color else f.rule
+            rule = f"{_DIM}{showable(f.rule)}{_RESET}" if color else showable(f.rule)
             fixable += f.fix is not None
             mark = " [*]" if f.fix else ""
-            stream.write(f"{_showable(f.path)}:{f.line}:{f.column}: {level} {rule} {_showable(f.message)}{mark}\n")
+            stream.write(f"{showable(f.path)}:{f.line}:{f.column}: {level} {rule} {showable(f.message)}{mark}\n")
             if f.line - 1 < len(lines):
-                line = _showable(lines[f.line - 1].expandtabs(1))
+                # Cut first, clean after: cleaning a 1 MB line for each of its findings was
+                # quadratic (220 s for one such line). Both keep one character for one.
+                line = lines[f.line - 1]
                 end = f.end_column - 1 if f.end_line == f.line else len(line)
                 shown, s, e = _excerpt(line, f.column - 1, max(end, f.column))
+                shown = showable(shown.expandtabs(1))
                 stream.write(f"    {shown}\n    {' ' * s}{_BOLD if color else ''}{'^' * max(e - s, 1)}{_RESET if color else ''}\n")
     total = sum(counts.values())
     if total:

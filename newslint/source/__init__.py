@@ -9,7 +9,7 @@
 """
 
 from .files import STDIN, InputError, decode, decode_with_encoding, iter_files, read_bytes, read_source
-from .kinds import SUFFIXES, extract, is_word, kind_for
+from .kinds import SUFFIXES, MarkupError, extract, is_word, kind_for
 
 __all__ = ["STDIN", "SUFFIXES", "InputError", "decode", "decode_with_encoding", "extract", "is_word", "iter_files",
-           "kind_for", "read_bytes", "read_source"]
+           "kind_for", "MarkupError", "read_bytes", "read_source"]

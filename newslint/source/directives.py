@@ -46,14 +46,17 @@ class Directive:
 
 def parse(source: str) -> list[Directive]:
     directives = []
+    line, counted = 1, 0  # the line number, counted on from the last directive (not from 0 each time)
     for m in _DIRECTIVE.finditer(source):
+        line += source.count("\n", counted, m.start())
+        counted = m.start()
         command = m.group("c1") or m.group("c2")
         names = (m.group("r1") if m.group("c1") else m.group("r2")) or ""
         names = names.split(" -- ", 1)[0].replace(",", " ")
         if names.strip().startswith("--"):
             names = ""
         rules = tuple(n for n in _NAME.findall(names))
-        directives.append(Directive(command, rules, m.start(), m.end(), source.count("\n", 0, m.start()) + 1))
+        directives.append(Directive(command, rules, m.start(), m.end(), line))
     return directives
 
 
@@ -63,6 +66,13 @@ def blank_directives(source: str) -> str:
     if "newslint" not in source:
         return source
     return _DIRECTIVE.sub(lambda m: " " * len(m.group()), source)
+
+
+def directive_spans(source: str) -> list[tuple[int, int]]:
+    """(start, end) source offsets of each directive, in order: markup a fix must not touch."""
+    if "newslint" not in source:
+        return []
+    return [m.span() for m in _DIRECTIVE.finditer(source)]
 
 
 def is_directive(text: str) -> bool:

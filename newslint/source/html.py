@@ -138,6 +138,16 @@ class _HTMLText(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self._entity()
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![CDATA[`, `<![if ...]>` and the like; any other marked section (`<![img x]>`),
+        which the standard library rejects with an AssertionError, is skipped to the next ">"
+        as browsers skip it (a bogus comment)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     def run(self) -> Extracted:
         self.feed(self.source)
         self.close()

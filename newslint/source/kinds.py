@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .directives import blank_directives
+from .directives import blank_directives, directive_spans
 from .offsets import Extracted
 
 
@@ -42,16 +42,32 @@ def is_word(path: str) -> bool:
     return format_for(path).word
 
 
+class MarkupError(ValueError):
+    """A source its reader could not parse; str() names the format and the reader's complaint.
+    Document turns it into the front ends' one-line InputError with the file's name."""
+
+
 def extract(source: str, kind: str = "text") -> Extracted:
     """The copy of a source in a format of `kind`, with its map back to the source."""
     # Suppression directives become spaces: no rule reads them, and offsets stay the source's.
+    directives = directive_spans(source)
     source = blank_directives(source)
-    if kind == "markdown":
-        from .markdown import extract_markdown
+    if kind in ("markdown", "html"):
+        try:
+            if kind == "markdown":
+                from .markdown import extract_markdown
 
-        return extract_markdown(source)
-    if kind == "html":
-        from .html import extract_html
+                extracted = extract_markdown(source)
+            else:
+                from .html import extract_html
 
-        return extract_html(source)
-    return Extracted(source, None)  # map None: offsets into text are offsets into the source
+                extracted = extract_html(source)
+        except RecursionError:
+            raise MarkupError(f"cannot read as {kind.upper()}: nested too deeply") from None
+        except Exception as e:  # a reader's (the standard library's) assertion is no user's traceback
+            raise MarkupError(f"cannot read as {kind.upper() if kind == 'html' else 'Markdown'}: "
+                              f"{e.__class__.__name__}: {e}") from None
+    else:
+        extracted = Extracted(source, None)  # map None: offsets into text are offsets into the source
+    extracted.directives = directives
+    return extracted

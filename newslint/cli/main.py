@@ -26,7 +26,7 @@ def _jobs(value: str) -> int:
 
 def _seconds(value: str) -> float:
     seconds = float(value)
-    if not seconds > 0:
+    if not 0 < seconds < float("inf"):  # nan and inf too
         raise argparse.ArgumentTypeError("must be a number of seconds above 0")
     return seconds
 

@@ -20,28 +20,62 @@ def _say(message) -> None:
     print(f"newslint: {one_line(str(message))}", file=sys.stderr)
 
 
+# Formats that read the results once, in order, and can print each file's findings when it is
+# done (a generator is passed): memory stays flat in the number of files. SARIF (one log with
+# every rule) and HTML read them more than once: they get a list.
+STREAMED = ("text", "line", "github", "json")
+
+
+class _Run:
+    """What a check run learns while it goes: failures, notices said, fixes, the worst level."""
+
+    def __init__(self):
+        self.failed = False
+        self.notices: set[str] = set()
+        self.fixed_count = self.fixed_files = self.diffs = self.died = 0
+        self.worst = -1  # the highest level rank of a finding
+
+
 def run_check(args) -> int:
     stats = None
     if args.statistics:
         stats = RuleStats()
     checker = Checker(args, stats)  # one Linter per configuration
     fixing = args.fix or args.unsafe_fixes or args.diff
-    results, failed, notices = [], False, set()
-    fixed_count, fixed_files, diffs = 0, 0, 0
+    run = _Run()
+    results = _results(args, checker, fixing, run)
+    if args.diff:
+        for _ in results:
+            pass
+        return EXIT_ERROR if run.failed else (EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    render(args.format, results if args.format in STREAMED else list(results), sys.stdout, color=color)
+    if stats is not None:
+        sys.stdout.flush()
+        print(stats.table(), file=sys.stderr)
+    if fixing and run.fixed_count:
+        print(f"newslint: fixed {run.fixed_count} finding{'s' if run.fixed_count != 1 else ''} "
+              f"in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=sys.stderr)
+    if run.failed or (run.notices and args.grammar_required):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if run.worst >= level_rank(args.fail_level) else EXIT_CLEAN
+
+
+def _results(args, checker, fixing, run: _Run):
+    """Each file's Result as it is done, in file order; what went wrong is said on stderr."""
     problems: list[tuple[bool, str]] = []
     paths = iter_files(args.paths, problems)
     for is_error, message in problems:  # unreadable folders (errors), FIFOs in folders (notices)
         _say(message)
-        failed = failed or is_error
-    died = 0
+        run.failed = run.failed or is_error
     checked = None if fixing else check_in_order(checker, paths, args.jobs)  # -j: in worker processes
     for path in paths:
         try:
             if checked is not None:
                 result, error = next(checked)
                 if error == WORKER_DIED:
-                    died += 1
-                    failed = True
+                    run.died += 1
+                    run.failed = True
                     continue
                 if error is not None:
                     raise InputError(error)
@@ -54,40 +88,28 @@ def run_check(args) -> int:
                 result, count, changed, unwritten = _fix_file(args, linter, path)
                 if unwritten is not None:  # its findings are still reported
                     _say(unwritten)
-                    failed = True
-                fixed_count += count
-                fixed_files += changed
-                diffs += changed and args.diff
+                    run.failed = True
+                run.fixed_count += count
+                run.fixed_files += changed
+                run.diffs += changed and args.diff
                 if result is None:
                     continue
         except InputError as e:  # a file that cannot be read
             _say(e)
-            failed = True
+            run.failed = True
             continue
         for error in result.errors:
             _say(error)
-            failed = True
+            run.failed = True
         for notice in result.notices:  # said once for the run, not once per file
-            if notice not in notices:
-                notices.add(notice)
+            if notice not in run.notices:
+                run.notices.add(notice)
                 _say(notice)
-        results.append(result)
-    if died:
-        _say(f"{died} file{'s' if died != 1 else ''} {WORKER_DIED}")
-    if args.diff:
-        return EXIT_ERROR if failed else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    render(args.format, results, sys.stdout, color=color)
-    if stats is not None:
-        sys.stdout.flush()
-        print(stats.table(), file=sys.stderr)
-    if fixing and fixed_count:
-        print(f"newslint: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''} "
-              f"in {fixed_files} file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
-    if failed or (notices and args.grammar_required):
-        return EXIT_ERROR
-    fail = level_rank(args.fail_level)
-    return EXIT_FINDINGS if any(level_rank(f.severity) >= fail for r in results for f in r.findings) else EXIT_CLEAN
+        for f in result.findings:
+            run.worst = max(run.worst, level_rank(f.severity))
+        yield result
+    if run.died:
+        _say(f"{run.died} file{'s' if run.died != 1 else ''} {WORKER_DIED}")
 
 
 def _fix_file(args, linter, path: str):

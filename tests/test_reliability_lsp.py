@@ -54,3 +54,24 @@ def test_positions_of_many_findings_on_a_long_line_are_fast():
     positions = [buffer.position(offset) for offset in range(0, len(buffer.text), 10)]
     assert time.perf_counter() - started < 1.0  # it was quadratic: seconds for 100,000 findings
     assert positions[1] == (0, 12)  # 10 characters, two of them astral: 12 UTF-16 units
+
+
+def test_a_huge_content_length_is_refused_and_the_server_keeps_serving(client, tmp_path):
+    client.initialize(root=tmp_path)
+    client.proc.stdin.write(b"Content-Length: 999999999999\r\n\r\n")  # 1 TB claimed, nothing sent
+    client.proc.stdin.flush()
+    uri = (tmp_path / "story.md").as_uri()
+    client.open(uri, "It will will pass.\n")
+    assert any(d["code"] == "repetition.doubled-word" for d in client.diagnostics(uri))
+    assert client.close() == 0
+    assert b"refused a message of 999999999999 bytes" in b"".join(client.stderr)
+
+
+def test_a_client_that_dies_mid_message_leaves_a_clean_exit(client, tmp_path):
+    client.initialize(root=tmp_path)
+    client.proc.stdin.write(b'Content-Length: 500\r\n\r\n{"jsonrpc": "2.0", "method": "textDoc')
+    client.proc.stdin.close()
+    code = client.proc.wait(timeout=20)
+    time.sleep(0.2)  # the reader thread collects the last of stderr
+    assert code in (0, 1)  # 1: LSP's code for an exit without shutdown
+    assert b"Traceback" not in b"".join(client.stderr)

@@ -122,3 +122,23 @@ def test_stderr_carries_no_terminal_escapes_and_names_stay_on_one_line(tmp_path)
     assert "\x1b" not in run.stderr and "\x07" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr
     assert "\\x1b]0;pwned\\x07\\nnewslint: all clean.txt" in run.stderr
+
+
+def test_a_files_findings_are_printed_when_it_is_done_not_at_the_end(tmp_path):
+    """Reports stream: the first file's findings are out while a later input is still open."""
+    first = tmp_path / "first.txt"
+    first.write_text(BAD, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--format", "line", str(first), "-"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, cwd=ROOT, env=env)
+    import threading
+
+    guard = threading.Timer(20, process.kill)  # unstreamed, nothing would come until stdin closes
+    guard.start()
+    try:
+        line = process.stdout.readline()  # stdin is still open: the second input is not done
+        assert "first.txt" in line and "repetition.doubled-word" in line, line
+    finally:
+        guard.cancel()
+        process.communicate(timeout=30)

@@ -13,7 +13,7 @@ counts them. Its "checker" knows a few rules, enough to test the client side for
 It honours language, disabledRules, enabledRules, enabledOnly, disabledCategories and
 enabledCategories, and answers an unknown language with HTTP 400 and a plain-text error, as
 the real server does. `mode` makes it misbehave: "slow" (waits `delay` seconds before a check),
-"garbage" (an HTML page), "wrong-json" (JSON of another shape), "bad-offsets" (a match past the
+"dribble" (sends its answer one byte every `delay` seconds), "garbage" (an HTML page), "wrong-json" (JSON of another shape), "bad-offsets" (a match past the
 end of the text) or "error" (HTTP 500). Every request is logged in `requests`.
 """
 
@@ -130,6 +130,8 @@ class FakeLanguageTool:
             return self._send(handler, 404, f"Error: unknown path {path}", text=True)
         if self.mode == "slow":
             self._stop.wait(self.delay)
+        if self.mode == "dribble":
+            return self._dribble(handler)
         if self.mode == "garbage":
             return self._send(handler, 200, "<html><body>502 Bad Gateway</body></html>", text=True)
         if self.mode == "wrong-json":
@@ -228,6 +230,22 @@ class FakeLanguageTool:
             "ignoreForIncompleteSentence": False,
             "contextForSureMatch": 0,
         }
+
+    def _dribble(self, handler) -> None:
+        """A well-formed answer, one byte every `delay` seconds: each read gets a byte in time."""
+        data = json.dumps({"software": SOFTWARE, "matches": []}).encode("utf-8")
+        try:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(data)))
+            handler.end_headers()
+            for i in range(len(data)):
+                handler.wfile.write(data[i:i + 1])
+                handler.wfile.flush()
+                if self._stop.wait(self.delay):
+                    return
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     @staticmethod
     def _send(handler, status: int, body, text: bool = False) -> None:

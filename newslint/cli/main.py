@@ -7,6 +7,7 @@ import sys
 
 from ..version import __version__
 from ..model import LEVELS, PROFILES
+from . import terminal
 from .check import run_check
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from ..config.flags import config_with_flags
@@ -26,7 +27,7 @@ def _jobs(value: str) -> int:
 
 def _seconds(value: str) -> float:
     seconds = float(value)
-    if not seconds > 0:
+    if not 0 < seconds < float("inf"):  # nan and inf too
         raise argparse.ArgumentTypeError("must be a number of seconds above 0")
     return seconds
 
@@ -110,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     # A pipe or console that cannot show a character of the copy gets '?', not a traceback.
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
+    terminal.install()  # file names and pack messages cannot send escapes to the terminal
     if argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, "check")
     args = _parser().parse_args(argv)
@@ -127,7 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return EXIT_CLEAN
+        # The reader went away (`newslint check | head -1`): the report was not delivered, so a
+        # check does not claim to be clean. Later writes (the interpreter's last flush) go nowhere.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR if args.command == "check" else EXIT_CLEAN
 
 
 def _show_config(args) -> int:

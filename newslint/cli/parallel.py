@@ -25,6 +25,8 @@ MIN_PARALLEL_FILES = 8
 MAX_CHUNK = 32  # files per task: big enough to pay for the trip, small enough to share out
 
 Outcome = tuple[Result | None, str | None]  # (result, or None when excluded; or the InputError's message)
+# The message of a file whose worker process died (killed, out of memory) before it was checked.
+WORKER_DIED = "not checked: a worker process died (killed, or out of memory)"
 
 
 def default_jobs() -> int:
@@ -53,7 +55,8 @@ class Checker:
             return None, str(e)
 
 
-def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None) -> Iterator[Outcome]:
+def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None,
+                   restarts: int = 2) -> Iterator[Outcome]:
     """An outcome for each path, in order: in this process with `checker`, or in `jobs` workers."""
     if jobs is None and paths and checker.linter_for(paths[0]).config.grammar:
         jobs = 1  # each worker would start a LanguageTool of its own: only when -j asks for it
@@ -68,8 +71,25 @@ def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None) 
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                                initargs=(checker.args, checker.stats is not None))
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
-        for outcomes, stats in pool.map(_check_chunk, chunks):
+        submitted = [(chunk, pool.submit(_check_chunk, chunk)) for chunk in chunks]
+        for index, (chunk, future) in enumerate(submitted):
+            try:
+                outcomes, stats = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): every pending chunk fails with it. The
+                # first chunk not done is the one most likely in the dead worker's hands: its
+                # files are reported as not checked; the rest get a new pool (at most twice).
+                yield from ((None, WORKER_DIED) for _ in chunk)
+                rest = [path for later, _ in submitted[index + 1:] for path in later]
+                pool.shutdown(wait=False, cancel_futures=True)
+                if rest and restarts > 0:
+                    yield from check_in_order(checker, rest, jobs, restarts - 1)
+                else:
+                    yield from ((None, WORKER_DIED) for _ in rest)
+                return
             if stats is not None:
                 checker.stats.merge(stats)
             yield from outcomes

@@ -75,10 +75,32 @@ def _config_in(folder: str) -> str | None:
     """The configuration file that governs files in `folder` (cached: once per folder)."""
     for name in CONFIG_FILES:
         candidate = os.path.join(folder, name)
-        if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_newslint_table(candidate)):
+        if (os.path.isfile(candidate) and _trusted(candidate)
+                and (name != "pyproject.toml" or _has_newslint_table(candidate))):
             return candidate
     parent = os.path.dirname(folder)
     return None if parent == folder else _config_in(parent)
+
+
+_warned: set[str] = set()
+
+
+def _trusted(path: str) -> bool:
+    """A configuration found by searching is obeyed only when the current user or root owns it,
+    as git does with safe.directory: in a shared folder, a file another user left could turn on
+    grammar and send the drafts to a server it names. Said once per file on stderr. (An explicit
+    --config is the user's own choice and is not checked.)"""
+    try:
+        owner = os.stat(path).st_uid
+    except OSError:
+        return True  # unreadable: reported when it is read
+    if not hasattr(os, "getuid") or owner in (0, os.getuid()):
+        return True
+    if path not in _warned:
+        _warned.add(path)
+        print(f"newslint: ignoring {path}: it belongs to another user (uid {owner}); "
+              f"pass it with --config to use it", file=sys.stderr)
+    return False
 
 
 def _has_newslint_table(path: str) -> bool:

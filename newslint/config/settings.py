@@ -3,6 +3,7 @@ for messages (`file:line: message`)."""
 
 from __future__ import annotations
 
+import math
 import os
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -41,7 +42,7 @@ def validate_settings(path: str, root: str, data: dict, lines: dict | None = Non
         out["grammar_server"] = data["grammar_server"]
     if "grammar_timeout" in data:
         timeout = data["grammar_timeout"]
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < math.inf:
             raise RuleError(path, line_of(lines, "grammar_timeout"), "grammar_timeout: must be a number of seconds above 0")
         out["grammar_timeout"] = float(timeout)
     if "packs" in data:

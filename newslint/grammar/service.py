@@ -34,7 +34,7 @@ from .cache import CACHE
 
 TYPE_NAME = "languagetool"
 ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
-DEFAULT_TIMEOUT = 10.0  # seconds for each request (language-tool-python tries a check twice)
+DEFAULT_TIMEOUT = 10.0  # seconds for the whole answer to a request, retries included
 RETRY_AFTER = 30.0  # seconds before a service that failed is tried again
 SEPARATOR = "\n\n"  # between paragraphs in one request: LanguageTool's paragraph break
 SPELLING_CATEGORY = "TYPOS"  # LanguageTool's category of the spell checker (and language-tool-python's)
@@ -239,6 +239,30 @@ def _client_class():
             # The library waits 300 s for each request (a class constant); an editor cannot.
             self._TIMEOUT = timeout
             super().__init__(*args, **kwargs)
+
+        def _query_server(self, *args, **kwargs):
+            # requests' timeout bounds each read, not the answer: a server that sends one byte a
+            # second would hold the run for ever. The request runs in a daemon thread, and the
+            # answer gets one deadline; a request past it is abandoned (its thread ends when the
+            # server stops sending or a read times out) and reported as a timeout.
+            import requests
+
+            box: dict = {}
+
+            def ask():
+                try:
+                    box["answer"] = language_tool_python.LanguageTool._query_server(self, *args, **kwargs)
+                except BaseException as e:  # noqa: BLE001 - handed to the caller's thread
+                    box["error"] = e
+
+            worker = threading.Thread(target=ask, name="newslint-languagetool", daemon=True)
+            worker.start()
+            worker.join(self._TIMEOUT)
+            if worker.is_alive():
+                raise requests.exceptions.Timeout(f"no complete answer within {self._TIMEOUT:g} s")
+            if "error" in box:
+                raise box["error"]
+            return box["answer"]
 
         def _start_server_on_free_port(self):
             # The library would try every port from 8081 to 8999 while a local server fails to

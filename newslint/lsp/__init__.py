@@ -33,7 +33,9 @@ def serve(configure=None) -> int:
         return 2
     server = build_server(configure)
     _quiet_logging()
-    server.start_io()
+    from .stdio import CappedStdin
+
+    server.start_io(stdin=CappedStdin(sys.stdin.buffer))  # a huge Content-Length is refused, not read
     return 0 if server.protocol._shutdown else 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 
 from ..model import InputError
@@ -62,7 +63,13 @@ def read_bytes(path: str) -> bytes:
         if path == STDIN:
             data = _read_capped(sys.stdin.buffer, name)
         else:
-            with open(path, "rb") as stream:
+            # Opened without waiting, so a FIFO or a device cannot hold the run: only files are drafts.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise InputError(f"{path}: not a regular file (a FIFO, socket or device); name a draft")
+                if hasattr(os, "set_blocking"):
+                    os.set_blocking(fd, True)
                 data = _read_capped(stream, name)
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
@@ -83,17 +90,29 @@ def _read_capped(stream, name: str) -> bytes:
     return b"".join(chunks)
 
 
-def iter_files(paths) -> list[str]:
+def iter_files(paths, problems: list | None = None) -> list[str]:
     """Files named, and drafts (the suffixes of source/kinds.py) in folders named, in a stable
-    order. Word's lock files (~$draft.docx) are passed over."""
+    order. Word's lock files (~$draft.docx) are passed over. Into `problems`, if given, go
+    (is_error, message): a folder that cannot be read (an error: its drafts go unchecked), and
+    what in a folder is not a regular file (a FIFO would hold the run; skipped with a notice)."""
     found = []
+
+    def unreadable(error: OSError) -> None:
+        if problems is not None:
+            problems.append((True, f"{error.filename}: cannot read folder: {error.strerror or error}"))
+
     for item in paths:
         item = str(item)
         if item == STDIN or not os.path.isdir(item):
             found.append(item)
             continue
-        for root, dirs, files in os.walk(item):
+        for root, dirs, files in os.walk(item, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(os.path.join(root, f) for f in sorted(files)
-                         if f.lower().endswith(SUFFIXES) and not f.startswith("~$"))
+            for f in sorted(files):
+                if f.lower().endswith(SUFFIXES) and not f.startswith("~$"):
+                    path = os.path.join(root, f)
+                    if os.path.isfile(path):
+                        found.append(path)
+                    elif problems is not None:
+                        problems.append((False, f"{path}: skipped: not a regular file"))
     return found

@@ -1,0 +1,77 @@
+"""Reliability of the language server's text buffer: an edit and a position cost in proportion
+to the edit, not to the document or the line, and stay exact under random edits."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from types import SimpleNamespace
+
+from newslint.lsp.buffer import TextBuffer
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _change(line, character, end_line, end_character, text):
+    pos = lambda l, c: SimpleNamespace(line=l, character=c)  # noqa: E731
+    return SimpleNamespace(range=SimpleNamespace(start=pos(line, character), end=pos(end_line, end_character)), text=text)
+
+
+def test_random_edits_keep_lines_and_utf16_positions_exact():
+    pieces = ["a", "b", " ", "\r", "\n", "\r\n", "\u00e9", "\U0001f600"]
+    rng = random.Random(17)
+    for _ in range(1500):
+        buffer = TextBuffer("".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))))
+        for _ in range(4):
+            start = rng.randint(0, len(buffer.text))
+            end = rng.randint(start, len(buffer.text))
+            buffer.replace(start, end, "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))))
+            text = buffer.text
+            starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+            assert buffer.line_starts == starts
+            for offset in range(len(text) + 1):
+                line, character = buffer.position(offset)
+                assert character == len(text[starts[line]:offset].encode("utf-16-le")) // 2
+                if offset <= buffer._line_end(line):
+                    assert buffer.offset(line, character) == offset
+
+
+def test_typing_on_a_5_mb_line_costs_little_a_keystroke():
+    buffer = TextBuffer("word " * 1_000_000 + "\U0001f600 end")  # one line, 5 MB
+    started = time.perf_counter()
+    for i in range(100):  # type at the end of the line, as an editor sends it
+        line, character = buffer.position(len(buffer.text))
+        buffer.apply_change(_change(line, character, line, character, "x"))
+    took = (time.perf_counter() - started) / 100
+    assert buffer.text.endswith("end" + "x" * 100)
+    assert took < 0.05, f"{took * 1000:.0f} ms a keystroke"  # it was 3 s
+
+
+def test_positions_of_many_findings_on_a_long_line_are_fast():
+    buffer = TextBuffer(("a\u00e9\U0001f600 " * 250_000))  # a 1M-character line
+    started = time.perf_counter()
+    positions = [buffer.position(offset) for offset in range(0, len(buffer.text), 10)]
+    assert time.perf_counter() - started < 1.0  # it was quadratic: seconds for 100,000 findings
+    assert positions[1] == (0, 12)  # 10 characters, two of them astral: 12 UTF-16 units
+
+
+def test_a_huge_content_length_is_refused_and_the_server_keeps_serving(client, tmp_path):
+    client.initialize(root=tmp_path)
+    client.proc.stdin.write(b"Content-Length: 999999999999\r\n\r\n")  # 1 TB claimed, nothing sent
+    client.proc.stdin.flush()
+    uri = (tmp_path / "story.md").as_uri()
+    client.open(uri, "It will will pass.\n")
+    assert any(d["code"] == "repetition.doubled-word" for d in client.diagnostics(uri))
+    assert client.close() == 0
+    assert b"refused a message of 999999999999 bytes" in b"".join(client.stderr)
+
+
+def test_a_client_that_dies_mid_message_leaves_a_clean_exit(client, tmp_path):
+    client.initialize(root=tmp_path)
+    client.proc.stdin.write(b'Content-Length: 500\r\n\r\n{"jsonrpc": "2.0", "method": "textDoc')
+    client.proc.stdin.close()
+    code = client.proc.wait(timeout=20)
+    time.sleep(0.2)  # the reader thread collects the last of stderr
+    assert code in (0, 1)  # 1: LSP's code for an exit without shutdown
+    assert b"Traceback" not in b"".join(client.stderr)

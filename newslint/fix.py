@@ -124,6 +124,13 @@ def describe_fix(source: str | None, finding: Finding) -> str:
     return f"replace '{old}' with '{new}'"
 
 
+def fix_title(source: str | None, finding: Finding) -> str:
+    """describe_fix as a title: "Replace 'ISIS' with 'Islamic State'". str.capitalize() would
+    lower-case the copy quoted in it ("isis")."""
+    text = describe_fix(source, finding)
+    return text[:1].upper() + text[1:]
+
+
 def _short(text: str, limit: int = 40) -> str:
     text = text.replace("\n", "\u21b5")
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"

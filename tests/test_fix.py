@@ -213,3 +213,10 @@ def test_fix_writes_through_a_symlink(tmp_path, cli):
     link.symlink_to(target)
     cli("check", "--fix", link.name, cwd=tmp_path)  # the target lies inside the folder checked
     assert link.is_symlink() and target.read_text(encoding="utf-8") == FIXED
+
+
+def test_a_fix_title_keeps_the_case_of_the_copy():
+    # str.capitalize() made editors show "Replace 'isis' with 'islamic state'".
+    finding = Finding("x.txt", "naming.islamic-state", "naming", "warning", "m", 0, 4, 1, 1, 1, 5,
+                      fix=(Edit(0, 4, "Islamic State"),), fix_safe=True)
+    assert fix.fix_title("ISIS fighters", finding) == "Replace 'ISIS' with 'Islamic State'"

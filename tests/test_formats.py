@@ -30,16 +30,18 @@ DRAFT = (
 )
 
 
+LINTER = Linter()
+
+
 @pytest.fixture(scope="module")
 def results():
-    linter = Linter()
-    return [linter.lint_text(DRAFT, "stories/bridge.txt"), linter.lint_text("Clean headline\n\nAll is well.\n",
+    return [LINTER.lint_text(DRAFT, "stories/bridge.txt"), LINTER.lint_text("Clean headline\n\nAll is well.\n",
                                                                             "stories/clean.txt")]
 
 
 def rendered(fmt, results) -> str:
     out = io.StringIO()
-    render(fmt, results, out)
+    render(fmt, results, out, rules=LINTER.engine.rules)  # the rules that ran, as the CLI passes them
     return out.getvalue()
 
 
@@ -314,3 +316,25 @@ def test_html_renders_in_headless_chromium(tmp_path, results):
                          capture_output=True, text=True, timeout=90).stdout
     assert dom.count("<mark") >= len([f for f in results[0].findings if f.end > f.start])
     assert "story-1-item-1" in dom
+
+
+def test_a_house_rule_reaches_sarif_with_its_description_and_configured_level(tmp_path, cli):
+    # Reports take the rules that ran: SARIF once reloaded the built-in packs, so a house rule
+    # arrived without its description and a configured level was lost.
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n"
+        "  - id: style.whilst\n"
+        "    type: substitution\n"
+        "    level: warning\n"
+        "    message: \"Write 'while', not '{found}'.\"\n"
+        "    description: Our desk writes while, never whilst.\n"
+        "    swap: {whilst: while}\n"
+        "    examples: {bad: [\"Whilst there.\"], good: [\"While there.\"]}\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text(
+        "packs: [house.yaml]\nrules:\n  style.whilst: error\n  repetition.doubled-word: info\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Vote\n\nWhilst the the count went on, they waited.\n", encoding="utf-8")
+    log = json.loads(cli("check", "--format", "sarif", str(tmp_path / "story.txt")).stdout)
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["style.whilst"]["shortDescription"]["text"] == "Our desk writes while, never whilst."
+    assert rules["style.whilst"]["defaultConfiguration"]["level"] == "error"
+    assert rules["repetition.doubled-word"]["defaultConfiguration"]["level"] == "note"

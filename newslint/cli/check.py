@@ -49,7 +49,14 @@ def run_check(args) -> int:
             pass
         return EXIT_ERROR if run.failed else (EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    render(args.format, results if args.format in STREAMED else list(results), sys.stdout, color=color)
+    if args.format in STREAMED:
+        render(args.format, results, sys.stdout, color=color)
+    else:
+        results = list(results)
+        paths = [STDIN if r.path == "<stdin>" else r.path for r in results]
+        profiles = {checker.linter_for(path).config.profile for path in paths}
+        render(args.format, results, sys.stdout, rules=checker.rules_of(paths),
+               profile=profiles.pop() if len(profiles) == 1 else None, color=color)
     if stats is not None:
         sys.stdout.flush()
         print(stats.table(), file=sys.stderr)

@@ -45,6 +45,15 @@ class Checker:
     def linter_for(self, path: str) -> Linter:
         return self.linters.for_path(path)
 
+    def rules_of(self, paths) -> list:
+        """The rules that ran on `paths`, as configured, each id once (first configuration wins):
+        what SARIF and HTML describe."""
+        found: dict[str, object] = {}
+        for path in dict.fromkeys(paths):
+            for rule in self.linter_for(path).engine.rules:
+                found.setdefault(rule.id, rule)
+        return list(found.values())
+
     def check(self, path: str) -> Outcome:
         try:
             linter = self.linter_for(path)

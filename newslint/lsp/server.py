@@ -16,7 +16,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 
 from ..version import __version__
 from ..config import CONFIG_FILES
-from ..fix import choose_edits, describe_fix
+from ..fix import choose_edits, fix_title
 from ..linter import Linter, LinterCache
 from ..model import Finding
 from ..packs.docs import rule_help
@@ -268,7 +268,7 @@ class Server(LanguageServer):
             for f in findings:
                 if f.fix and f.start <= end and start <= f.end:
                     actions.append(t.CodeAction(
-                        title=f"{describe_fix(doc.buffer.text, f).capitalize()} ({f.rule}"
+                        title=f"{fix_title(doc.buffer.text, f)} ({f.rule}"
                               f"{'' if f.fix_safe else '; check the result'})",
                         kind=t.CodeActionKind.QuickFix, diagnostics=[self.diagnostic(doc, f)],
                         is_preferred=f.fix_safe, edit=self.workspace_edit(doc, f.fix)))

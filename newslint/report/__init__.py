@@ -1,4 +1,7 @@
-"""Output formats: each module has `render(results, stream, *, color=False)`."""
+"""Output formats: each module has `render(results, stream, *, rules=(), profile=None, color=False)`.
+
+`rules` are the Rule objects that ran, as configured (house packs, levels): SARIF and HTML
+describe each rule from them, never by loading the built-in packs again."""
 
 from __future__ import annotations
 
@@ -7,6 +10,6 @@ import importlib
 FORMATS = ("text", "json", "sarif", "github", "line", "html")
 
 
-def render(fmt: str, results, stream, *, color: bool = False) -> None:
-    """Write the findings of `results` (a list of engine Results) in format `fmt`."""
-    importlib.import_module(f"{__name__}.{fmt}").render(results, stream, color=color)
+def render(fmt: str, results, stream, *, rules=(), profile: str | None = None, color: bool = False) -> None:
+    """Write the findings of `results` (engine Results) in format `fmt`."""
+    importlib.import_module(f"{__name__}.{fmt}").render(results, stream, rules=rules, profile=profile, color=color)

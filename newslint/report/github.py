@@ -18,7 +18,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results, stream, *, color: bool = False) -> None:
+def render(results, stream, *, rules=(), profile: str | None = None, color: bool = False) -> None:
     for result in results:
         for f in result.findings:
             props = [f"file={_property(f.path)}", f"line={f.line}", f"col={f.column}"]

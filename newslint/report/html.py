@@ -167,7 +167,7 @@ _FILTERS = ('<div class="filters">Show: <label><input type="checkbox" id="show-w
             '<span class="hint">(errors always show)</span></div>')
 
 
-def render(results, stream, *, color: bool = False, rules=None, profile: str | None = None) -> None:
+def render(results, stream, *, rules=None, profile: str | None = None, color: bool = False) -> None:
     """`rules` (the Rule objects that ran) and `profile` (the house profile) are optional: the
     page names the profile when given it, and otherwise reads everything from the findings."""
     results = list(results)

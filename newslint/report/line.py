@@ -7,7 +7,7 @@ from __future__ import annotations
 from .safe import showable
 
 
-def render(results, stream, *, color: bool = False) -> None:
+def render(results, stream, *, rules=(), profile: str | None = None, color: bool = False) -> None:
     for result in results:
         for f in result.findings:
             message = " ".join(f.message.split())  # one line, whatever the rule's template held

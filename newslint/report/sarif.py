@@ -27,20 +27,6 @@ def _uri(path: str) -> dict:
     return {"uri": uri_path(path), "uriBaseId": "%SRCROOT%"}
 
 
-def _rules_by_id(ids) -> dict:
-    """The Rule objects of the fired ids, from the packs that ship (under any profile)."""
-    from ..packs import PROFILES, RuleError, load_rules
-
-    found = {}
-    for profile in PROFILES:
-        try:
-            rules = load_rules((), profile)
-        except RuleError:
-            continue
-        found.update({r.id: r for r in rules if r.id in ids and r.id not in found})
-    return found
-
-
 def _descriptor(rule_id: str, rule, first_message: str) -> dict:
     from ..packs.docs import rule_help, summary
 
@@ -59,17 +45,11 @@ def _descriptor(rule_id: str, rule, first_message: str) -> dict:
     }
 
 
-def _sentence_case(text: str) -> str:
-    """'replace 'ISIS' with ...' -> 'Replace 'ISIS' with ...': str.capitalize() would lower-case
-    the copy quoted in it ('isis')."""
-    return text[:1].upper() + text[1:]
-
-
 def _fix(f, source: str | None, location: dict) -> dict:
-    from ..fix import describe_fix
+    from ..fix import fix_title
 
     return {
-        "description": {"text": _sentence_case(describe_fix(source, f))},
+        "description": {"text": fix_title(source, f)},
         "artifactChanges": [{
             "artifactLocation": location,
             "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
@@ -78,13 +58,13 @@ def _fix(f, source: str | None, location: dict) -> dict:
     }
 
 
-def sarif_log(results) -> dict:
+def sarif_log(results, rules=()) -> dict:
     findings = [f for r in results for f in r.findings]
     order = list(dict.fromkeys(f.rule for f in findings))
     first_message = {}
     for f in findings:
         first_message.setdefault(f.rule, f.message)
-    known = _rules_by_id(set(order)) if order else {}
+    known = {r.id: r for r in rules}  # as configured: house packs, levels and messages
     index = {rule_id: i for i, rule_id in enumerate(order)}
     sarif_results = []
     locations = {}  # one artifactLocation a path, not one a finding
@@ -123,8 +103,8 @@ def sarif_log(results) -> dict:
     }
 
 
-def render(results, stream, *, color: bool = False) -> None:
-    log = sarif_log(results)
+def render(results, stream, *, rules=(), profile: str | None = None, color: bool = False) -> None:
+    log = sarif_log(results, rules)
     run = log["runs"][0]
     found, run["results"] = run["results"], _PLACE
     text = json.dumps(log, ensure_ascii=False, indent=2)

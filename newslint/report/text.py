@@ -25,7 +25,7 @@ def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
     return prefix + cut, start - left + len(prefix), min(end, left + MAX_LINE) - left + len(prefix)
 
 
-def render(results, stream, *, color: bool = False) -> None:
+def render(results, stream, *, rules=(), profile: str | None = None, color: bool = False) -> None:
     counts: Counter = Counter()
     fixable = 0
     for result in results:

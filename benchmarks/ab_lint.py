@@ -20,7 +20,7 @@ from pathlib import Path
 
 from speed import DEFAULT_CORPUS
 
-CHILD = r'''
+CHILD = r"""
 import gzip, json, sys, time
 root, profile, corpus = sys.argv[1:4]
 sys.path.insert(0, root)
@@ -45,7 +45,7 @@ start = time.process_time()
 for t in texts:
     linter.lint_text(t, "x.txt")
 print(json.dumps({"words": sum(len(t.split()) for t in texts), "cpu": time.process_time() - start}))
-'''
+"""
 
 
 def main() -> int:
@@ -58,8 +58,12 @@ def main() -> int:
     rates: dict[str, list[float]] = {name: [] for name in roots}
     for _ in range(args.rounds):
         for name, root in roots.items():
-            out = subprocess.run([sys.executable, "-c", CHILD, root, args.profile, str(DEFAULT_CORPUS)],
-                                 capture_output=True, text=True, check=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, root, args.profile, str(DEFAULT_CORPUS)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
             figures = json.loads(out)
             rates[name].append(figures["words"] / figures["cpu"])
     for name, values in rates.items():

@@ -21,10 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newslint.linter import Linter  # noqa: E402
+from speed import DEFAULT_CORPUS as CORPUS  # noqa: E402  (one reader, one word count)
+from speed import read_corpus, words
+
 from newslint.config import Config  # noqa: E402
+from newslint.linter import Linter  # noqa: E402
 from newslint.packs import PROFILES  # noqa: E402
-from speed import DEFAULT_CORPUS as CORPUS, read_corpus, words  # noqa: E402  (one reader, one word count)
 
 EDITED = ("bbc", "wmt_news_en", "aeb_clean")
 TARGET = 5.0
@@ -73,18 +75,24 @@ def audit(name: str, profile: str | None, show: str | None, limit: int) -> float
                 shown += 1
                 line = text.splitlines()[f.line - 1]
                 lo = max(0, f.column - 80)
-                print(f"  {doc_id}:{f.line}:{f.column} {f.message}\n    ...{line[lo:f.column + 80]}...", file=sys.stderr)
+                print(
+                    f"  {doc_id}:{f.line}:{f.column} {f.message}\n    ...{line[lo : f.column + 80]}...", file=sys.stderr
+                )
     per_10k = 10_000 / max(total, 1)
     loud = sum(n for (_, level), n in counts.items() if level != "info")
     in_style = ", ".join(f"{n} stories --profile {p}" for p, n in sorted(styles.items()))
-    print(f"\n{name} ({in_style}): {total:,} words\n"
-          f"  {loud * per_10k:.2f} warning/error findings per 10,000 words ({loud}; target <= {TARGET})")
+    print(
+        f"\n{name} ({in_style}): {total:,} words\n"
+        f"  {loud * per_10k:.2f} warning/error findings per 10,000 words ({loud}; target <= {TARGET})"
+    )
     categories: Counter = Counter()
     for (rule, level), n in counts.items():
         categories[(rule.split(".", 1)[0], level != "info")] += n
     for category in sorted({c for c, _ in categories}):
         loud_c, all_c = categories[(category, True)], categories[(category, True)] + categories[(category, False)]
-        print(f"  category {category:27} {loud_c * per_10k:6.2f} warning/error, {all_c * per_10k:6.2f} in all per 10k words")
+        print(
+            f"  category {category:27} {loud_c * per_10k:6.2f} warning/error, {all_c * per_10k:6.2f} in all per 10k words"
+        )
     for (rule, level), n in sorted(counts.items(), key=lambda kv: (kv[0][1] == "info", -kv[1])):
         print(f"  {rule:36} {level:8} {n:6}  {n * per_10k:6.2f} per 10k words")
     return loud * per_10k
@@ -93,7 +101,9 @@ def audit(name: str, profile: str | None, show: str | None, limit: int) -> float
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", help="corpus name (default: bbc, wmt_news_en, aeb_clean)")
-    parser.add_argument("--profile", choices=PROFILES, help="one profile for every story (default: each publisher's house style)")
+    parser.add_argument(
+        "--profile", choices=PROFILES, help="one profile for every story (default: each publisher's house style)"
+    )
     parser.add_argument("--show", help="print the hits of this rule id or category (to stderr)")
     parser.add_argument("--limit", type=int, default=40, help="how many hits --show prints")
     args = parser.parse_args()

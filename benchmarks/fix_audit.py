@@ -16,15 +16,17 @@ import time
 from pathlib import Path
 
 from newslint import fix
-from newslint.linter import Linter
 from newslint.config import Config
+from newslint.linter import Linter
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     here = Path(__file__).resolve().parents[1]  # ../shared beside the checkout, or two up from a worktree
-    default = next((p / "shared" / "corpus" for p in (here.parent, here.parent.parent) if (p / "shared").is_dir()),
-                   here.parent / "shared" / "corpus")
+    default = next(
+        (p / "shared" / "corpus" for p in (here.parent, here.parent.parent) if (p / "shared").is_dir()),
+        here.parent / "shared" / "corpus",
+    )
     parser.add_argument("corpus", nargs="?", default=str(default))
     parser.add_argument("--limit", type=int, default=200, help="articles per corpus file")
     args = parser.parse_args()
@@ -33,8 +35,10 @@ def main() -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     linter = Linter(Config())
-    print(f"{'corpus':22} {'mode':6} {'articles':>8} {'changed':>8} {'fixes':>7} {'not idempotent':>15} "
-          f"{'quote words changed':>20} {'ms/article':>10}")
+    print(
+        f"{'corpus':22} {'mode':6} {'articles':>8} {'changed':>8} {'fixes':>7} {'not idempotent':>15} "
+        f"{'quote words changed':>20} {'ms/article':>10}"
+    )
     for path in files:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             texts = [json.loads(line)["text"] for _, line in zip(range(args.limit), f)]
@@ -49,8 +53,10 @@ def main() -> int:
                 unstable += second.text != first.text or not first.settled
                 quote_changes += bool(fix.quoted_words_changed(text, first.text))
             ms = (time.perf_counter() - started) * 1000 / max(len(texts), 1)
-            print(f"{path.name.split('.')[0]:22} {'unsafe' if unsafe else 'safe':6} {len(texts):8} {changed:8} "
-                  f"{fixes:7} {unstable:15} {quote_changes:20} {ms:10.1f}")
+            print(
+                f"{path.name.split('.')[0]:22} {'unsafe' if unsafe else 'safe':6} {len(texts):8} {changed:8} "
+                f"{fixes:7} {unstable:15} {quote_changes:20} {ms:10.1f}"
+            )
     return 0
 
 

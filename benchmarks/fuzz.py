@@ -26,19 +26,68 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newslint.linter import Linter  # noqa: E402
 from newslint.config import Config  # noqa: E402
 from newslint.fix import fix_text, quoted_words_changed  # noqa: E402
+from newslint.linter import Linter  # noqa: E402
 
-WORDS = ("the mayor said council plan bridge would be fine officials agreed on Friday Smith Jane "
-         "Okafor ISIS Daesh U.S. per cent 4.5% about 300 people it was the the a an").split()
-PUNCT = [" , ", " .", ", ", ". ", " ; ", " - ", " -- ", "!", "?", " : ", "...", " '", "' ", ' "', '" ',
-         "\u201c", "\u201d", "\u2018", "\u2019", " \u2019s ", "(", ")", "  ", "\t", "don't "]
-DIRECTIVES = ["<!-- newslint-disable -->", "<!-- newslint-enable -->", "<!-- newslint-disable-next-line -->",
-              "[newslint: disable]", "[newslint: enable]", "[newslint: disable-next-line punctuation]"]
+WORDS = (
+    "the mayor said council plan bridge would be fine officials agreed on Friday Smith Jane "
+    "Okafor ISIS Daesh U.S. per cent 4.5% about 300 people it was the the a an"
+).split()
+PUNCT = [
+    " , ",
+    " .",
+    ", ",
+    ". ",
+    " ; ",
+    " - ",
+    " -- ",
+    "!",
+    "?",
+    " : ",
+    "...",
+    " '",
+    "' ",
+    ' "',
+    '" ',
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    " \u2019s ",
+    "(",
+    ")",
+    "  ",
+    "\t",
+    "don't ",
+]
+DIRECTIVES = [
+    "<!-- newslint-disable -->",
+    "<!-- newslint-enable -->",
+    "<!-- newslint-disable-next-line -->",
+    "[newslint: disable]",
+    "[newslint: enable]",
+    "[newslint: disable-next-line punctuation]",
+]
 MARKDOWN = ["**", "*", "_", "`", "[a link](http://x.org)", "<!-- a note -->", "<b>", "</b>", "# ", "> ", "- "]
-HTML = ["<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<!-- a note -->", "&amp;", "&nbsp;", "<br>", "<span></span>",
-        "<![img x]>", "<h2>", "</h2>", "<a href='x'>", "</a>"]
+HTML = [
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<!-- a note -->",
+    "&amp;",
+    "&nbsp;",
+    "<br>",
+    "<span></span>",
+    "<![img x]>",
+    "<h2>",
+    "</h2>",
+    "<a href='x'>",
+    "</a>",
+]
 LINE_ENDS = ["\n", "\n\n", "\r\n", "\r\n\r\n"]
 HEADLINES = ["Council backs the bridge plan", "Mayor quits", "Vote set for Friday"]
 
@@ -61,7 +110,11 @@ def draft(rng: random.Random, kind: str) -> str:
         else:
             parts.append(rng.choice(LINE_ENDS))
     text = "".join(parts)
-    return f"<html><body><h1>{parts[0]}</h1>{text[len(parts[0]):]}</body></html>" if kind == "html" and rng.random() < 0.5 else text
+    return (
+        f"<html><body><h1>{parts[0]}</h1>{text[len(parts[0]) :]}</body></html>"
+        if kind == "html" and rng.random() < 0.5
+        else text
+    )
 
 
 def _line_col(source: str, offset: int) -> tuple[int, int]:

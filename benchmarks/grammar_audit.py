@@ -30,10 +30,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus_audit import house_style, publishers  # noqa: E402  (one decision of each story's style)
-from newslint.linter import Linter  # noqa: E402
+from speed import DEFAULT_CORPUS as CORPUS  # noqa: E402
+from speed import read_corpus, words
+
 from newslint.config import Config  # noqa: E402
+from newslint.linter import Linter  # noqa: E402
 from newslint.model import PROFILES  # noqa: E402
-from speed import DEFAULT_CORPUS as CORPUS, read_corpus, words  # noqa: E402
 
 EDITED = ("bbc", "wmt_news_en", "aeb_clean")
 TARGET = 5.0
@@ -87,8 +89,10 @@ def audit(name: str, linters: dict, budget: int, seed: int, hits: list) -> float
     seconds = time.perf_counter() - started
     per_10k = 10_000 / max(total, 1)
     loud = sum(n for (_, level), n in counts.items() if level != "info")
-    print(f"\n{name}: {total:,} words, {seconds:.0f} s ({total / seconds:,.0f} words/s)\n"
-          f"  {loud * per_10k:.2f} warning-level grammar findings per 10,000 words ({loud}; target <= {TARGET})")
+    print(
+        f"\n{name}: {total:,} words, {seconds:.0f} s ({total / seconds:,.0f} words/s)\n"
+        f"  {loud * per_10k:.2f} warning-level grammar findings per 10,000 words ({loud}; target <= {TARGET})"
+    )
     category = categories()
     for (rule, level), n in sorted(counts.items(), key=lambda kv: (kv[0][1] == "info", -kv[1], kv[0][0])):
         print(f"  {rule:44} {category.get(rule, 'TYPOS'):16} {level:8} {n:5}  {n * per_10k:6.2f} per 10k words")
@@ -100,8 +104,9 @@ def write_sample(hits: list, n: int, seed: int, out: Path) -> None:
     with open(out, "w", encoding="utf-8") as f:
         for i, (name, doc_id, style, finding, text) in enumerate(chosen, 1):
             lo, hi = max(0, finding.start - 120), min(len(text), finding.end + 120)
-            context = (text[lo:finding.start] + "[[" + text[finding.start:finding.end] + "]]"
-                       + text[finding.end:hi]).replace("\n", " / ")
+            context = (
+                text[lo : finding.start] + "[[" + text[finding.start : finding.end] + "]]" + text[finding.end : hi]
+            ).replace("\n", " / ")
             f.write(f"{i:3}. {name}/{doc_id} ({style}) {lt_rule(finding)}: {finding.message}\n     ...{context}...\n\n")
     print(f"\n{len(chosen)} warnings picked at random written to {out}", file=sys.stderr)
 
@@ -111,18 +116,25 @@ def main() -> int:
     parser.add_argument("--corpus", action="append", help="corpus name (default: bbc, wmt_news_en, aeb_clean)")
     parser.add_argument("--words", type=int, default=30_000, help="words to sample from each corpus (default 30,000)")
     parser.add_argument("--seed", type=int, default=15, help="random seed of the samples (default 15)")
-    parser.add_argument("--server", default=os.environ.get("NEWSLINT_LANGUAGETOOL_URL", "http://127.0.0.1:8081"),
-                        help="LanguageTool server (default: $NEWSLINT_LANGUAGETOOL_URL or http://127.0.0.1:8081; "
-                             "scripts/languagetool-server start runs one)")
+    parser.add_argument(
+        "--server",
+        default=os.environ.get("NEWSLINT_LANGUAGETOOL_URL", "http://127.0.0.1:8081"),
+        help="LanguageTool server (default: $NEWSLINT_LANGUAGETOOL_URL or http://127.0.0.1:8081; "
+        "scripts/languagetool-server start runs one)",
+    )
     parser.add_argument("--sample", type=int, default=0, help="write this many warnings, picked at random, to --out")
     parser.add_argument("--out", type=Path, default=Path("/tmp/grammar-sample.txt"), help="where --sample writes")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"grammar_audit: {CORPUS} is absent; nothing to measure", file=sys.stderr)
         return 0
-    linters = {p: Linter(Config(profile=p, grammar=True, grammar_server=args.server, grammar_timeout=120,
-                                select=("grammar",))) for p in PROFILES}
-    print(f"grammar pack against LanguageTool at {args.server}; {args.words:,} words from each corpus, seed {args.seed}")
+    linters = {
+        p: Linter(Config(profile=p, grammar=True, grammar_server=args.server, grammar_timeout=120, select=("grammar",)))
+        for p in PROFILES
+    }
+    print(
+        f"grammar pack against LanguageTool at {args.server}; {args.words:,} words from each corpus, seed {args.seed}"
+    )
     hits: list = []
     rates = [audit(name, linters, args.words, args.seed, hits) for name in args.corpus or EDITED]
     if args.sample:

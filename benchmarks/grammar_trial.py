@@ -40,9 +40,12 @@ def main() -> int:
     parser.add_argument("--paragraphs", type=int, default=400, help="per corpus")
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--seed", type=int, default=5)
-    parser.add_argument("--quiet", action="store_true",
-                        help="leave out what newslint would not report: spelling of capitalised words (names), "
-                             "and the Readability, Formatting, Style and Enhancement kinds (house style)")
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="leave out what newslint would not report: spelling of capitalised words (names), "
+        "and the Readability, Formatting, Style and Enhancement kinds (house style)",
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the shared corpus folder")
     args = parser.parse_args()
     try:
@@ -64,16 +67,25 @@ def main() -> int:
         started = time.perf_counter()
         for p in paras:
             for lint in linter.lint(p, language=harper.Language.PLAINTEXT):
-                if args.quiet and (lint.lint_kind in QUIET_KINDS or (
-                        lint.lint_kind == "Spelling" and not lint.problem_text.islower())):
+                if args.quiet and (
+                    lint.lint_kind in QUIET_KINDS or (lint.lint_kind == "Spelling" and not lint.problem_text.islower())
+                ):
                     continue
                 kinds[lint.lint_kind] += 1
                 s, e = lint.span.start, lint.span.end
-                found.append((lint.lint_kind, p[max(0, s - 30):s] + "[[" + p[s:e] + "]]" + p[e:e + 30],
-                              lint.message, [x.replacement_text for x in lint.suggestions[:2]]))
+                found.append(
+                    (
+                        lint.lint_kind,
+                        p[max(0, s - 30) : s] + "[[" + p[s:e] + "]]" + p[e : e + 30],
+                        lint.message,
+                        [x.replacement_text for x in lint.suggestions[:2]],
+                    )
+                )
         took = time.perf_counter() - started
-        print(f"== {name}: {len(paras)} paragraphs, {words} words, linter built in {built:.2f}s, "
-              f"linted in {took:.2f}s ({words / took:,.0f} words/s)")
+        print(
+            f"== {name}: {len(paras)} paragraphs, {words} words, linter built in {built:.2f}s, "
+            f"linted in {took:.2f}s ({words / took:,.0f} words/s)"
+        )
         print(f"   {len(found)} lints = {len(found) * 10000 / words:.1f} per 10,000 words")
         for kind, n in kinds.most_common():
             print(f"   {kind:20} {n:5} {n * 10000 / words:7.1f} per 10k words")

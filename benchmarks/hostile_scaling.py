@@ -22,9 +22,11 @@ import subprocess
 import sys
 import time
 
-PARA = ("Coalition spokesman Colonel Ryan Dillon told reporters on Friday, 21 May 2019 that about 300 "
-        "fighters had left , and \"we will win,\" he said. ISIS and Daesh were named; the the U.S. -led "
-        "group said prices rose 4.5% .")
+PARA = (
+    "Coalition spokesman Colonel Ryan Dillon told reporters on Friday, 21 May 2019 that about 300 "
+    'fighters had left , and "we will win," he said. ISIS and Daesh were named; the the U.S. -led '
+    "group said prices rose 4.5% ."
+)
 
 
 def _names(size: int, seed: int = 7) -> str:
@@ -59,8 +61,10 @@ SHAPES = {
     "md-comments": lambda n: (_repeat("<!-- ", n, "# Headline\n\nx "), "markdown"),
     "md-tags": lambda n: (_repeat("<a ", n, "# Headline\n\nx "), "markdown"),
     "md-heading-spaces": lambda n: ("# " + " " * n + "x\n\nBody.", "markdown"),
-    "md-article": lambda n: (_repeat("Some *text* with [a link](http://x) and `code`.\n" + PARA + "\n\n", n,
-                                     "# Headline\n\n"), "markdown"),
+    "md-article": lambda n: (
+        _repeat("Some *text* with [a link](http://x) and `code`.\n" + PARA + "\n\n", n, "# Headline\n\n"),
+        "markdown",
+    ),
     "spaces": lambda n: ("Headline\n\nword" + " " * n + "x.", "text"),
     "full-stops": lambda n: ("Headline\n\nA" + "." * n + " X", "text"),
     "nbsp-sentences": lambda n: (_repeat("Ab.\u00a0", n), "text"),
@@ -68,16 +72,30 @@ SHAPES = {
     "digits": lambda n: ("Headline\n\nabout " + "1" * n + " people", "text"),
     # Issue 17: one long line of findings, one long paragraph of quotations, short quotations,
     # single marks, directives, thousands of fixes.
-    "long-line-findings": lambda n: (_repeat("The mayor , said the the plan was fine ; officials agreed . ", n), "text"),
-    "long-paragraph": lambda n: (_repeat('Mayor Jane Okafor said "we will build it" on Friday. Okafor, 52, said the '
-                                         'council agreed. The plan, officials said, "is fine". ', n, HEAD) + "and more",
-                                 "text"),
+    "long-line-findings": lambda n: (
+        _repeat("The mayor , said the the plan was fine ; officials agreed . ", n),
+        "text",
+    ),
+    "long-paragraph": lambda n: (
+        _repeat(
+            'Mayor Jane Okafor said "we will build it" on Friday. Okafor, 52, said the '
+            'council agreed. The plan, officials said, "is fine". ',
+            n,
+            HEAD,
+        )
+        + "and more",
+        "text",
+    ),
     "short-quotes": lambda n: (_repeat('He said "yes" ', n, HEAD), "text"),
     "short-quotes-md": lambda n: (_repeat('He said "yes" ', n, "# " + HEAD), "markdown"),
     "short-quotes-html": lambda n: (f"<h1>{HEAD.strip()}</h1><p>" + _repeat('He said "yes" ', n, "") + "</p>", "html"),
-    "single-marks": lambda n: (_repeat("'yes sir' \"no sir\" \"ok sir\" ", n, HEAD) + "and more", "text"),
-    "directives": lambda n: (_repeat("The mayor , said no. [newslint: disable-next-line repetition] "
-                                     "[newslint: disable quotes.x]\n", n, HEAD), "text"),
+    "single-marks": lambda n: (_repeat('\'yes sir\' "no sir" "ok sir" ', n, HEAD) + "and more", "text"),
+    "directives": lambda n: (
+        _repeat(
+            "The mayor , said no. [newslint: disable-next-line repetition] [newslint: disable quotes.x]\n", n, HEAD
+        ),
+        "text",
+    ),
 }
 
 
@@ -93,16 +111,21 @@ def run_one(shape: str, size: int) -> dict:
     result = linter.lint_text(text, "<bench>", kind)
     seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"chars": len(text), "seconds": seconds, "findings": len(result.findings),
-            "errors": len(result.errors), "peak_mb": peak_kb / 1024}
+    return {
+        "chars": len(text),
+        "seconds": seconds,
+        "findings": len(result.findings),
+        "errors": len(result.errors),
+        "peak_mb": peak_kb / 1024,
+    }
 
 
 def run_front(shape: str, size: int, front: str) -> dict:
     """Seconds for one front end on one shape: "lint", a report format, or "fix"."""
     import io
 
-    from newslint.linter import Linter
     from newslint.fix import fix_text
+    from newslint.linter import Linter
     from newslint.report import render
 
     linter = Linter()
@@ -125,18 +148,28 @@ def per_mb(shapes: list[str], fronts: list[str]) -> None:
         for front in fronts:
             rates = []
             for size in sizes:
-                out = subprocess.run([sys.executable, __file__, "--front-child", shape, str(size), front],
-                                     capture_output=True, text=True, check=True)
+                out = subprocess.run(
+                    [sys.executable, __file__, "--front-child", shape, str(size), front],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 got = json.loads(out.stdout)
                 rates.append(got["seconds"] / (got["chars"] / 1e6))
             spread = max(rates) / max(min(rates), 1e-6)
-            print(f"{shape:22} {front:6} " + " ".join(f"{r:7.2f}" for r in rates) + f"  {spread:5.2f}x"
-                  + ("" if spread <= 1.5 else "  <- not linear"), flush=True)
+            print(
+                f"{shape:22} {front:6} "
+                + " ".join(f"{r:7.2f}" for r in rates)
+                + f"  {spread:5.2f}x"
+                + ("" if spread <= 1.5 else "  <- not linear"),
+                flush=True,
+            )
 
 
 def measure(shape: str, size: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", shape, str(size)], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", shape, str(size)], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 
@@ -148,8 +181,9 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--front-child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--per-mb", action="store_true", help="seconds per MB at 0.25-2 MB, per front end")
-    parser.add_argument("--front", default="lint,text,json,sarif,github,line,html,fix",
-                        help="front ends for --per-mb, comma-separated")
+    parser.add_argument(
+        "--front", default="lint,text,json,sarif,github,line,html,fix", help="front ends for --per-mb, comma-separated"
+    )
     args = parser.parse_args()
     if args.front_child:
         print(json.dumps(run_front(args.front_child[0], int(args.front_child[1]), args.front_child[2])))
@@ -164,12 +198,17 @@ def main() -> None:
     for shape in args.shapes:
         small, large = measure(shape, args.size), measure(shape, 4 * args.size)
         ratio = large["seconds"] / max(small["seconds"], 1e-3)
-        print(f"{shape:28} {small['chars']:9} {small['seconds']:7.2f} {large['seconds']:7.2f} {ratio:6.1f} "
-              f"{large['peak_mb']:9.0f}", flush=True)
+        print(
+            f"{shape:28} {small['chars']:9} {small['seconds']:7.2f} {large['seconds']:7.2f} {ratio:6.1f} "
+            f"{large['peak_mb']:9.0f}",
+            flush=True,
+        )
     if args.big:
         big = measure("article", 50_000_000)
-        print(f"50 MB article: {big['chars']} chars, {big['seconds']:.1f} s, {big['findings']} findings, "
-              f"peak {big['peak_mb']:.0f} MB")
+        print(
+            f"50 MB article: {big['chars']} chars, {big['seconds']:.1f} s, {big['findings']} findings, "
+            f"peak {big['peak_mb']:.0f} MB"
+        )
 
 
 if __name__ == "__main__":

@@ -21,9 +21,34 @@ from test_properties import PIECES, SEPARATORS  # noqa: E402  (the property test
 from newslint.linter import Linter  # noqa: E402
 
 CHARS = list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") + [
-    "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u2014", "\u2026", "\u00a0", "\t", "\r"]
-TEMPLATES = ["{c}", "{c}a", "a{c}", "{c} ", " {c}", "A{c} ", "{c}A", "1{c}", "{c}1", "Ab{c}\t", "{c}{c} x",
-             "Mr{c} X", "{c}{c}{c}a ", "a {c}{c}"]
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "\u00ab",
+    "\u00bb",
+    "\u2014",
+    "\u2026",
+    "\u00a0",
+    "\t",
+    "\r",
+]
+TEMPLATES = [
+    "{c}",
+    "{c}a",
+    "a{c}",
+    "{c} ",
+    " {c}",
+    "A{c} ",
+    "{c}A",
+    "1{c}",
+    "{c}1",
+    "Ab{c}\t",
+    "{c}{c} x",
+    "Mr{c} X",
+    "{c}{c}{c}a ",
+    "a {c}{c}",
+]
 HEADS = {"text": "Headline for a test\n\n", "markdown": "# Headline\n\nCopy "}
 
 

@@ -54,9 +54,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newslint.linter import Linter  # noqa: E402
+from speed import DEFAULT_CORPUS as CORPUS  # noqa: E402
+from speed import read_corpus
+
 from newslint.config import Config  # noqa: E402
-from speed import DEFAULT_CORPUS as CORPUS, read_corpus  # noqa: E402
+from newslint.linter import Linter  # noqa: E402
 
 SUFFIXES = (".txt", ".md", ".html")
 # Expected category -> the newslint categories whose findings count for it.
@@ -110,8 +112,9 @@ def load_draft(path: Path) -> tuple[str, str, list[Expected]]:
     source_lines = source.splitlines()
     expected = []
     for item in key.get("expected") or []:
-        e = Expected(path.name, str(item.get("category", "")).strip(), str(item.get("line", "")),
-                     str(item.get("what", "")))
+        e = Expected(
+            path.name, str(item.get("category", "")).strip(), str(item.get("line", "")), str(item.get("what", ""))
+        )
         e.lines = _lines_of(source_lines, e.line, exact_first=True)
         for also in item.get("also") or []:
             e.lines |= _lines_of(source_lines, str(also), exact_first=False)
@@ -132,7 +135,9 @@ def score(folders: list[Path], *, grammar: bool, show: bool) -> None:
     for folder in folders:
         for path in drafts(folder):
             profile, source, keys = load_draft(path)
-            linter = linters.get(profile) or linters.setdefault(profile, Linter(Config(profile=profile, grammar=grammar)))
+            linter = linters.get(profile) or linters.setdefault(
+                profile, Linter(Config(profile=profile, grammar=grammar))
+            )
             expected.extend(keys)
             for f in linter.lint_text(source, str(path)).findings:
                 if f.category == "grammar" and not grammar:
@@ -143,8 +148,10 @@ def score(folders: list[Path], *, grammar: bool, show: bool) -> None:
                     e.found_by.append(f)
                 findings.append((f, path.name, hits))
     counted = [e for e in expected if grammar or e.category != "grammar"]
-    print(f"{len(set(e.draft for e in expected) | set(n for _, n, _ in findings))} drafts with findings or defects, "
-          f"{len(counted)} expected defects{'' if grammar else ' (grammar left out: --grammar)'}")
+    print(
+        f"{len(set(e.draft for e in expected) | set(n for _, n, _ in findings))} drafts with findings or defects, "
+        f"{len(counted)} expected defects{'' if grammar else ' (grammar left out: --grammar)'}"
+    )
 
     def recall(items, levels):
         caught = sum(any(f.severity in levels for f in e.found_by) for e in items)
@@ -160,8 +167,12 @@ def score(folders: list[Path], *, grammar: bool, show: bool) -> None:
 
     all_levels = LOUD + ("info",)
     no_style = [e for e in counted if e.category != "style"]
-    print(f"\nrecall, warning+error:         {ratio(recall(counted, LOUD))}   without style: {ratio(recall(no_style, LOUD))}")
-    print(f"recall, info included:         {ratio(recall(counted, all_levels))}   without style: {ratio(recall(no_style, all_levels))}")
+    print(
+        f"\nrecall, warning+error:         {ratio(recall(counted, LOUD))}   without style: {ratio(recall(no_style, LOUD))}"
+    )
+    print(
+        f"recall, info included:         {ratio(recall(counted, all_levels))}   without style: {ratio(recall(no_style, all_levels))}"
+    )
     print(f"precision, warning+error:      {ratio(precision(LOUD))}")
     print(f"precision, info included:      {ratio(precision(all_levels))}")
     by_cat = defaultdict(list)
@@ -175,8 +186,11 @@ def score(folders: list[Path], *, grammar: bool, show: bool) -> None:
     print(f"\n{'category':13} {'recall w+e':>14} {'recall +info':>14}   {'newslint category':17} {'precision w+e':>14}")
     cats = sorted(set(by_cat) | set(fp_by_cat) | set(tp_by_cat))
     for cat in cats:
-        left = (f"{ratio(recall(by_cat[cat], LOUD)):>14} {ratio(recall(by_cat[cat], all_levels)):>14}"
-                if cat in by_cat else f"{'':>14} {'':>14}")
+        left = (
+            f"{ratio(recall(by_cat[cat], LOUD)):>14} {ratio(recall(by_cat[cat], all_levels)):>14}"
+            if cat in by_cat
+            else f"{'':>14} {'':>14}"
+        )
         right = ratio((tp_by_cat[cat], tp_by_cat[cat] + fp_by_cat[cat])) if tp_by_cat[cat] + fp_by_cat[cat] else ""
         print(f"{cat:13} {left}   {cat:17} {right:>14}")
     if not show:
@@ -240,7 +254,9 @@ def furniture(categories: tuple[str, ...], show: str | None, limit: int) -> None
             table[tool][("furniture" if mark else "copy", hit)] += 1
             if show and tool == show and hit != mark and shown < limit:
                 shown += 1
-                print(f"  {'MISSED' if mark else 'FALSE '} {doc_id}:{number}: {lines[number - 1][:120]}", file=sys.stderr)
+                print(
+                    f"  {'MISSED' if mark else 'FALSE '} {doc_id}:{number}: {lines[number - 1][:120]}", file=sys.stderr
+                )
     print(f"furniture lines flagged by {'/'.join(categories)} findings, aeb_scraped against aeb_clean")
     print(f"{'extractor':12} {'furniture':>9} {'copy':>7} {'recall':>16} {'precision':>16}")
     for tool, c in sorted(table.items()):
@@ -257,8 +273,11 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print every miss and false alarm")
     parser.add_argument("--grammar", action="store_true", help="run the grammar pack and count its category")
     parser.add_argument("--furniture", action="store_true", help="measure page furniture on aeb_scraped")
-    parser.add_argument("--furniture-categories", default="boilerplate,headline",
-                        help="categories whose findings flag a line (default: boilerplate,headline)")
+    parser.add_argument(
+        "--furniture-categories",
+        default="boilerplate,headline",
+        help="categories whose findings flag a line (default: boilerplate,headline)",
+    )
     parser.add_argument("--show-furniture", metavar="EXTRACTOR", help="print misses and false alarms for one extractor")
     parser.add_argument("--limit", type=int, default=60)
     args = parser.parse_args()

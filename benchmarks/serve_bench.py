@@ -32,8 +32,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = next((p / "shared" / "corpus" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
-              ROOT.parent / "shared" / "corpus")
+CORPUS = next(
+    (p / "shared" / "corpus" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "corpus",
+)
 STORY_WORDS = 1500
 
 
@@ -57,8 +59,8 @@ def stories(count: int) -> list[str]:
             i += 1
             parts.append(text)
             words += len(text.split())
-        story = " ".join("\n\n".join(parts).split(" ")[:STORY_WORDS * 2])  # about 1,500 words, cut at a word
-        out.append(" ".join(story.split(" ")[: STORY_WORDS]) if len(story.split()) > STORY_WORDS else story)
+        story = " ".join("\n\n".join(parts).split(" ")[: STORY_WORDS * 2])  # about 1,500 words, cut at a word
+        out.append(" ".join(story.split(" ")[:STORY_WORDS]) if len(story.split()) > STORY_WORDS else story)
     return out
 
 
@@ -68,9 +70,12 @@ def bodies(texts: list[str]) -> list[bytes]:
 
 # -- the client: raw HTTP/1.1 keep-alive ---------------------------------------------------------------
 
+
 async def _request(reader, writer, body: bytes) -> int:
-    writer.write(b"POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                 b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    writer.write(
+        b"POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        b"Content-Length: %d\r\n\r\n" % len(body) + body
+    )
     await writer.drain()
     status = int((await reader.readline()).split()[1])
     length = 0
@@ -111,8 +116,14 @@ async def _load(port: int, payloads: list[bytes], clients: int, seconds: float, 
 
     started = time.monotonic()
     await asyncio.gather(*(client(n) for n in range(clients)))
-    return {"elapsed": time.monotonic() - started, "sent": sent, "statuses": statuses, "errors": errors[:5],
-            "error_count": len(errors), "latencies": latencies}
+    return {
+        "elapsed": time.monotonic() - started,
+        "sent": sent,
+        "statuses": statuses,
+        "errors": errors[:5],
+        "error_count": len(errors),
+        "latencies": latencies,
+    }
 
 
 def _load_process(port, payloads, clients, seconds, max_requests, queue) -> None:
@@ -123,7 +134,8 @@ def load(port: int, payloads: list[bytes], clients: int, seconds: float, max_req
     """Run the load from a second process (the server's process is left alone to serve)."""
     queue = multiprocessing.get_context("spawn").Queue()
     process = multiprocessing.get_context("spawn").Process(
-        target=_load_process, args=(port, payloads, clients, seconds, max_requests, queue))
+        target=_load_process, args=(port, payloads, clients, seconds, max_requests, queue)
+    )
     process.start()
     result = queue.get(timeout=seconds + 120)
     process.join(30)
@@ -158,8 +170,12 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--memory-requests", type=int, default=10_000)
-    parser.add_argument("--workers", type=int, default=2,
-                        help="newslint serve --workers (default: 2, one per core of the 2-core target machine)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="newslint serve --workers (default: 2, one per core of the 2-core target machine)",
+    )
     args = parser.parse_args()
     seconds = 5.0 if args.quick else args.seconds
     memory_requests = 1_000 if args.quick else args.memory_requests
@@ -169,9 +185,12 @@ def main() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port),
-                               "--workers", str(args.workers)], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "serve", "--port", str(port), "--workers", str(args.workers)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         for _ in range(200):
@@ -183,16 +202,20 @@ def main() -> int:
         texts = stories(50)
         payloads = bodies(texts)
         words = statistics.mean(len(t.split()) for t in texts)
-        print(f"newslint serve --workers {args.workers} on {url}: {len(texts)} stories of {words:,.0f} words on average "
-              f"({'bbc corpus' if (CORPUS / 'bbc.jsonl.gz').exists() else 'the example draft'}); "
-              f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores")
+        print(
+            f"newslint serve --workers {args.workers} on {url}: {len(texts)} stories of {words:,.0f} words on average "
+            f"({'bbc corpus' if (CORPUS / 'bbc.jsonl.gz').exists() else 'the example draft'}); "
+            f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores"
+        )
 
         # 1. Latency, one request at a time (after a warm-up).
         serial = load(port, payloads, 1, 5.0, 20)
         serial = load(port, payloads, 1, 60.0, 300)
         lat = serial["latencies"]
-        print(f"/v2/check latency, one client, {len(lat)} requests: median {statistics.median(lat) * 1000:.1f} ms, "
-              f"p95 {percentile(lat, 0.95) * 1000:.1f} ms (target: p95 under 50 ms)")
+        print(
+            f"/v2/check latency, one client, {len(lat)} requests: median {statistics.median(lat) * 1000:.1f} ms, "
+            f"p95 {percentile(lat, 0.95) * 1000:.1f} ms (target: p95 under 50 ms)"
+        )
 
         # 2. Throughput at 50 concurrent clients.
         rss_before = rss_mb(server.pid)
@@ -201,10 +224,12 @@ def main() -> int:
         rate = ok / result["elapsed"]
         lat = result["latencies"]
         dropped = result["sent"] - ok
-        print(f"{args.clients} concurrent clients for {result['elapsed']:.1f} s: {ok:,} answered 200, "
-              f"{rate:.0f} requests/s (target: at least 100), dropped or failed: {dropped} "
-              f"(statuses {result['statuses']}, errors {result['error_count']} {result['errors']}); "
-              f"latency under load median {statistics.median(lat) * 1000:.0f} ms, p95 {percentile(lat, 0.95) * 1000:.0f} ms")
+        print(
+            f"{args.clients} concurrent clients for {result['elapsed']:.1f} s: {ok:,} answered 200, "
+            f"{rate:.0f} requests/s (target: at least 100), dropped or failed: {dropped} "
+            f"(statuses {result['statuses']}, errors {result['error_count']} {result['errors']}); "
+            f"latency under load median {statistics.median(lat) * 1000:.0f} ms, p95 {percentile(lat, 0.95) * 1000:.0f} ms"
+        )
 
         # 3. Memory over `memory_requests` requests in all (10,000 by default).
         done = serial["sent"] + result["sent"]
@@ -214,9 +239,11 @@ def main() -> int:
             done += batch["sent"]
             dropped += batch["sent"] - batch["statuses"].get(200, 0)
             samples.append((done, rss_mb(server.pid)))
-        print(f"server memory (RSS): {rss_before:.1f} MB before the load; "
-              + ", ".join(f"{mb:.1f} MB after {n:,}" for n, mb in samples)
-              + f" requests; {dropped} dropped in all")
+        print(
+            f"server memory (RSS): {rss_before:.1f} MB before the load; "
+            + ", ".join(f"{mb:.1f} MB after {n:,}" for n, mb in samples)
+            + f" requests; {dropped} dropped in all"
+        )
         return 0 if dropped == 0 else 1
     finally:
         server.terminate()

@@ -48,8 +48,10 @@ from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the checkout, or two levels up from a worktree under wt/
-DEFAULT_CORPUS = next((p / "shared" / "corpus" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
-                      ROOT.parent / "shared" / "corpus")
+DEFAULT_CORPUS = next(
+    (p / "shared" / "corpus" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "corpus",
+)
 CORPORA = ("reuters21578", "bbc")
 # Targets of issue 6 (default packs, ap profile, on a 2-core machine).
 TARGETS = {
@@ -125,8 +127,13 @@ def run_measured(cmd: list[str], stdout_path: Path | None = None, cwd: Path | No
     try:
         busy_before = busy_cpu_seconds()
         started = time.perf_counter()
-        process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE if stdout_path else subprocess.DEVNULL,
-                                   cwd=cwd, env=dict(os.environ, NO_COLOR="1"))
+        process = subprocess.Popen(
+            cmd,
+            stdout=out,
+            stderr=subprocess.PIPE if stdout_path else subprocess.DEVNULL,
+            cwd=cwd,
+            env=dict(os.environ, NO_COLOR="1"),
+        )
         if stdout_path:  # stderr is small (the statistics table at most): read it as it comes
             process.stderr.read()
         _, status, usage = os.wait4(process.pid, 0)
@@ -143,6 +150,7 @@ def run_measured(cmd: list[str], stdout_path: Path | None = None, cwd: Path | No
 
 
 # -- measurements in a child process (so that each peak memory is its own) ----------------------
+
 
 def child_throughput(corpus: Path, name: str, limit: int | None) -> dict:
     """Linter.lint_text over a corpus, story by story as it is read: only the linting is timed."""
@@ -189,11 +197,12 @@ def in_child(*args: str) -> dict:
 
 # -- the measurements -----------------------------------------------------------------------------
 
+
 def measure_cli(stories, name: str, jobs: int, workdir: Path, repeat: int = 1, quiet_wait: float = 0) -> dict:
     """`newslint check --format json` over the stories as files, -j 1 and -j N; same output?"""
     folder = workdir / name
     folder.mkdir()
-    for i, (doc_id, text) in enumerate(stories):
+    for i, (_doc_id, text) in enumerate(stories):
         (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
     total = sum(words(t) for _, t in stories)
     runs = {}
@@ -203,16 +212,27 @@ def measure_cli(stories, name: str, jobs: int, workdir: Path, repeat: int = 1, q
             wait_for_quiet(quiet_wait)
             out = workdir / f"{name}-j{j}.json"
             wall, code, peak, cpu, others = run_measured(
-                [*newslint_command(), "check", "--format", "json", "-j", str(j), str(folder)], out)
+                [*newslint_command(), "check", "--format", "json", "-j", str(j), str(folder)], out
+            )
             if code not in (0, 1):
                 raise SystemExit(f"speed: newslint check -j {j} exited {code}")
             if best is None or wall < best[0]:
                 best = (wall, peak, cpu, others)
-        runs[j] = {"seconds": best[0], "words_per_second": total / best[0], "peak_mb": best[1],
-                   "cpu_seconds": best[2], "other_programs_cores": best[3]}
+        runs[j] = {
+            "seconds": best[0],
+            "words_per_second": total / best[0],
+            "peak_mb": best[1],
+            "cpu_seconds": best[2],
+            "other_programs_cores": best[3],
+        }
     same = (workdir / f"{name}-j1.json").read_bytes() == (workdir / f"{name}-j{jobs}.json").read_bytes()
-    return {"files": len(stories), "words": total, "runs": runs, "identical_output": same,
-            "speedup": runs[1]["seconds"] / runs[jobs]["seconds"]}
+    return {
+        "files": len(stories),
+        "words": total,
+        "runs": runs,
+        "identical_output": same,
+        "speedup": runs[1]["seconds"] / runs[jobs]["seconds"],
+    }
 
 
 def measure_startup(workdir: Path, repeat: int) -> dict:
@@ -258,12 +278,13 @@ def measure_lsp(text: str, edits: int) -> dict:
 
     def change(offset: int, length: int, new: str) -> None:
         if TextBuffer is None:
-            buffer.text = buffer.text[:offset] + new + buffer.text[offset + length:]
+            buffer.text = buffer.text[:offset] + new + buffer.text[offset + length :]
             return
         (sl, sc), (el, ec) = buffer.position(offset), buffer.position(offset + length)
         position = lambda line, character: SimpleNamespace(line=line, character=character)  # noqa: E731
-        buffer.apply_change(SimpleNamespace(range=SimpleNamespace(start=position(sl, sc), end=position(el, ec)),
-                                            text=new))
+        buffer.apply_change(
+            SimpleNamespace(range=SimpleNamespace(start=position(sl, sc), end=position(el, ec)), text=new)
+        )
 
     def relint() -> int:
         result = linter.lint_text(buffer.text, "article.txt", "text")
@@ -284,8 +305,14 @@ def measure_lsp(text: str, edits: int) -> dict:
         if i >= 20:  # the first ones warm the caches
             times.append((time.perf_counter() - started) * 1000)
     times.sort()
-    return {"words": words(text), "through": through, "edits": len(times), "median_ms": statistics.median(times),
-            "p95_ms": times[int(0.95 * (len(times) - 1))], "max_ms": times[-1]}
+    return {
+        "words": words(text),
+        "through": through,
+        "edits": len(times),
+        "median_ms": statistics.median(times),
+        "p95_ms": times[int(0.95 * (len(times) - 1))],
+        "max_ms": times[-1],
+    }
 
 
 def measure_scaling(stories, sizes=(1_000, 10_000, 100_000)) -> dict:
@@ -306,8 +333,10 @@ def measure_scaling(stories, sizes=(1_000, 10_000, 100_000)) -> dict:
     result = {}
     for size in sizes:
         group = size // sizes[0]
-        docs = ["Benchmark story\n\n" + "\n\n".join(p for chunk in chunks[i:i + group] for p in chunk)
-                for i in range(0, len(chunks), group)]
+        docs = [
+            "Benchmark story\n\n" + "\n\n".join(p for chunk in chunks[i : i + group] for p in chunk)
+            for i in range(0, len(chunks), group)
+        ]
         total = sum(words(d) for d in docs)
         best = None
         for _ in range(2):
@@ -347,10 +376,14 @@ def measure_proselint(stories) -> dict:
     for doc_id, text in stories:
         linter.lint_text(text, f"{doc_id}.txt")
     newslint_seconds = time.perf_counter() - started
-    return {"version": proselint_version, "stories": len(stories), "words": total,
-            "proselint_words_per_second": total / proselint_seconds,
-            "newslint_words_per_second": total / newslint_seconds,
-            "ratio": proselint_seconds / newslint_seconds}
+    return {
+        "version": proselint_version,
+        "stories": len(stories),
+        "words": total,
+        "proselint_words_per_second": total / proselint_seconds,
+        "newslint_words_per_second": total / newslint_seconds,
+        "ratio": proselint_seconds / newslint_seconds,
+    }
 
 
 VALE = ROOT / "benchmarks" / "vale"
@@ -377,10 +410,11 @@ def measure_vale(stories, workdir: Path, jobs: int, quiet_wait: float) -> dict:
         (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
     total = sum(words(t) for _, t in stories)
     runs = {}
-    for name, cmd in (("vale", [*vale, "--output", "JSON", "--no-exit", str(folder)]),
-                      ("newslint -j 1", [*newslint_command(), "check", "--format", "json", "-j", "1", str(folder)]),
-                      (f"newslint -j {jobs}", [*newslint_command(), "check", "--format", "json", "-j", str(jobs),
-                                               str(folder)])):
+    for name, cmd in (
+        ("vale", [*vale, "--output", "JSON", "--no-exit", str(folder)]),
+        ("newslint -j 1", [*newslint_command(), "check", "--format", "json", "-j", "1", str(folder)]),
+        (f"newslint -j {jobs}", [*newslint_command(), "check", "--format", "json", "-j", str(jobs), str(folder)]),
+    ):
         best = None
         for _ in range(2):
             wait_for_quiet(quiet_wait)
@@ -391,8 +425,13 @@ def measure_vale(stories, workdir: Path, jobs: int, quiet_wait: float) -> dict:
         findings = json.loads((workdir / "peer-out.json").read_text(encoding="utf-8") or "[]")
         count = sum(len(v) for v in findings.values()) if isinstance(findings, dict) else len(findings)
         runs[name] = {"seconds": best, "words_per_second": total / best, "findings": count}
-    return {"version": vale_version(), "files": len(stories), "words": total, "runs": runs,
-            "ratio": runs[f"newslint -j {jobs}"]["words_per_second"] / runs["vale"]["words_per_second"]}
+    return {
+        "version": vale_version(),
+        "files": len(stories),
+        "words": total,
+        "runs": runs,
+        "ratio": runs[f"newslint -j {jobs}"]["words_per_second"] / runs["vale"]["words_per_second"],
+    }
 
 
 def seed_table(seed: Path) -> list[tuple[str, int, int, str, str]]:
@@ -400,15 +439,17 @@ def seed_table(seed: Path) -> list[tuple[str, int, int, str, str]]:
     text = seed.read_text(encoding="utf-8")
     lines = text.splitlines()
     rows = []
-    run = subprocess.run([*newslint_command(), "check", "--format", "json", str(seed)], capture_output=True,
-                         text=True, check=False)
+    run = subprocess.run(
+        [*newslint_command(), "check", "--format", "json", str(seed)], capture_output=True, text=True, check=False
+    )
     for f in json.loads(run.stdout or "[]"):
-        found = lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] if f["line"] == f["end_line"] else "..."
+        found = lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] if f["line"] == f["end_line"] else "..."
         rows.append(("newslint", f["line"], f["column"], f["rule"], found))
     vale = vale_command()
     if vale:
-        run = subprocess.run([*vale, "--output", "JSON", "--no-exit", str(seed)], capture_output=True, text=True,
-                             check=False)
+        run = subprocess.run(
+            [*vale, "--output", "JSON", "--no-exit", str(seed)], capture_output=True, text=True, check=False
+        )
         for alerts in json.loads(run.stdout or "{}").values():
             for a in alerts:
                 rows.append(("vale", a["Line"], a["Span"][0], a["Check"], a["Match"]))
@@ -432,23 +473,39 @@ def seed_table(seed: Path) -> list[tuple[str, int, int, str, str]]:
 
 # -- the report ------------------------------------------------------------------------------------
 
+
 def verdict(ok: bool) -> str:
     return "ok " if ok else "MISS"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                        help=f"folder of reuters21578.jsonl.gz and bbc.jsonl.gz (default: {DEFAULT_CORPUS})")
-    parser.add_argument("--jobs", "-j", type=int, default=max(2, os.cpu_count() or 1),
-                        help="processes for the parallel run (default: the cores, at least 2)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help=f"folder of reuters21578.jsonl.gz and bbc.jsonl.gz (default: {DEFAULT_CORPUS})",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=max(2, os.cpu_count() or 1),
+        help="processes for the parallel run (default: the cores, at least 2)",
+    )
     parser.add_argument("--quick", action="store_true", help="small samples: a try, not the figures")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    parser.add_argument("--wait-quiet", type=float, default=60, metavar="SECONDS",
-                        help="before each run of the command line, wait up to this long for other programs "
-                             "to leave the cores idle (default: 60; 0 does not wait)")
-    parser.add_argument("--peers", action="store_true",
-                        help="only the comparison with proselint and Vale, and the seed article's table")
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=60,
+        metavar="SECONDS",
+        help="before each run of the command line, wait up to this long for other programs "
+        "to leave the cores idle (default: 60; 0 does not wait)",
+    )
+    parser.add_argument(
+        "--peers", action="store_true", help="only the comparison with proselint and Vale, and the seed article's table"
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -462,12 +519,17 @@ def main() -> int:
 
     missing = [name for name in CORPORA if not (args.corpus / f"{name}.jsonl.gz").is_file()]
     if missing:
-        print(f"speed: no {', '.join(n + '.jsonl.gz' for n in missing)} in {args.corpus}; "
-              "point --corpus at the folder of the news corpora", file=sys.stderr)
+        print(
+            f"speed: no {', '.join(n + '.jsonl.gz' for n in missing)} in {args.corpus}; "
+            "point --corpus at the folder of the news corpora",
+            file=sys.stderr,
+        )
         return 2
     limit = 2000 if args.quick else 0
-    print(f"newslint speed: Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
-          f"load average {load_average()} at the start")
+    print(
+        f"newslint speed: Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+        f"load average {load_average()} at the start"
+    )
     figures: dict = {"cores": os.cpu_count(), "load_start": load_average()}
     stories = {name: read_corpus(args.corpus, name, limit or None) for name in CORPORA}
 
@@ -479,53 +541,67 @@ def main() -> int:
     for name in CORPORA:
         f = figures["one_process"][name] = in_child("throughput", str(args.corpus), name, str(limit))
         f["words_per_second"] = f["words"] / f["seconds"]
-        print(f"[{verdict(f['words_per_second'] >= TARGETS['words_per_second'])}] one process, {name}: "
-              f"{f['words_per_second']:,.0f} words/s ({f['words']:,} words, {f['stories']:,} stories, "
-              f"{f['seconds']:.1f} s linting), peak memory {f['peak_mb']:.0f} MB")
+        print(
+            f"[{verdict(f['words_per_second'] >= TARGETS['words_per_second'])}] one process, {name}: "
+            f"{f['words_per_second']:,.0f} words/s ({f['words']:,} words, {f['stories']:,} stories, "
+            f"{f['seconds']:.1f} s linting), peak memory {f['peak_mb']:.0f} MB"
+        )
 
     # 2. The CLI over files, -j 1 and -j N.
     figures["cli"] = {}
     with tempfile.TemporaryDirectory(prefix="newslint-speed-") as tmp:
         workdir = Path(tmp)
         for name in CORPORA:
-            c = figures["cli"][name] = measure_cli(stories[name], name, args.jobs, workdir, 2 if name == "bbc" else 1,
-                                                   args.wait_quiet)
+            c = figures["cli"][name] = measure_cli(
+                stories[name], name, args.jobs, workdir, 2 if name == "bbc" else 1, args.wait_quiet
+            )
             one, many = c["runs"][1], c["runs"][args.jobs]
-            print(f"[{verdict(c['speedup'] >= TARGETS['parallel_speedup'] and c['identical_output'])}] "
-                  f"newslint check, {name} ({c['files']:,} files): -j 1 {one['words_per_second']:,.0f} words/s "
-                  f"({one['seconds']:.1f} s, {one['cpu_seconds']:.1f} s CPU, peak {one['peak_mb']:.0f} MB); -j {args.jobs} "
-                  f"{many['words_per_second']:,.0f} words/s ({many['seconds']:.1f} s, {many['cpu_seconds']:.1f} s CPU, "
-                  f"{many['cpu_seconds'] / many['seconds']:.2f} cores busy): {c['speedup']:.2f}x; "
-                  f"output {'identical' if c['identical_output'] else 'DIFFERENT'}")
+            print(
+                f"[{verdict(c['speedup'] >= TARGETS['parallel_speedup'] and c['identical_output'])}] "
+                f"newslint check, {name} ({c['files']:,} files): -j 1 {one['words_per_second']:,.0f} words/s "
+                f"({one['seconds']:.1f} s, {one['cpu_seconds']:.1f} s CPU, peak {one['peak_mb']:.0f} MB); -j {args.jobs} "
+                f"{many['words_per_second']:,.0f} words/s ({many['seconds']:.1f} s, {many['cpu_seconds']:.1f} s CPU, "
+                f"{many['cpu_seconds'] / many['seconds']:.2f} cores busy): {c['speedup']:.2f}x; "
+                f"output {'identical' if c['identical_output'] else 'DIFFERENT'}"
+            )
             if many["other_programs_cores"] is not None:
-                print(f"       other programs kept {one['other_programs_cores']:.2f} cores busy during -j 1, "
-                      f"{many['other_programs_cores']:.2f} during -j {args.jobs}")
+                print(
+                    f"       other programs kept {one['other_programs_cores']:.2f} cores busy during -j 1, "
+                    f"{many['other_programs_cores']:.2f} during -j {args.jobs}"
+                )
 
         # 3. Start-up and one short file.
         s = figures["startup"] = measure_startup(workdir, 5 if args.quick else 21)
-        print(f"[{verdict(s['median_ms'] < TARGETS['startup_ms'])}] newslint check on one short file: "
-              f"{s['median_ms']:.0f} ms wall (median; best {s['min_ms']:.0f} ms); in the process: imports "
-              f"{s['imports_ms']:.0f} ms, rule packs {s['rules_ms']:.0f} ms")
+        print(
+            f"[{verdict(s['median_ms'] < TARGETS['startup_ms'])}] newslint check on one short file: "
+            f"{s['median_ms']:.0f} ms wall (median; best {s['min_ms']:.0f} ms); in the process: imports "
+            f"{s['imports_ms']:.0f} ms, rule packs {s['rules_ms']:.0f} ms"
+        )
 
     # 4. Language server re-lint.
     article = lsp_article(stories["bbc"])
     lsp = figures["lsp"] = measure_lsp(article, 60 if args.quick else 400)
-    print(f"[{verdict(lsp['p95_ms'] < TARGETS['lsp_p95_ms'])}] re-lint of a {lsp['words']:,}-word article after a "
-          f"one-character change: median {lsp['median_ms']:.1f} ms, p95 {lsp['p95_ms']:.1f} ms, "
-          f"max {lsp['max_ms']:.1f} ms ({lsp['edits']} edits, through {lsp['through']})")
+    print(
+        f"[{verdict(lsp['p95_ms'] < TARGETS['lsp_p95_ms'])}] re-lint of a {lsp['words']:,}-word article after a "
+        f"one-character change: median {lsp['median_ms']:.1f} ms, p95 {lsp['p95_ms']:.1f} ms, "
+        f"max {lsp['max_ms']:.1f} ms ({lsp['edits']} edits, through {lsp['through']})"
+    )
 
     # 5. Growth with document length.
     scale = figures["scaling"] = measure_scaling(stories["bbc"] + stories["reuters21578"])
-    steps = ", ".join(f"{size:,} words {scale[size]['us_per_word']:.2f} us/word"
-                      for size in scale if size != "ratio")
-    print(f"[{verdict(scale['ratio'] <= TARGETS['scaling_ratio'])}] time per word by document length: {steps}; "
-          f"100k/1k = {scale['ratio']:.2f}")
+    steps = ", ".join(f"{size:,} words {scale[size]['us_per_word']:.2f} us/word" for size in scale if size != "ratio")
+    print(
+        f"[{verdict(scale['ratio'] <= TARGETS['scaling_ratio'])}] time per word by document length: {steps}; "
+        f"100k/1k = {scale['ratio']:.2f}"
+    )
 
     # 6. Peak memory over the whole of reuters21578.
     peak = max(figures["one_process"]["reuters21578"]["peak_mb"], figures["cli"]["reuters21578"]["runs"][1]["peak_mb"])
     figures["peak_mb"] = peak
-    print(f"[{verdict(peak < TARGETS['peak_mb'])}] peak memory over reuters21578: {peak:.0f} MB "
-          f"(the larger of the lint path and newslint check -j 1)")
+    print(
+        f"[{verdict(peak < TARGETS['peak_mb'])}] peak memory over reuters21578: {peak:.0f} MB "
+        f"(the larger of the lint path and newslint check -j 1)"
+    )
 
     return peers(args, stories, figures)
 
@@ -533,14 +609,18 @@ def main() -> int:
 def peers(args, stories, figures: dict) -> int:
     """proselint and Vale beside newslint on the same stories, then the seed article's table."""
     # 7. proselint, side by side on the same stories.
-    sample = stories["bbc"][:300 if not args.quick else 50] + stories["reuters21578"][:1000 if not args.quick else 100]
+    sample = (
+        stories["bbc"][: 300 if not args.quick else 50] + stories["reuters21578"][: 1000 if not args.quick else 100]
+    )
     p = figures["proselint"] = measure_proselint(sample)
     if "skipped" in p:
         print(f"[MISS] proselint: {p['skipped']}")
     else:
-        print(f"[{verdict(p['ratio'] >= TARGETS['vs_proselint'])}] proselint {p['version']} on the same "
-              f"{p['stories']:,} stories ({p['words']:,} words): {p['proselint_words_per_second']:,.0f} words/s; "
-              f"newslint {p['newslint_words_per_second']:,.0f} words/s: {p['ratio']:.1f}x")
+        print(
+            f"[{verdict(p['ratio'] >= TARGETS['vs_proselint'])}] proselint {p['version']} on the same "
+            f"{p['stories']:,} stories ({p['words']:,} words): {p['proselint_words_per_second']:,.0f} words/s; "
+            f"newslint {p['newslint_words_per_second']:,.0f} words/s: {p['ratio']:.1f}x"
+        )
 
     # 8. Vale, side by side on the same stories as files.
     with tempfile.TemporaryDirectory(prefix="newslint-vale-") as tmp:
@@ -549,12 +629,14 @@ def peers(args, stories, figures: dict) -> int:
         print(f"[MISS] Vale: {v['skipped']}")
     else:
         runs = v["runs"]
-        print(f"[{verdict(v['ratio'] > 1)}] Vale {v['version']} on the same {v['files']:,} stories as files "
-              f"({v['words']:,} words): Vale {runs['vale']['words_per_second']:,.0f} words/s "
-              f"({runs['vale']['findings']:,} alerts); newslint check -j {args.jobs} "
-              f"{runs[f'newslint -j {args.jobs}']['words_per_second']:,.0f} words/s "
-              f"({runs[f'newslint -j {args.jobs}']['findings']:,} findings), -j 1 "
-              f"{runs['newslint -j 1']['words_per_second']:,.0f} words/s: newslint {v['ratio']:.1f}x Vale")
+        print(
+            f"[{verdict(v['ratio'] > 1)}] Vale {v['version']} on the same {v['files']:,} stories as files "
+            f"({v['words']:,} words): Vale {runs['vale']['words_per_second']:,.0f} words/s "
+            f"({runs['vale']['findings']:,} alerts); newslint check -j {args.jobs} "
+            f"{runs[f'newslint -j {args.jobs}']['words_per_second']:,.0f} words/s "
+            f"({runs[f'newslint -j {args.jobs}']['findings']:,} findings), -j 1 "
+            f"{runs['newslint -j 1']['words_per_second']:,.0f} words/s: newslint {v['ratio']:.1f}x Vale"
+        )
 
     # 9. What each finds in the seed article.
     seed = args.corpus.parent / "seed" / "article.txt"

@@ -1,8 +1,8 @@
 """newslint: an editorial quality-check linter for news copy.
 
-    >>> from newslint import lint_text
-    >>> [f.rule for f in lint_text("The the minister said so.")]
-    ['repetition.doubled-word']
+>>> from newslint import lint_text
+>>> [f.rule for f in lint_text("The the minister said so.")]
+['repetition.doubled-word']
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from .version import __version__
 __all__ = ["Config", "Edit", "Finding", "lint_text", "lint_paths", "__version__"]
 
 
-def lint_text(text: str, *, path: str = "<text>", kind: str | None = None, config: Config | None = None) -> list[Finding]:
+def lint_text(
+    text: str, *, path: str = "<text>", kind: str | None = None, config: Config | None = None
+) -> list[Finding]:
     """Lint one story given as text. `kind` is 'text' or 'markdown' (default: from the path)."""
     from .linter import lint_text as run
 

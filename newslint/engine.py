@@ -33,8 +33,9 @@ class Result:
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], min_level: str = "info", *, report_unused_suppressions: bool = False,
-                 stats=None):
+    def __init__(
+        self, rules: list[Rule], min_level: str = "info", *, report_unused_suppressions: bool = False, stats=None
+    ):
         self.rules = [r for r in rules if level_rank(r.level) >= level_rank(min_level)]
         self.report_unused_suppressions = report_unused_suppressions
         self.stats = stats  # a newslint.stats.RuleStats that times each rule, or None
@@ -57,23 +58,32 @@ class Engine:
                     if doc.in_scope(hit.start, hit.end, rule.quotes):
                         count += 1
                         if count > most:
-                            result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: more than "
-                                                 f"{most:,} findings in this file; is its pattern too broad?")
+                            result.errors.append(
+                                f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: more than "
+                                f"{most:,} findings in this file; is its pattern too broad?"
+                            )
                             break
                         result.findings.append(self.finding(doc, rule, hit))
             except Unavailable as e:
                 result.notices.append(str(e))
             except TimeoutError:
-                result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its patterns ran "
-                                     f"past their time limit ({seconds:.1f} s for this file)")
+                result.errors.append(
+                    f"{doc.path}: rule {rule.id} ({rule.origin}) stopped: its patterns ran "
+                    f"past their time limit ({seconds:.1f} s for this file)"
+                )
             except Exception as e:  # one broken rule must not silence the others
                 result.errors.append(f"{doc.path}: rule {rule.id} ({rule.origin}) failed: {e.__class__.__name__}: {e}")
             if stats is not None:
                 stats.add(rule.id, perf_counter() - started, len(result.findings) - before)
         if "newslint" in doc.source:  # cheap test before parsing suppression directives
-            result.findings = suppress.apply(doc.source, result.findings, path=doc.path, line_col=doc.line_col,
-                                             report_unused=self.report_unused_suppressions,
-                                             active={n for r in self.rules for n in (r.id, r.category)})
+            result.findings = suppress.apply(
+                doc.source,
+                result.findings,
+                path=doc.path,
+                line_col=doc.line_col,
+                report_unused=self.report_unused_suppressions,
+                active={n for r in self.rules for n in (r.id, r.category)},
+            )
         stop_budget()
         result.findings.sort(key=lambda f: f.sort_key)
         return result
@@ -90,16 +100,27 @@ class Engine:
             # that would also delete markup the copy hid (a tag, a comment, a directive) loses it.
             edits = [_whole_line_ends(doc.text, e) for e in hit.edits]
             fix = tuple(
-                Edit(doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), _as_source(doc, e.replacement))
+                Edit(
+                    doc.to_source(e.start), doc.to_source(e.end, is_end=e.end > e.start), _as_source(doc, e.replacement)
+                )
                 for e in edits
             )
             if not all(doc.only_copy(s.start, s.end, e.start) for s, e in zip(fix, edits)):
                 fix = None
         return Finding(
-            path=doc.path, rule=rule.id, category=rule.category, severity=rule.level,
+            path=doc.path,
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.level,
             message=rule.message.format_map(_Fields(hit.fields)).strip(),
-            start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column,
-            fix=fix, fix_safe=fix is not None and rule.fix == "safe",
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            fix=fix,
+            fix_safe=fix is not None and rule.fix == "safe",
         )
 
 

@@ -9,17 +9,17 @@ apply one.
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_left
 import hashlib
 import os
 import re
 import stat
 import tempfile
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .document import Document
-from .source import STDIN, InputError, decode_with_encoding, is_word, read_bytes
 from .model import Edit, Finding
+from .source import STDIN, InputError, decode_with_encoding, is_word, read_bytes
 
 _WORDS = re.compile(r"\w+")
 MAX_PASSES = 10  # a fix may reveal another (a doubled word inside a doubled space); never loops
@@ -72,8 +72,9 @@ def choose_edits(findings: list[Finding], *, unsafe: bool = False) -> list[Edit]
         if not finding.fix or not (finding.fix_safe or unsafe):
             continue
         edits = sorted(finding.fix, key=lambda e: (e.start, e.end))
-        if any(_collide(a, b) for i, a in enumerate(edits) for b in edits[i + 1:]) or any(
-                _collides_with_chosen(a, by_start, starts) for a in edits):
+        if any(_collide(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]) or any(
+            _collides_with_chosen(a, by_start, starts) for a in edits
+        ):
             continue
         chosen.extend(edits)
         for edit in edits:
@@ -94,15 +95,19 @@ def _collides_with_chosen(edit: Edit, by_start: list[Edit], starts: list[int]) -
 
 def _collide(a: Edit, b: Edit) -> bool:
     """Overlapping spans, or two edits at one point (their order would be a guess)."""
-    return a.start < b.end and b.start < a.end or a.start == b.start or (
-        (a.start == a.end or b.start == b.end) and (a.start == b.end or b.start == a.end))
+    return (
+        a.start < b.end
+        and b.start < a.end
+        or a.start == b.start
+        or ((a.start == a.end or b.start == b.end) and (a.start == b.end or b.start == a.end))
+    )
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
     """Apply non-colliding edits (as from choose_edits) to `text`, in one pass."""
     out, last = [], 0
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        out.append(text[last:e.start])
+        out.append(text[last : e.start])
         out.append(e.replacement)
         last = e.end
     out.append(text[last:])
@@ -182,8 +187,14 @@ def quoted_words_changed(before: str, after: str) -> list[str]:
 
 def unified_diff(source: SourceFile, new_text: str) -> str:
     name = source.path.lstrip("/")
-    return "".join(difflib.unified_diff(source.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-                                        fromfile=f"a/{name}", tofile=f"b/{name}"))
+    return "".join(
+        difflib.unified_diff(
+            source.text.splitlines(keepends=True),
+            new_text.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+    )
 
 
 TEMP_SUFFIX = ".newslint"  # a temporary file is ".NAME.RANDOM.newslint" beside the file: no

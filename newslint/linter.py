@@ -4,8 +4,8 @@ language server and the HTTP service."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from time import perf_counter
-from typing import Callable
 
 from .config import Config, clear_config_cache, load_config
 from .document import Document
@@ -21,8 +21,12 @@ class Linter:
     def __init__(self, config: Config | None = None, *, stats=None):
         self.config = config or Config()
         self.stats = stats  # a newslint.stats.RuleStats to time the rules in (--statistics), or None
-        self.engine = Engine(self.config.rules(), self.config.min_level,
-                             report_unused_suppressions=self.config.report_unused_suppressions, stats=stats)
+        self.engine = Engine(
+            self.config.rules(),
+            self.config.min_level,
+            report_unused_suppressions=self.config.report_unused_suppressions,
+            stats=stats,
+        )
 
     def lint_text(self, text: str, path: str = "<text>", kind: str | None = None) -> Result:
         if self.stats is not None:
@@ -62,7 +66,9 @@ class LinterCache:
         self._linters.clear()
 
 
-def lint_text(text: str, *, path: str = "<text>", kind: str | None = None, config: Config | None = None) -> list[Finding]:
+def lint_text(
+    text: str, *, path: str = "<text>", kind: str | None = None, config: Config | None = None
+) -> list[Finding]:
     return Linter(config).lint_text(text, path, kind).findings
 
 

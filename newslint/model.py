@@ -7,16 +7,40 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LEVELS = ("info", "warning", "error")  # in rising order of severity
-CATEGORIES = ("headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
-              "attribution", "repetition", "grammar", "style", "numbers", "titles", "usage", "spelling")
+CATEGORIES = (
+    "headline",
+    "boilerplate",
+    "dates",
+    "punctuation",
+    "naming",
+    "reference",
+    "quotes",
+    "attribution",
+    "repetition",
+    "grammar",
+    "style",
+    "numbers",
+    "titles",
+    "usage",
+    "spelling",
+)
 # What each category holds, as `newslint rules` heads it: the house's rules read as a style sheet.
 CATEGORY_HEADINGS = {
-    "headline": "Headlines", "boilerplate": "Page furniture left in the copy", "dates": "Dates and times",
-    "punctuation": "Punctuation and typography", "naming": "One name for one thing",
-    "reference": "First references", "quotes": "Quotation marks", "attribution": "Sources and attribution",
-    "repetition": "Repeated words and passages", "grammar": "Grammar and spelling (LanguageTool)",
-    "style": "House style", "numbers": "Numbers, money and percentages", "titles": "People's titles and ages",
-    "usage": "Word usage", "spelling": "One spelling per story",
+    "headline": "Headlines",
+    "boilerplate": "Page furniture left in the copy",
+    "dates": "Dates and times",
+    "punctuation": "Punctuation and typography",
+    "naming": "One name for one thing",
+    "reference": "First references",
+    "quotes": "Quotation marks",
+    "attribution": "Sources and attribution",
+    "repetition": "Repeated words and passages",
+    "grammar": "Grammar and spelling (LanguageTool)",
+    "style": "House style",
+    "numbers": "Numbers, money and percentages",
+    "titles": "People's titles and ages",
+    "usage": "Word usage",
+    "spelling": "One spelling per story",
 }
 PROFILES = ("ap", "british")  # house styles
 SCOPES = ("any", "skip", "only")  # where a rule looks: any text, outside direct quotation, inside it

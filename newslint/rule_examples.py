@@ -31,8 +31,9 @@ def example_failures(rule: Rule) -> list[str]:
         elif must_report:
             problems.extend(f"{name}: bad example {example.text!r}: {p}" for p in _mismatches(example, result))
         elif result.findings:
-            problems.append(f"{name}: good example reported: {example.text!r}"
-                            f" ({'; '.join(f.message for f in result.findings)})")
+            problems.append(
+                f"{name}: good example reported: {example.text!r} ({'; '.join(f.message for f in result.findings)})"
+            )
     return problems
 
 

@@ -1,7 +1,7 @@
 """Print the JSON Schemas newslint publishes in schema/ (rule packs, configuration):
 
-    python -m newslint.schema > schema/newslint-rules.schema.json
-    python -m newslint.schema newslint-config.schema.json > schema/newslint-config.schema.json
+python -m newslint.schema > schema/newslint-rules.schema.json
+python -m newslint.schema newslint-config.schema.json > schema/newslint-config.schema.json
 """
 
 from __future__ import annotations

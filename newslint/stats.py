@@ -71,6 +71,8 @@ class RuleStats:
             share = seconds / total if total else 0.0
             lines.append(f"{seconds * 1000:10.1f} {share:6.1%} {self.findings[name]:9d}  {name}")
         rate = f", {self.words / total:,.0f} words/s" if total else ""
-        lines.append(f"{total * 1000:10.1f} {1:6.0%} {sum(self.findings.values()):9d}  "
-                     f"total: {self.documents} documents, {self.words:,} words{rate}")
+        lines.append(
+            f"{total * 1000:10.1f} {1:6.0%} {sum(self.findings.values()):9d}  "
+            f"total: {self.documents} documents, {self.words:,} words{rate}"
+        )
         return "\n".join(lines)

@@ -22,8 +22,15 @@ def _matching(directive: Directive, finding: Finding) -> str | None:
     return next((n for n in directive.rules if n in _names(finding)), None)
 
 
-def apply(source: str, findings: list[Finding], *, report_unused: bool = False,
-          path: str = "<text>", line_col=None, active: set[str] | None = None) -> list[Finding]:
+def apply(
+    source: str,
+    findings: list[Finding],
+    *,
+    report_unused: bool = False,
+    path: str = "<text>",
+    line_col=None,
+    active: set[str] | None = None,
+) -> list[Finding]:
     """The findings no directive in `source` silences, plus (with report_unused) a finding for
     each directive, or rule named in one, that silenced nothing. `active` holds the ids and
     categories of the rules that ran: a name of a rule left out of this run (--select) is not
@@ -114,8 +121,19 @@ def _unused(directives: list[Directive], path: str, line_col, active: set[str] |
         what = "every rule" if unused == ["*"] else ", ".join(repr(n) for n in unused)
         line, column = line_col(d.start) if line_col else (d.line, 1)
         end_line, end_column = line_col(d.end) if line_col else (d.line, 1)
-        found.append(Finding(path=path, rule=UNUSED_RULE, category="newslint", severity="warning",
-                             message=f"This {d.command} directive for {what} silences nothing; remove it.",
-                             start=d.start, end=d.end, line=line, column=column, end_line=end_line,
-                             end_column=end_column))
+        found.append(
+            Finding(
+                path=path,
+                rule=UNUSED_RULE,
+                category="newslint",
+                severity="warning",
+                message=f"This {d.command} directive for {what} silences nothing; remove it.",
+                start=d.start,
+                end=d.end,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+            )
+        )
     return found

@@ -9,10 +9,12 @@ import json
 from pathlib import Path
 
 SECTIONS = ("Politics", "Sport", "Business")
-BODY = ("The council met on Tuesday to debate the plan for the harbour and the new bridge.",
-        "Members of the public filled the gallery to hear the arguments for and against it.",
-        "A decision is expected next month after a survey of the seabed near the old pier.",
-        "Shopkeepers on the quay want the work done before the summer crowds arrive.")
+BODY = (
+    "The council met on Tuesday to debate the plan for the harbour and the new bridge.",
+    "Members of the public filled the gallery to hear the arguments for and against it.",
+    "A decision is expected next month after a survey of the seabed near the old pier.",
+    "Shopkeepers on the quay want the work done before the summer crowds arrive.",
+)
 SLIPS = (
     "The vote was close , members said.",  # punctuation.space-before
     "Officials said ISIS and Daesh were not involved.",  # naming: one group, two names
@@ -32,8 +34,16 @@ def stories(n: int = 240, paragraphs: int = 3) -> list[dict]:
         for k, slip in enumerate(SLIPS):
             if (i + k) % (k + 2 + SECTIONS.index(section)) == 0:
                 lines.append(slip)
-        out.append({"id": f"story-{i:04d}", "text": "\n".join(lines), "date": f"2023-{month:02d}-{1 + i % 28:02d}",
-                    "section": section, "author": f"Reporter {i % 5}", "publisher": "The Test Gazette"})
+        out.append(
+            {
+                "id": f"story-{i:04d}",
+                "text": "\n".join(lines),
+                "date": f"2023-{month:02d}-{1 + i % 28:02d}",
+                "section": section,
+                "author": f"Reporter {i % 5}",
+                "publisher": "The Test Gazette",
+            }
+        )
     return out
 
 

@@ -7,14 +7,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the checkout (or two levels up, from a worktree under wt/)
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
+SHARED = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared"
+)
 
 
 def run_cli(*args, input: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
     """Run `python -m newslint` as a user would, and capture what it prints."""
     env = dict(os.environ, NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "newslint", *map(str, args)], input=input,
-                          capture_output=True, cwd=cwd or ROOT, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *map(str, args)],
+        input=input,
+        capture_output=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -31,11 +39,13 @@ def shared_path(*parts: str) -> Path:
 
 # -- LanguageTool: a fake server on loopback (tests/fake_languagetool.py) ------------------------------
 
+
 @pytest.fixture(scope="session", autouse=True)
 def languagetool_for_rule_examples():
     """The grammar pack's examples (tests/test_rule_examples.py) run against the fake LanguageTool
     server: LanguageTool cannot run on the test machines, and the examples must not be skipped."""
     from fake_languagetool import FakeLanguageTool
+
     from newslint.grammar import ENV_URL, reset
 
     before = os.environ.get(ENV_URL)
@@ -54,6 +64,7 @@ def languagetool_for_rule_examples():
 def fake_languagetool():
     """A fresh fake LanguageTool server; newslint's clients and cache start empty."""
     from fake_languagetool import FakeLanguageTool
+
     from newslint.grammar import reset
 
     reset()

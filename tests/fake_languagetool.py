@@ -35,8 +35,12 @@ LANGUAGES = [
     {"name": "French", "code": "fr", "longCode": "fr"},
 ]
 SOFTWARE = {
-    "name": "LanguageTool", "version": "6.6", "buildDate": "2025-03-27 09:40:04 +0000", "apiVersion": 1,
-    "premium": False, "premiumHint": "You might be missing errors only the Premium version can find.",
+    "name": "LanguageTool",
+    "version": "6.6",
+    "buildDate": "2025-03-27 09:40:04 +0000",
+    "apiVersion": 1,
+    "premium": False,
+    "premiumHint": "You might be missing errors only the Premium version can find.",
     "status": "",
 }
 # word -> suggestions, for every English variant, then for one variant only.
@@ -85,7 +89,7 @@ class FakeLanguageTool:
     def checks(self) -> list[dict]:
         return [params for path, params in self.requests if path.endswith("/check")]
 
-    def start(self) -> "FakeLanguageTool":
+    def start(self) -> FakeLanguageTool:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -141,29 +145,53 @@ class FakeLanguageTool:
         language = params.get("language", "")
         known = {entry["longCode"]: entry["name"] for entry in LANGUAGES}
         if language not in known and language != "auto":
-            return self._send(handler, 400, f"Error: '{language}' is not a language code known to LanguageTool."
-                                            f" Supported language codes are: {', '.join(known)}", text=True)
+            return self._send(
+                handler,
+                400,
+                f"Error: '{language}' is not a language code known to LanguageTool."
+                f" Supported language codes are: {', '.join(known)}",
+                text=True,
+            )
         text = params.get("text")
         if text is None:
             return self._send(handler, 400, "Error: Missing 'text' or 'data' parameter", text=True)
         matches = self.matches(text, language, params)
         if self.mode == "bad-offsets":  # a match that ends past the end of the text
-            match = self._match(text, len(text), len(text), "MORFOLOGIK_RULE_EN_US", "Possible spelling mistake",
-                                "misspelling", TYPOS, "Possible spelling mistake found.", "Spelling mistake", [])
+            match = self._match(
+                text,
+                len(text),
+                len(text),
+                "MORFOLOGIK_RULE_EN_US",
+                "Possible spelling mistake",
+                "misspelling",
+                TYPOS,
+                "Possible spelling mistake found.",
+                "Spelling mistake",
+                [],
+            )
             match["offset"] += 5
             match["length"] = 4
             matches.append(match)
         name = known.get(language, "English (US)")
-        return self._send(handler, 200, {
-            "software": SOFTWARE,
-            "warnings": {"incompleteResults": False},
-            "language": {"name": name, "code": language,
-                         "detectedLanguage": {"name": name, "code": language, "confidence": 0.99,
-                                              "source": "ngram+prefix"}},
-            "matches": matches,
-            "sentenceRanges": [[utf16(text, m.start()), utf16(text, m.end())]
-                               for m in _SENTENCE.finditer(text) if m.group().strip()],
-        })
+        return self._send(
+            handler,
+            200,
+            {
+                "software": SOFTWARE,
+                "warnings": {"incompleteResults": False},
+                "language": {
+                    "name": name,
+                    "code": language,
+                    "detectedLanguage": {"name": name, "code": language, "confidence": 0.99, "source": "ngram+prefix"},
+                },
+                "matches": matches,
+                "sentenceRanges": [
+                    [utf16(text, m.start()), utf16(text, m.end())]
+                    for m in _SENTENCE.finditer(text)
+                    if m.group().strip()
+                ],
+            },
+        )
 
     def matches(self, text: str, language: str, params: dict) -> list[dict]:
         def listed(name):
@@ -185,28 +213,70 @@ class FakeLanguageTool:
             table = {**self.misspellings, **variant}
             for m in _WORD.finditer(text):
                 if m.group() in table:
-                    found.append(self._match(text, m.start(), m.end(), spelling_rule, "Possible spelling mistake",
-                                             "misspelling", TYPOS, "Possible spelling mistake found.",
-                                             "Spelling mistake", table[m.group()]))
+                    found.append(
+                        self._match(
+                            text,
+                            m.start(),
+                            m.end(),
+                            spelling_rule,
+                            "Possible spelling mistake",
+                            "misspelling",
+                            TYPOS,
+                            "Possible spelling mistake found.",
+                            "Spelling mistake",
+                            table[m.group()],
+                        )
+                    )
         if language.startswith("en") and wanted("EN_A_VS_AN", "MISC"):
             for m in _A_VOWEL.finditer(text):
                 an = "An" if m.group(1) == "A" else "an"
-                found.append(self._match(text, m.start(1), m.end(1), "EN_A_VS_AN", "Use of 'a' vs. 'an'",
-                                         "misspelling", MISC,
-                                         "Use \u201can\u201d instead of \u2018a\u2019 if the following word starts "
-                                         "with a vowel sound, e.g. \u2018an article\u2019, \u2018an hour\u2019.",
-                                         "Wrong article", [an]))
+                found.append(
+                    self._match(
+                        text,
+                        m.start(1),
+                        m.end(1),
+                        "EN_A_VS_AN",
+                        "Use of 'a' vs. 'an'",
+                        "misspelling",
+                        MISC,
+                        "Use \u201can\u201d instead of \u2018a\u2019 if the following word starts "
+                        "with a vowel sound, e.g. \u2018an article\u2019, \u2018an hour\u2019.",
+                        "Wrong article",
+                        [an],
+                    )
+                )
         if wanted("ENGLISH_WORD_REPEAT_RULE", "MISC"):
             for m in _REPEAT.finditer(text):
-                found.append(self._match(text, m.start(1), m.end(2), "ENGLISH_WORD_REPEAT_RULE",
-                                         "Word repetition (e.g. 'will will')", "duplication", MISC,
-                                         "Possible typo: you repeated a word.", "Word repetition", [m.group(1)]))
+                found.append(
+                    self._match(
+                        text,
+                        m.start(1),
+                        m.end(2),
+                        "ENGLISH_WORD_REPEAT_RULE",
+                        "Word repetition (e.g. 'will will')",
+                        "duplication",
+                        MISC,
+                        "Possible typo: you repeated a word.",
+                        "Word repetition",
+                        [m.group(1)],
+                    )
+                )
         if language.startswith("en") and wanted("WHETHER", "REDUNDANCY"):
             for m in _WHETHER.finditer(text):
-                found.append(self._match(text, m.start(), m.end(), "WHETHER", "whether (or not)", "style",
-                                         REDUNDANCY, "Consider shortening this phrase to just ‘whether’, "
-                                         "unless you mean ‘regardless of whether’.", "Redundant phrase",
-                                         ["whether"]))
+                found.append(
+                    self._match(
+                        text,
+                        m.start(),
+                        m.end(),
+                        "WHETHER",
+                        "whether (or not)",
+                        "style",
+                        REDUNDANCY,
+                        "Consider shortening this phrase to just ‘whether’, unless you mean ‘regardless of whether’.",
+                        "Redundant phrase",
+                        ["whether"],
+                    )
+                )
         return sorted(found, key=lambda match: match["offset"])
 
     @staticmethod
@@ -215,15 +285,20 @@ class FakeLanguageTool:
         right = min(len(text), end + 40)
         context = ("..." if left else "") + text[left:right].replace("\n", " ") + ("..." if right < len(text) else "")
         context_start = (3 if left else 0) + (start - left)
-        sentence = next((m.group().strip() for m in _SENTENCE.finditer(text) if m.start() <= start < max(m.end(), start + 1)), "")
+        sentence = next(
+            (m.group().strip() for m in _SENTENCE.finditer(text) if m.start() <= start < max(m.end(), start + 1)), ""
+        )
         return {
             "message": message,
             "shortMessage": short,
             "replacements": [{"value": r} for r in replacements],
             "offset": utf16(text, start),
             "length": utf16(text, end) - utf16(text, start),
-            "context": {"text": context, "offset": utf16(context, context_start),
-                        "length": utf16(text, end) - utf16(text, start)},
+            "context": {
+                "text": context,
+                "offset": utf16(context, context_start),
+                "length": utf16(text, end) - utf16(text, start),
+            },
             "sentence": sentence,
             "type": {"typeName": "Other"},
             "rule": {"id": rule_id, "description": description, "issueType": issue_type, "category": category},
@@ -240,7 +315,7 @@ class FakeLanguageTool:
             handler.send_header("Content-Length", str(len(data)))
             handler.end_headers()
             for i in range(len(data)):
-                handler.wfile.write(data[i:i + 1])
+                handler.wfile.write(data[i : i + 1])
                 handler.wfile.flush()
                 if self._stop.wait(self.delay):
                     return

@@ -42,9 +42,19 @@ def main() -> None:
     out = {"has_locale": bool(checker.hasLocale(locale)), "paragraphs": []}
     for number, text in enumerate(paragraphs):
         result = checker.doProofreading(f"doc{number}", text, locale, 0, len(text.encode("utf-16-le")) // 2, ())
-        out["paragraphs"].append([{"start": e.nErrorStart, "length": e.nErrorLength, "rule": e.aRuleIdentifier,
-                                   "message": e.aFullComment, "short": e.aShortComment, "suggestions": list(e.aSuggestions)}
-                                  for e in result.aErrors])
+        out["paragraphs"].append(
+            [
+                {
+                    "start": e.nErrorStart,
+                    "length": e.nErrorLength,
+                    "rule": e.aRuleIdentifier,
+                    "message": e.aFullComment,
+                    "short": e.aShortComment,
+                    "suggestions": list(e.aSuggestions),
+                }
+                for e in result.aErrors
+            ]
+        )
     print(json.dumps(out))
 
 

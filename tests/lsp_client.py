@@ -37,13 +37,22 @@ def position_to_offset(text: str, line: int, character: int) -> int:
 def offset_to_position(text: str, offset: int) -> dict:
     before = text[:offset]
     line = before.count("\n")
-    return {"line": line, "character": utf16_len(before[before.rfind("\n") + 1:])}
+    return {"line": line, "character": utf16_len(before[before.rfind("\n") + 1 :])}
 
 
 def apply_text_edits(text: str, edits: list[dict]) -> str:
     """Apply LSP TextEdits the way an editor does: all ranges refer to the original text."""
-    spans = sorted(((position_to_offset(text, **e["range"]["start"]), position_to_offset(text, **e["range"]["end"]),
-                     e["newText"]) for e in edits), reverse=True)
+    spans = sorted(
+        (
+            (
+                position_to_offset(text, **e["range"]["start"]),
+                position_to_offset(text, **e["range"]["end"]),
+                e["newText"],
+            )
+            for e in edits
+        ),
+        reverse=True,
+    )
     for start, end, new in spans:
         text = text[:start] + new + text[end:]
     return text
@@ -52,8 +61,9 @@ def apply_text_edits(text: str, edits: list[dict]) -> str:
 class LspClient:
     def __init__(self, command: list[str] | None = None, cwd=None):
         command = command or [sys.executable, "-m", "newslint", "lsp"]
-        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, cwd=cwd or ROOT)
+        self.proc = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd or ROOT
+        )
         self.inbox: queue.Queue = queue.Queue()
         self.seen: list[dict] = []  # every message the server sent, in order
         self.stderr: list[bytes] = []
@@ -106,7 +116,9 @@ class LspClient:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"no matching message within {timeout}s; stderr: {b''.join(self.stderr)[-2000:]!r}")
+                raise AssertionError(
+                    f"no matching message within {timeout}s; stderr: {b''.join(self.stderr)[-2000:]!r}"
+                )
             try:
                 message = self.inbox.get(timeout=left)
             except queue.Empty:
@@ -120,22 +132,30 @@ class LspClient:
 
     def diagnostics(self, uri: str, version=None, timeout: float = TIMEOUT) -> list[dict]:
         """The next publishDiagnostics for `uri` (for `version`, when given)."""
-        message = self.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                                and m["params"]["uri"] == uri
-                                and (version is None or m["params"].get("version") == version), timeout)
+        message = self.wait_for(
+            lambda m: (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == uri
+                and (version is None or m["params"].get("version") == version)
+            ),
+            timeout,
+        )
         return message["params"]["diagnostics"]
 
     # -- session --
     def initialize(self, capabilities: dict | None = None, root: Path | None = None) -> dict:
-        response = self.request("initialize", {
-            "processId": None, "rootUri": root.as_uri() if root else None,
-            "capabilities": capabilities or {}})
+        response = self.request(
+            "initialize",
+            {"processId": None, "rootUri": root.as_uri() if root else None, "capabilities": capabilities or {}},
+        )
         self.notify("initialized", {})
         return response["result"]
 
     def open(self, uri: str, text: str, language: str = "markdown", version: int = 1) -> None:
-        self.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": language, "version": version, "text": text}})
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}},
+        )
 
     def close(self) -> int:
         """shutdown, exit, and the server's exit code."""

@@ -32,7 +32,11 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "newslint", "serve", "--port", str(self.port), *args],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, **(env or {})))
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=dict(os.environ, **(env or {})),
+        )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -66,7 +70,7 @@ class Server:
 # before a comma, a comma outside a quotation (U.S. style), and a name used before its introduction.
 STORY = (
     "Harbour bridge approved after long fight\n"
-    "The council voted 7-2 on Tuesday \U0001F309 to build the the bridge , ending a decade of argument.\n"
-    "Hollis said the vote was \"a long time coming\", and that work would start soon.\n"
+    "The council voted 7-2 on Tuesday \U0001f309 to build the the bridge , ending a decade of argument.\n"
+    'Hollis said the vote was "a long time coming", and that work would start soon.\n'
     "Council leader Dana Hollis told reporters the cost would be $48 million, officials said.\n"
 )

@@ -8,9 +8,30 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "newslint"
 
 # Stages in pipeline order; a module may import its own stage and the stages before it.
-STAGES = ["version", "model", "source", "document", "grammar", "checks", "packs", "config", "suppress", "stats",
-          "engine", "linter", "fix", "rule_examples", "report", "schema", "lsp", "serve", "audit", "cli",
-          "__init__", "__main__"]
+STAGES = [
+    "version",
+    "model",
+    "source",
+    "document",
+    "grammar",
+    "checks",
+    "packs",
+    "config",
+    "suppress",
+    "stats",
+    "engine",
+    "linter",
+    "fix",
+    "rule_examples",
+    "report",
+    "schema",
+    "lsp",
+    "serve",
+    "audit",
+    "cli",
+    "__init__",
+    "__main__",
+]
 
 
 def module_name(path: Path) -> str:
@@ -83,7 +104,7 @@ def test_no_import_circles():
         state[node] = 1
         for dep in sorted(edges.get(node, ())):
             if state.get(dep) == 1:
-                circles.append(" -> ".join(trail[trail.index(dep):] + [dep]))
+                circles.append(" -> ".join(trail[trail.index(dep) :] + [dep]))
             elif dep not in state:
                 visit(dep, trail + [dep])
         state[node] = 2
@@ -103,6 +124,7 @@ def test_the_walker_sees_lazy_and_relative_imports():
 
 
 # -- one place for each idea -----------------------------------------------------------------------
+
 
 def test_a_folder_is_checked_for_exactly_the_suffixes_a_named_file_is(tmp_path):
     from newslint.source import SUFFIXES, iter_files, kind_for

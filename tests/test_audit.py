@@ -22,11 +22,11 @@ import pytest
 pytest.importorskip("pyarrow", reason="newslint audit needs pyarrow: pip install 'newslint[audit]'")
 pytest.importorskip("matplotlib", reason="newslint audit needs matplotlib: pip install 'newslint[audit]'")
 import pyarrow.parquet as pq  # noqa: E402
-
 from audit_corpus import stories, write_csv, write_jsonl, write_parquet  # noqa: E402
 from conftest import ROOT  # noqa: E402
-from newslint.linter import Linter  # noqa: E402
+
 from newslint.cli import main  # noqa: E402
+from newslint.linter import Linter  # noqa: E402
 
 OUTPUTS = ("findings.parquet", "summary.csv", "summary.json", "report.html")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -58,8 +58,23 @@ def first(corpus, tmp_path_factory):
     """One audit of the JSON Lines archive by section, shared by the tests that read it."""
     folder, _ = corpus
     out = tmp_path_factory.mktemp("audit") / "out"
-    assert main(["audit", str(folder / "stories.jsonl.gz"), "--out", str(out), "--by", "section",
-                 "-j", "2", "--partition-size", "40"]) == 0
+    assert (
+        main(
+            [
+                "audit",
+                str(folder / "stories.jsonl.gz"),
+                "--out",
+                str(out),
+                "--by",
+                "section",
+                "-j",
+                "2",
+                "--partition-size",
+                "40",
+            ]
+        )
+        == 0
+    )
     return out
 
 
@@ -115,8 +130,11 @@ def test_every_format_gives_the_same_counts(corpus, tmp_path):
     for row in rows:
         (drafts / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
     reference = None
-    for source, extra in ((tmp_path / "stories.csv", ["--column", "text=body"]),
-                          (tmp_path / "stories.parquet", []), (drafts, [])):
+    for source, extra in (
+        (tmp_path / "stories.csv", ["--column", "text=body"]),
+        (tmp_path / "stories.parquet", []),
+        (drafts, []),
+    ):
         out = tmp_path / f"out-{source.name}"
         assert audit(source, "--out", out, "-j", "1", *extra) == (0, "", "")
         counts = {k: (r["findings"], r["words"], r["stories"]) for k, r in whole(out).items()}
@@ -133,9 +151,19 @@ def test_bad_input_is_named_and_the_rest_goes_on(corpus, tmp_path, capsys):
     (tmp_path / "fake.jsonl.gz").write_text("plain text, not gzip\n")
     (tmp_path / "fake.parquet").write_text("id,text\n1,hello\n")
     write_csv(tmp_path / "nocolumn.csv", rows[:5], rename={"text": "body"})
-    code, _, err = audit(tmp_path / "holes.jsonl", tmp_path / "fake.jsonl.gz", tmp_path / "fake.parquet",
-                         tmp_path / "nocolumn.csv", tmp_path / "missing.jsonl", folder / "stories.jsonl.gz",
-                         "--out", tmp_path / "out", "-j", "1", capsys=capsys)
+    code, _, err = audit(
+        tmp_path / "holes.jsonl",
+        tmp_path / "fake.jsonl.gz",
+        tmp_path / "fake.parquet",
+        tmp_path / "nocolumn.csv",
+        tmp_path / "missing.jsonl",
+        folder / "stories.jsonl.gz",
+        "--out",
+        tmp_path / "out",
+        "-j",
+        "1",
+        capsys=capsys,
+    )
     assert code == 2
     assert f"{tmp_path / 'holes.jsonl'}: row 4: no text in column 'text'" in err
     assert f"{tmp_path / 'holes.jsonl'}: row 7: no text in column 'text'" in err
@@ -148,8 +176,10 @@ def test_bad_input_is_named_and_the_rest_goes_on(corpus, tmp_path, capsys):
 
 
 def test_usage_errors_are_one_line(tmp_path, capsys):
-    for args, said in ((["--by", "colour"], "--by colour: not a group"),
-                       (["--column", "body"], "--column body: give ROLE=NAME")):
+    for args, said in (
+        (["--by", "colour"], "--by colour: not a group"),
+        (["--column", "body"], "--column body: give ROLE=NAME"),
+    ):
         code, _, err = audit(tmp_path, "--out", tmp_path / "o", *args, capsys=capsys)
         assert code == 2 and said in err and len(err.strip().splitlines()) == 1
 
@@ -157,15 +187,39 @@ def test_usage_errors_are_one_line(tmp_path, capsys):
 def test_rules_profile_and_compare_show_what_a_rule_change_did(corpus, first, tmp_path, capsys):
     folder, _ = corpus
     before = whole(first)
-    code, out, _ = audit(folder / "stories.jsonl.gz", "--out", tmp_path / "new", "--by", "section",
-                         "--ignore", "naming", "--compare", first, "-j", "1", capsys=capsys)
+    code, out, _ = audit(
+        folder / "stories.jsonl.gz",
+        "--out",
+        tmp_path / "new",
+        "--by",
+        "section",
+        "--ignore",
+        "naming",
+        "--compare",
+        first,
+        "-j",
+        "1",
+        capsys=capsys,
+    )
     assert code == 0
     gone = [line for line in out.splitlines() if "naming.islamic-state" in line]
-    assert gone and "(gone)" in gone[0] and f"{before[('rule', 'naming.islamic-state')]['per_10k_words']:.3f}" in gone[0]
+    assert (
+        gone and "(gone)" in gone[0] and f"{before[('rule', 'naming.islamic-state')]['per_10k_words']:.3f}" in gone[0]
+    )
     assert not any("punctuation.space-before" in line for line in out.splitlines())  # unchanged: not listed
     assert "What the change did" in (tmp_path / "new" / "report.html").read_text(encoding="utf-8")
-    code, _, _ = audit(folder / "stories.jsonl.gz", "--out", tmp_path / "only", "--rules", "punctuation",
-                       "--profile", "british", "-j", "1", capsys=capsys)
+    code, _, _ = audit(
+        folder / "stories.jsonl.gz",
+        "--out",
+        tmp_path / "only",
+        "--rules",
+        "punctuation",
+        "--profile",
+        "british",
+        "-j",
+        "1",
+        capsys=capsys,
+    )
     only = whole(tmp_path / "only")
     assert code == 0 and all(name.startswith("punctuation.") for kind, name in only if kind == "rule")
     assert only[("all", "all")]["findings"] == only[("category", "punctuation")]["findings"] > 0
@@ -180,14 +234,31 @@ def test_the_configuration_names_the_columns(corpus, tmp_path):
     assert audit(archive / "stories.csv", "--out", tmp_path / "out", "-j", "1") == (0, "", "")
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert ["section"] in summary["groupings"]
-    assert {r["group"]["section"] for r in summary["rows"] if r["grouping"] == "section"} == {"Politics", "Sport", "Business"}
+    assert {r["group"]["section"] for r in summary["rows"] if r["grouping"] == "section"} == {
+        "Politics",
+        "Sport",
+        "Business",
+    }
 
 
 def test_killed_with_kill_9_and_started_again_it_loses_nothing_and_redoes_nothing(corpus, first, tmp_path):
     folder, _ = corpus
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "newslint", "audit", str(folder / "stories.jsonl.gz"), "--out", str(out),
-               "--by", "section", "-j", "1", "--partition-size", "4"]
+    command = [
+        sys.executable,
+        "-m",
+        "newslint",
+        "audit",
+        str(folder / "stories.jsonl.gz"),
+        "--out",
+        str(out),
+        "--by",
+        "section",
+        "-j",
+        "1",
+        "--partition-size",
+        "4",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 60
     finished = []
@@ -205,8 +276,23 @@ def test_killed_with_kill_9_and_started_again_it_loses_nothing_and_redoes_nothin
     assert skipped >= len(done)
     # The same bytes as an uninterrupted run with the same partitions.
     fresh = tmp_path / "fresh"
-    assert main(["audit", str(folder / "stories.jsonl.gz"), "--out", str(fresh), "--by", "section", "-j", "2",
-                 "--partition-size", "4"]) == 0
+    assert (
+        main(
+            [
+                "audit",
+                str(folder / "stories.jsonl.gz"),
+                "--out",
+                str(fresh),
+                "--by",
+                "section",
+                "-j",
+                "2",
+                "--partition-size",
+                "4",
+            ]
+        )
+        == 0
+    )
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
     assert not (out / "parts").exists()
@@ -225,8 +311,12 @@ def test_without_pyarrow_it_says_what_to_install(corpus, tmp_path):
     blocker.mkdir(parents=True)
     (blocker / "__init__.py").write_text("raise ImportError('blocked by the test')\n")
     folder, _ = corpus
-    result = subprocess.run([sys.executable, "-m", "newslint", "audit", str(folder), "--out", str(tmp_path / "o")],
-                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(tmp_path / "block")))
+    result = subprocess.run(
+        [sys.executable, "-m", "newslint", "audit", str(folder), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(tmp_path / "block")),
+    )
     assert result.returncode == 2
     assert result.stderr.strip() == "newslint: audit needs pyarrow and matplotlib: pip install 'newslint[audit]'"
 
@@ -234,13 +324,16 @@ def test_without_pyarrow_it_says_what_to_install(corpus, tmp_path):
 def test_import_newslint_and_check_load_no_audit_dependency(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("Headline\n\nThe vote was close , members said.\n")
-    code = ("import sys, newslint; from newslint.cli import main; main(['check', sys.argv[1]]); "
-            "print([m for m in ('pyarrow', 'dask', 'distributed', 'matplotlib') if m in sys.modules])")
+    code = (
+        "import sys, newslint; from newslint.cli import main; main(['check', sys.argv[1]]); "
+        "print([m for m in ('pyarrow', 'dask', 'distributed', 'matplotlib') if m in sys.modules])"
+    )
     result = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
 # -- the report ---------------------------------------------------------------------------------
+
 
 class Outline(HTMLParser):
     def __init__(self):
@@ -283,9 +376,20 @@ def test_report_in_headless_chromium(first):
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "audit-report.png"
     shot.unlink(missing_ok=True)
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                    "--window-size=1200,2400", f"--screenshot={shot}", (first / "report.html").as_uri()],
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=1200,2400",
+            f"--screenshot={shot}",
+            (first / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     print(f"report screenshot: {shot}")
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -14,9 +14,12 @@ import pytest
 
 pytest.importorskip("pyarrow", reason="newslint audit needs pyarrow: pip install 'newslint[audit]'")
 pytest.importorskip("matplotlib", reason="newslint audit needs matplotlib: pip install 'newslint[audit]'")
-distributed = pytest.importorskip("distributed", reason="the Dask engine needs dask[distributed]: pip install 'newslint[dask]'")
+distributed = pytest.importorskip(
+    "distributed", reason="the Dask engine needs dask[distributed]: pip install 'newslint[dask]'"
+)
 
 from audit_corpus import stories, write_jsonl  # noqa: E402
+
 from newslint.cli import main  # noqa: E402
 
 OUTPUTS = ("findings.parquet", "summary.csv", "summary.json", "report.html")
@@ -24,8 +27,12 @@ OUTPUTS = ("findings.parquet", "summary.csv", "summary.json", "report.html")
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=50) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, silence_logs=50
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         client.wait_for_workers(2, timeout=60)
         yield cluster, client
 
@@ -40,8 +47,10 @@ def archive(tmp_path_factory):
 @pytest.fixture(scope="module")
 def local(archive, tmp_path_factory):
     out = tmp_path_factory.mktemp("local") / "out"
-    assert main(["audit", str(archive), "--out", str(out), "--by", "section,month", "-j", "2",
-                 "--partition-size", "10"]) == 0
+    assert (
+        main(["audit", str(archive), "--out", str(out), "--by", "section,month", "-j", "2", "--partition-size", "10"])
+        == 0
+    )
     return out
 
 
@@ -53,8 +62,25 @@ def same_outputs(a, b) -> None:
 def test_dask_writes_what_the_local_engine_writes(cluster, archive, local, tmp_path):
     _, client = cluster
     out = tmp_path / "out"
-    assert main(["audit", str(archive), "--out", str(out), "--by", "section,month", "--engine", "dask",
-                 "--scheduler", client.scheduler.address, "--partition-size", "10"]) == 0
+    assert (
+        main(
+            [
+                "audit",
+                str(archive),
+                "--out",
+                str(out),
+                "--by",
+                "section,month",
+                "--engine",
+                "dask",
+                "--scheduler",
+                client.scheduler.address,
+                "--partition-size",
+                "10",
+            ]
+        )
+        == 0
+    )
     same_outputs(out, local)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["stories"] == 600 and summary["findings"] > 0
@@ -65,9 +91,27 @@ def test_a_worker_killed_mid_run_and_the_run_completes(cluster, archive, local, 
     out = tmp_path / "out"
     before = client.run(os.getpid)  # worker address -> process id
     outcome = {}
-    run = threading.Thread(target=lambda: outcome.setdefault("code", main([
-        "audit", str(archive), "--out", str(out), "--by", "section,month", "--engine", "dask",
-        "--scheduler", client.scheduler.address, "--partition-size", "10"])))
+    run = threading.Thread(
+        target=lambda: outcome.setdefault(
+            "code",
+            main(
+                [
+                    "audit",
+                    str(archive),
+                    "--out",
+                    str(out),
+                    "--by",
+                    "section,month",
+                    "--engine",
+                    "dask",
+                    "--scheduler",
+                    client.scheduler.address,
+                    "--partition-size",
+                    "10",
+                ]
+            ),
+        )
+    )
     run.start()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any((out / "parts").glob("0000-*.json")):
@@ -84,6 +128,23 @@ def test_a_worker_killed_mid_run_and_the_run_completes(cluster, archive, local, 
 
 def test_local_cluster_when_no_scheduler_is_given(archive, local, tmp_path):
     out = tmp_path / "out"
-    assert main(["audit", str(archive), "--out", str(out), "--by", "section,month", "--engine", "dask",
-                 "-j", "2", "--partition-size", "10"]) == 0
+    assert (
+        main(
+            [
+                "audit",
+                str(archive),
+                "--out",
+                str(out),
+                "--by",
+                "section,month",
+                "--engine",
+                "dask",
+                "-j",
+                "2",
+                "--partition-size",
+                "10",
+            ]
+        )
+        == 0
+    )
     same_outputs(out, local)

@@ -44,8 +44,9 @@ def validator():
 
 @pytest.mark.parametrize("name", ["newslint-rules.schema.json", "newslint-config.schema.json"])
 def test_committed_schemas_are_generated(name):
-    assert (ROOT / "schema" / name).read_text(encoding="utf-8") == render(name), \
+    assert (ROOT / "schema" / name).read_text(encoding="utf-8") == render(name), (
         f"run: python -m newslint.schema {name} > schema/{name}"
+    )
 
 
 def test_config_schema_accepts_the_readme_example_and_rejects_a_typo():
@@ -65,14 +66,17 @@ def test_every_builtin_pack_validates(validator, pack):
     assert errors == []
 
 
-@pytest.mark.parametrize("rule,complaint", [
-    ({"id": "style.x", "type": "substitution", "message": "m", "swap": {"a": "b"}, "colour": "red"}, "colour"),
-    ({"id": "style.x", "type": "substitution", "message": "m"}, "swap"),  # a required option
-    ({"id": "weather.x", "type": "substitution", "message": "m", "swap": {"a": "b"}}, "does not match"),
-    ({"id": "style.x", "type": "nonesuch", "message": "m"}, "nonesuch"),
-    ({"id": "style.x", "type": "substitution", "message": "m", "swap": {"a": "b"}, "level": "fatal"}, "fatal"),
-    ({"id": "style.x", "type": "consistency", "message": "m", "variants": ["a", "b"], "ignore_case": "yes"}, "yes"),
-])
+@pytest.mark.parametrize(
+    "rule,complaint",
+    [
+        ({"id": "style.x", "type": "substitution", "message": "m", "swap": {"a": "b"}, "colour": "red"}, "colour"),
+        ({"id": "style.x", "type": "substitution", "message": "m"}, "swap"),  # a required option
+        ({"id": "weather.x", "type": "substitution", "message": "m", "swap": {"a": "b"}}, "does not match"),
+        ({"id": "style.x", "type": "nonesuch", "message": "m"}, "nonesuch"),
+        ({"id": "style.x", "type": "substitution", "message": "m", "swap": {"a": "b"}, "level": "fatal"}, "fatal"),
+        ({"id": "style.x", "type": "consistency", "message": "m", "variants": ["a", "b"], "ignore_case": "yes"}, "yes"),
+    ],
+)
 def test_schema_rejects_bad_rules(validator, rule, complaint):
     errors = [e.message for e in validator.iter_errors({"rules": [rule]})]
     assert errors and any(complaint in e for e in errors), errors
@@ -100,13 +104,16 @@ def test_test_rules_on_a_user_pack(tmp_path, cli):
 
 def test_test_rules_names_a_broken_pack(tmp_path, cli):
     pack = tmp_path / "house.yaml"
-    pack.write_text(textwrap.dedent("""\
+    pack.write_text(
+        textwrap.dedent("""\
         rules:
           - id: style.x
             type: substitution
             message: "m"
             swap: 5
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     result = cli("test-rules", pack)
     assert result.returncode == 2 and f"{pack}:5: rule 'style.x': swap:".encode() in result.stderr
 

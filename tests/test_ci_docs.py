@@ -41,14 +41,20 @@ def test_the_documented_pre_commit_setup_works_as_written(tmp_path):
     git(newsroom, "init", "-q")
     (newsroom / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"), NO_COLOR="1")
-    installed = subprocess.run([*command, "install"], cwd=newsroom, env=env, capture_output=True, text=True,
-                               timeout=120)
+    installed = subprocess.run(
+        [*command, "install"], cwd=newsroom, env=env, capture_output=True, text=True, timeout=120
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
 
     def commit(message):
-        return subprocess.run(["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org",
-                               "commit", "-q", "-m", message], cwd=newsroom, env=env,
-                              capture_output=True, text=True, timeout=600)
+        return subprocess.run(
+            ["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", "commit", "-q", "-m", message],
+            cwd=newsroom,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
 
     story = newsroom / "stories" / "bridge.md"
     story.parent.mkdir()

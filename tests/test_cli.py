@@ -13,8 +13,14 @@ def test_json_contract(cli, tmp_path):
     assert result.returncode == 1
     [finding] = json.loads(result.stdout)
     assert {k: finding[k] for k in ("line", "column", "end_line", "end_column", "rule", "category", "severity")} == {
-        "line": 3, "column": 1, "end_line": 3, "end_column": 8, "rule": "repetition.doubled-word",
-        "category": "repetition", "severity": "error"}
+        "line": 3,
+        "column": 1,
+        "end_line": 3,
+        "end_column": 8,
+        "rule": "repetition.doubled-word",
+        "category": "repetition",
+        "severity": "error",
+    }
     assert finding["fix"] == [{"start": 21, "end": 25, "replacement": ""}]
 
 
@@ -77,7 +83,10 @@ def test_broken_user_pack_is_a_clear_error(cli, tmp_path):
 
 def test_select_ignore_and_min_level(cli):
     text = b"Prices rose\n\nThe the index was 4.5% in May, the highest in a decade.\n"
-    rules = lambda *a: {f["rule"] for f in json.loads(cli("check", "-f", "json", *a, "-", input=text).stdout)}
+
+    def rules(*a):
+        return {f["rule"] for f in json.loads(cli("check", "-f", "json", *a, "-", input=text).stdout)}
+
     assert rules() == {"repetition.doubled-word", "attribution.unsourced-figure"}
     assert rules("--select", "attribution") == {"attribution.unsourced-figure"}
     assert rules("--ignore", "repetition.doubled-word") == {"attribution.unsourced-figure"}
@@ -98,12 +107,15 @@ def test_rules_and_explain(cli):
 
 def test_test_rules_reports_a_failing_example(cli, tmp_path):
     pack = tmp_path / "house.yaml"
-    pack.write_text("""rules:
+    pack.write_text(
+        """rules:
   - id: style.towards
     type: substitution
     message: "Use '{replacement}'."
     swap: {towards: toward}
     examples: {bad: ["He walked toward it."], good: ["He walked toward it."]}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     result = cli("test-rules", pack)
     assert result.returncode == 1 and "bad example not reported" in result.stdout.decode()

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from newslint.linter import Linter
 from newslint.config import Config, clear_config_cache, load_config
+from newslint.linter import Linter
 from newslint.packs import RuleError
 
 # Without a figure: with one, AP (since 2019) wants "4%", which numbers.percent reports.
@@ -47,14 +47,18 @@ def test_profile(tmp_path):
 
 
 def test_extra_pack_relative_to_the_configuration(tmp_path):
-    write(tmp_path, "house/pack.yaml", """\
+    write(
+        tmp_path,
+        "house/pack.yaml",
+        """\
         rules:
           - id: style.whilst
             type: substitution
             message: "Use '{replacement}'."
             swap: {alright: "all right"}
             examples: {bad: ["It was alright."], good: ["It was all right."]}
-        """)
+        """,
+    )
     write(tmp_path, ".newslint.yaml", "packs: [house]\n")
     assert rules_for(tmp_path, text="He said it was alright.")[0] == ["style.whilst"]
 
@@ -69,7 +73,10 @@ def test_select_and_ignore(tmp_path):
 
 
 def test_rule_level_disable_and_options(tmp_path):
-    write(tmp_path, ".newslint.yaml", """\
+    write(
+        tmp_path,
+        ".newslint.yaml",
+        """\
         rules:
           repetition.doubled-word: info          # short form: the level
           quotes: {level: error}                 # a whole category
@@ -78,7 +85,8 @@ def test_rule_level_disable_and_options(tmp_path):
             message: "House says '{replacement}'."
           punctuation.doubled: off               # short form: disabled
           punctuation.space-before: {disable: true}
-        """)
+        """,
+    )
     config = load_config(tmp_path / "story.txt")
     rules = {r.id: r for r in config.rules()}
     assert rules["repetition.doubled-word"].level == "info"
@@ -102,12 +110,16 @@ def test_min_level(tmp_path):
 
 
 def test_per_path_overrides(tmp_path):
-    write(tmp_path, ".newslint.yaml", """\
+    write(
+        tmp_path,
+        ".newslint.yaml",
+        """\
         overrides:
           - files: ["opinion/*", "*.british.md"]
             profile: british
             rules: {repetition.doubled-word: off}
-        """)
+        """,
+    )
     assert load_config(tmp_path / "news" / "a.txt").profile == "ap"
     opinion = load_config(tmp_path / "opinion" / "deep" / "b.txt")
     assert opinion.profile == "british" and opinion.applied == ("opinion/*, *.british.md",)
@@ -126,18 +138,24 @@ def test_exclude(tmp_path, cli):
 
 
 def test_vocabulary_feeds_the_naming_rules(tmp_path):
-    write(tmp_path, ".newslint.yaml", """\
+    write(
+        tmp_path,
+        ".newslint.yaml",
+        """\
         vocabulary:
           prefer:
             Kyiv: [Kiev]                    # a form a built-in rule knows
             Brett McGurk: [Bret McGurk]     # a name no pack knows
           accept: [Dillan]
-        """)
+        """,
+    )
     config = load_config(tmp_path / "story.txt")
     assert config.vocabulary.accept == ("Dillan",)  # for spelling and grammar rules to read
     findings = Linter(config).lint_text("Talks in Kiev ended, Bret McGurk said.", "story.txt").findings
     assert [(f.rule, f.fix[0].replacement) for f in findings] == [
-        ("naming.kyiv", "Kyiv"), ("naming.house-brett-mcgurk", "Brett McGurk")]
+        ("naming.kyiv", "Kyiv"),
+        ("naming.house-brett-mcgurk", "Brett McGurk"),
+    ]
     # Accepted words are not taken for misspelled surnames.
     text = "Colonel Ryan Dillon spoke. Ryan Dillan, his brother, said nothing. Dillan left."
     assert "naming.surname-spelling" in [f.rule for f in Linter(Config()).lint_text(text).findings]
@@ -151,14 +169,18 @@ def test_report_unused_suppressions_setting(tmp_path):
 
 
 def test_pyproject_table_and_nearest_wins(tmp_path):
-    write(tmp_path, "pyproject.toml", """\
+    write(
+        tmp_path,
+        "pyproject.toml",
+        """\
         [project]
         name = "desk"
 
         [tool.newslint]
         profile = "british"
         min-level = "warning"
-        """)
+        """,
+    )
     assert load_config(tmp_path / "a" / "b" / "story.txt").profile == "british"
     assert load_config(tmp_path / "story.txt").min_level == "warning"
     write(tmp_path, "a/.newslint.yaml", "profile: ap\n")
@@ -188,16 +210,19 @@ def test_cached_per_folder_and_reread_when_changed(tmp_path):
     assert load_config(tmp_path / "a.txt").profile == "ap"
 
 
-@pytest.mark.parametrize("text,line,message", [
-    ("profile: ap\nrules:\n  quotes.unclosed: {level: fatal}\n", 3, "level: must be one of"),
-    ("profile: ap\ncolour: red\n", 2, "unknown setting 'colour'"),
-    ("profile: american\n", 1, "unknown 'american'"),
-    ("rules:\n  quotes.nonesuch: off\n", 2, "no rule or category named 'quotes.nonesuch'"),
-    ("rules:\n  style.percent: {swap: 5}\n", 2, "swap: must be a mapping"),
-    ("vocabulary:\n  prefer:\n    Kyiv: []\n", 3, "needs a list of other spellings"),
-    ("overrides:\n  - files: [a]\n    exclude: [b]\n", 3, "cannot be set per path"),
-    ("profile: ap\nselect: [quotes\n", 3, "malformed YAML"),  # YAML notices at the end
-])
+@pytest.mark.parametrize(
+    "text,line,message",
+    [
+        ("profile: ap\nrules:\n  quotes.unclosed: {level: fatal}\n", 3, "level: must be one of"),
+        ("profile: ap\ncolour: red\n", 2, "unknown setting 'colour'"),
+        ("profile: american\n", 1, "unknown 'american'"),
+        ("rules:\n  quotes.nonesuch: off\n", 2, "no rule or category named 'quotes.nonesuch'"),
+        ("rules:\n  style.percent: {swap: 5}\n", 2, "swap: must be a mapping"),
+        ("vocabulary:\n  prefer:\n    Kyiv: []\n", 3, "needs a list of other spellings"),
+        ("overrides:\n  - files: [a]\n    exclude: [b]\n", 3, "cannot be set per path"),
+        ("profile: ap\nselect: [quotes\n", 3, "malformed YAML"),  # YAML notices at the end
+    ],
+)
 def test_errors_name_file_and_line(tmp_path, text, line, message):
     write(tmp_path, ".newslint.yaml", text)
     with pytest.raises(RuleError) as caught:
@@ -255,9 +280,10 @@ def test_config_from_code():
     from newslint import lint_text
     from newslint.config import Vocabulary
 
-    config = Config(rule_settings={"repetition": "error", "style.percent": "off",
-                                   "quotes.unclosed": {"level": "info"}},
-                    vocabulary=Vocabulary(prefer={"Kyiv": ("Kiev",)}))
+    config = Config(
+        rule_settings={"repetition": "error", "style.percent": "off", "quotes.unclosed": {"level": "info"}},
+        vocabulary=Vocabulary(prefer={"Kyiv": ("Kiev",)}),
+    )
     found = {f.rule: f.severity for f in lint_text(f"{DOUBLED} {PERCENT} Kiev fell.", config=config)}
     assert found == {"repetition.doubled-word": "error", "naming.kyiv": "warning"}
     with pytest.raises(RuleError, match="level: must be one of"):

@@ -21,7 +21,7 @@ NVIM = shutil.which("nvim")
 EMACS = shutil.which("emacs")
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "nvim" / "check.lua"
-BIKES = "\U0001F6B2\U0001F6B2"
+BIKES = "\U0001f6b2\U0001f6b2"
 
 
 @pytest.mark.skipif(NVIM is None, reason="nvim is not installed")
@@ -30,10 +30,21 @@ def test_neovim_shows_diagnostics_and_applies_a_fix(tmp_path):
     line = f"Riders {BIKES} cheered as the the council voted on Tuesday."
     draft.write_text(f"Council backs cycle lanes\n\n{line}\n", encoding="utf-8")
     out = tmp_path / "out.json"
-    env = dict(os.environ, NEWSLINT_DRAFT=str(draft), NEWSLINT_OUT=str(out), NEWSLINT_PYTHON=sys.executable,
-               PYTHONPATH=str(HERE.parent))
-    done = subprocess.run([NVIM, "--headless", "--clean", "-c", f"luafile {SCRIPT}"], env=env,
-                          capture_output=True, text=True, timeout=90, cwd=tmp_path)
+    env = dict(
+        os.environ,
+        NEWSLINT_DRAFT=str(draft),
+        NEWSLINT_OUT=str(out),
+        NEWSLINT_PYTHON=sys.executable,
+        PYTHONPATH=str(HERE.parent),
+    )
+    done = subprocess.run(
+        [NVIM, "--headless", "--clean", "-c", f"luafile {SCRIPT}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        cwd=tmp_path,
+    )
     assert out.exists(), done.stdout + done.stderr
     seen = json.loads(out.read_text())
     assert seen.get("error") is None, seen["error"]
@@ -50,9 +61,18 @@ def test_neovim_shows_diagnostics_and_applies_a_fix(tmp_path):
 def _eglot_available() -> bool:
     if EMACS is None:
         return False
-    probe = subprocess.run([EMACS, "--batch", "-Q", "--eval",
-                            "(progn (dolist (d (file-expand-wildcards \"/usr/share/emacs/site-lisp/elpa/*\"))"
-                            " (add-to-list 'load-path d)) (require 'eglot))"], capture_output=True, timeout=60)
+    probe = subprocess.run(
+        [
+            EMACS,
+            "--batch",
+            "-Q",
+            "--eval",
+            '(progn (dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))'
+            " (add-to-list 'load-path d)) (require 'eglot))",
+        ],
+        capture_output=True,
+        timeout=60,
+    )
     return probe.returncode == 0
 
 
@@ -62,10 +82,21 @@ def test_emacs_eglot_shows_diagnostics_and_applies_a_fix(tmp_path):
     line = f"Riders {BIKES} cheered as the the council voted on Tuesday."
     draft.write_text(f"Council backs cycle lanes\n\n{line}\n", encoding="utf-8")
     out = tmp_path / "out.json"
-    env = dict(os.environ, NEWSLINT_DRAFT=str(draft), NEWSLINT_OUT=str(out), NEWSLINT_PYTHON=sys.executable,
-               PYTHONPATH=str(HERE.parent))
-    done = subprocess.run([EMACS, "--batch", "-Q", "-l", str(HERE / "emacs" / "check.el")], env=env,
-                          capture_output=True, text=True, timeout=90, cwd=tmp_path)
+    env = dict(
+        os.environ,
+        NEWSLINT_DRAFT=str(draft),
+        NEWSLINT_OUT=str(out),
+        NEWSLINT_PYTHON=sys.executable,
+        PYTHONPATH=str(HERE.parent),
+    )
+    done = subprocess.run(
+        [EMACS, "--batch", "-Q", "-l", str(HERE / "emacs" / "check.el")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        cwd=tmp_path,
+    )
     assert out.exists(), done.stdout + done.stderr[-3000:]
     seen = json.loads(out.read_text(encoding="utf-8"))
     doubled = [d for d in seen["diagnostics"] if "repetition.doubled-word" in d["text"]]
@@ -88,6 +119,10 @@ def test_vscode_extension_manifest():
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_vscode_extension_is_valid_javascript():
-    done = subprocess.run([NODE, "--check", str(HERE.parent / "editors" / "vscode" / "extension.js")],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [NODE, "--check", str(HERE.parent / "editors" / "vscode" / "extension.js")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr

@@ -7,12 +7,12 @@ import re
 import stat
 
 import pytest
-
 from conftest import shared_path
+
 from newslint import fix
-from newslint.linter import Linter
 from newslint.config import Config
 from newslint.document import Document
+from newslint.linter import Linter
 from newslint.model import Edit, Finding
 from newslint.packs import PROFILES
 
@@ -25,13 +25,16 @@ def run_fix(cli, path, *flags):
     return cli("check", "--fix", *flags, path)
 
 
-@pytest.mark.parametrize("name,encode", [
-    ("plain", lambda t: t.encode("utf-8")),
-    ("crlf", lambda t: t.replace("\n", "\r\n").encode("utf-8")),
-    ("bom", lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
-    ("utf16le-crlf", lambda t: codecs.BOM_UTF16_LE + t.replace("\n", "\r\n").encode("utf-16-le")),
-    ("utf16be", lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be")),
-])
+@pytest.mark.parametrize(
+    "name,encode",
+    [
+        ("plain", lambda t: t.encode("utf-8")),
+        ("crlf", lambda t: t.replace("\n", "\r\n").encode("utf-8")),
+        ("bom", lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+        ("utf16le-crlf", lambda t: codecs.BOM_UTF16_LE + t.replace("\n", "\r\n").encode("utf-16-le")),
+        ("utf16be", lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be")),
+    ],
+)
 def test_round_trip_keeps_encoding_bom_and_line_ends(tmp_path, cli, name, encode):
     path = tmp_path / "story.txt"
     path.write_bytes(encode(STORY))
@@ -116,8 +119,7 @@ def test_stdin_fix_prints_the_fixed_text(cli):
 
 def test_overlapping_edits_earlier_finding_wins():
     def finding(start, end, replacement, rule="x.y"):
-        return Finding("p", rule, "x", "warning", "m", start, end, 1, 1, 1, 1,
-                       (Edit(start, end, replacement),), True)
+        return Finding("p", rule, "x", "warning", "m", start, end, 1, 1, 1, 1, (Edit(start, end, replacement),), True)
 
     chosen = fix.choose_edits([finding(0, 5, "a"), finding(3, 8, "b"), finding(8, 9, "c"), finding(8, 8, "d")])
     assert chosen == [Edit(0, 5, "a"), Edit(8, 9, "c")]
@@ -125,6 +127,7 @@ def test_overlapping_edits_earlier_finding_wins():
 
 
 # -- a second run changes nothing ----------------------------------------------------------------
+
 
 def _bad_examples():
     for profile in PROFILES:
@@ -148,7 +151,7 @@ def test_fix_is_idempotent_on_every_bad_example(linter, text, path, unsafe):
 def _quoted_words(text: str) -> list[tuple[str, ...]]:
     """The words of each direct quotation, in order."""
     doc = Document(text)
-    return [tuple(re.findall(r"\w+", doc.text[q.start:q.end])) for q in doc.quotes if q.depth == 0]
+    return [tuple(re.findall(r"\w+", doc.text[q.start : q.end])) for q in doc.quotes if q.depth == 0]
 
 
 def test_quoted_words_changed_notices_a_change_inside_a_quotation():
@@ -156,17 +159,21 @@ def test_quoted_words_changed_notices_a_change_inside_a_quotation():
     assert fix.quoted_words_changed(before, before.replace("win", "lose")) == ["win"]
     assert fix.quoted_words_changed(before, before.replace("left", "quit")) == []
     assert fix.quoted_words_changed(before, before.replace("will win", "will surely win")) == ["surely"]
-    assert fix.quoted_words_changed(before, before.replace('"We', '\u201cWe')) == []
+    assert fix.quoted_words_changed(before, before.replace('"We', "\u201cWe")) == []
 
 
 def test_some_examples_are_actually_fixed():
     # Guards the test above from passing because nothing was ever fixed.
-    fixed = [fix.fix_text(linter, text, path, unsafe=True).applied
-             for param in _bad_examples() for linter, text, path in [param.values]]
+    fixed = [
+        fix.fix_text(linter, text, path, unsafe=True).applied
+        for param in _bad_examples()
+        for linter, text, path in [param.values]
+    ]
     assert sum(1 for n in fixed if n) > 20
 
 
 # -- the seed article --------------------------------------------------------------------------
+
 
 def test_seed_article_fixed_with_quotations_unchanged(tmp_path, cli):
     seed = shared_path("seed", "article.txt")
@@ -217,6 +224,19 @@ def test_fix_writes_through_a_symlink(tmp_path, cli):
 
 def test_a_fix_title_keeps_the_case_of_the_copy():
     # str.capitalize() made editors show "Replace 'isis' with 'islamic state'".
-    finding = Finding("x.txt", "naming.islamic-state", "naming", "warning", "m", 0, 4, 1, 1, 1, 5,
-                      fix=(Edit(0, 4, "Islamic State"),), fix_safe=True)
+    finding = Finding(
+        "x.txt",
+        "naming.islamic-state",
+        "naming",
+        "warning",
+        "m",
+        0,
+        4,
+        1,
+        1,
+        1,
+        5,
+        fix=(Edit(0, 4, "Islamic State"),),
+        fix_safe=True,
+    )
     assert fix.fix_title("ISIS fighters", finding) == "Replace 'ISIS' with 'Islamic State'"

@@ -3,8 +3,8 @@ Windows line ends (docs/reliability.md)."""
 
 import os
 
-from newslint.linter import Linter
 from newslint.fix import TEMP_SUFFIX, fix_text
+from newslint.linter import Linter
 
 STORY = "Council backs the bridge plan\n\nThe mayor , said no.\n"
 FIXED = "Council backs the bridge plan\n\nThe mayor, said no.\n"

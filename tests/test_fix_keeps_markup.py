@@ -3,8 +3,8 @@ suppression directives survive `--fix` (docs/reliability.md, "Fixes and markup")
 
 import pytest
 
-from newslint.linter import Linter
 from newslint.fix import fix_text
+from newslint.linter import Linter
 
 CASES = [
     ("The mayor <!-- newslint-disable --> , said no.\n", "draft.md", "<!-- newslint-disable -->"),
@@ -24,11 +24,14 @@ def test_a_fix_never_removes_markup(text, path, markup):
     assert markup in fixed
 
 
-@pytest.mark.parametrize("text, path, expected", [
-    ("The mayor , said no.\n", "draft.md", "The mayor, said no.\n"),
-    ("<p>The mayor <b>Smith</b> , said no.</p>\n", "draft.html", "<p>The mayor <b>Smith</b>, said no.</p>\n"),
-    ("<p>AT&amp;T , said no.</p>\n", "draft.html", "<p>AT&amp;T, said no.</p>\n"),
-])
+@pytest.mark.parametrize(
+    "text, path, expected",
+    [
+        ("The mayor , said no.\n", "draft.md", "The mayor, said no.\n"),
+        ("<p>The mayor <b>Smith</b> , said no.</p>\n", "draft.html", "<p>The mayor <b>Smith</b>, said no.</p>\n"),
+        ("<p>AT&amp;T , said no.</p>\n", "draft.html", "<p>AT&amp;T, said no.</p>\n"),
+    ],
+)
 def test_fixes_within_the_copy_still_apply(text, path, expected):
     assert fix_text(Linter(), text, path, unsafe=True).text == expected
 
@@ -43,9 +46,11 @@ def test_a_replacement_is_written_into_html_as_copy(tmp_path, cli):
     """A fix's replacement is text: "<" and "&" in it become entities in an HTML source."""
     pack = tmp_path / "house.yaml"
     pack.write_text(
-        "rules:\n  - id: style.angle\n    type: pattern\n    level: warning\n    message: \"Mark it.\"\n"
+        'rules:\n  - id: style.angle\n    type: pattern\n    level: warning\n    message: "Mark it."\n'
         "    patterns: ['\\bsaid\\b']\n    replace: \"<s> & \"\n    fix: safe\n"
-        "    examples:\n      bad: [\"He said so.\"]\n      good: [\"He spoke.\"]\n", encoding="utf-8")
+        '    examples:\n      bad: ["He said so."]\n      good: ["He spoke."]\n',
+        encoding="utf-8",
+    )
     page = tmp_path / "page.html"
     page.write_text("<p>He said so.</p>\n", encoding="utf-8")
     cli("check", "--pack", pack, "--select", "style.angle", "--fix", page)

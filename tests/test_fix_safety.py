@@ -11,15 +11,15 @@ import time
 
 from conftest import ROOT
 
-PARAGRAPH = ("The the council met on Tuesday , officials said, and \"it went well\", the mayor said. "
-             "Spending rose 4 per cent. ") * 40
+PARAGRAPH = (
+    'The the council met on Tuesday , officials said, and "it went well", the mayor said. Spending rose 4 per cent. '
+) * 40
 
 
 def drafts(folder, count=30):
     folder.mkdir()
     for i in range(count):
-        (folder / f"story{i:03}.txt").write_text(f"Council story {i}\n\n" + (PARAGRAPH + "\n\n") * 2,
-                                                 encoding="utf-8")
+        (folder / f"story{i:03}.txt").write_text(f"Council story {i}\n\n" + (PARAGRAPH + "\n\n") * 2, encoding="utf-8")
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
@@ -58,8 +58,7 @@ def test_kill_9_mid_fix_leaves_every_file_old_or_new(tmp_path):
         proc.wait()
         seen = {p.name: p.read_bytes() for p in run.iterdir() if not p.name.startswith(".")}
         assert set(seen) == set(old)
-        states = {"old" if data == old[name] else "new" if data == new[name] else "torn"
-                  for name, data in seen.items()}
+        states = {"old" if data == old[name] else "new" if data == new[name] else "torn" for name, data in seen.items()}
         assert "torn" not in states
         interrupted |= states == {"old", "new"}
     assert interrupted, "no run was caught between files; the kill came too early or too late"

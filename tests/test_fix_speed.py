@@ -3,15 +3,27 @@
 import random
 import time
 
+from newslint.fix import _collide, choose_edits, fix_text
 from newslint.linter import Linter
 from newslint.model import Edit, Finding
-from newslint.fix import _collide, choose_edits, fix_text
 
 
 def finding(*edits: Edit, safe: bool = True) -> Finding:
-    return Finding(path="x", rule="punctuation.x", category="punctuation", severity="warning", message="m",
-                   start=edits[0].start, end=edits[0].end, line=1, column=1, end_line=1, end_column=1,
-                   fix=edits, fix_safe=safe)
+    return Finding(
+        path="x",
+        rule="punctuation.x",
+        category="punctuation",
+        severity="warning",
+        message="m",
+        start=edits[0].start,
+        end=edits[0].end,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        fix=edits,
+        fix_safe=safe,
+    )
 
 
 def every_pair(findings):
@@ -22,7 +34,8 @@ def every_pair(findings):
             continue
         edits = sorted(f.fix, key=lambda e: (e.start, e.end))
         if any(_collide(a, b) for a in edits for b in chosen) or any(
-                _collide(a, b) for i, a in enumerate(edits) for b in edits[i + 1:]):
+            _collide(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]
+        ):
             continue
         chosen.extend(edits)
     return chosen

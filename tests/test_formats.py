@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.linter import Linter
 from newslint.engine import Result
+from newslint.linter import Linter
 from newslint.model import Edit, Finding
 from newslint.report import FORMATS, render
 
@@ -24,7 +24,7 @@ DRAFT = (
     "\n"
     "The city council voted 7-2 on Tuesday to build a bridge across the harbour , ending a decade of argument.\n"
     "\n"
-    "The the harbour master said ships would still pass beneath. \"It is a long time coming\", she said.\n"
+    'The the harbour master said ships would still pass beneath. "It is a long time coming", she said.\n'
     "\n"
     "About 4,000 vehicles a day are expected to use it <script>alert(1)</script> & more.\n"
 )
@@ -35,8 +35,10 @@ LINTER = Linter()
 
 @pytest.fixture(scope="module")
 def results():
-    return [LINTER.lint_text(DRAFT, "stories/bridge.txt"), LINTER.lint_text("Clean headline\n\nAll is well.\n",
-                                                                            "stories/clean.txt")]
+    return [
+        LINTER.lint_text(DRAFT, "stories/bridge.txt"),
+        LINTER.lint_text("Clean headline\n\nAll is well.\n", "stories/clean.txt"),
+    ]
 
 
 def rendered(fmt, results) -> str:
@@ -56,6 +58,7 @@ def test_draft_has_the_findings_the_tests_rely_on(results):
 
 
 # -- SARIF ---------------------------------------------------------------------------------------
+
 
 def sarif_schema():
     resources = pytest.importorskip("importlib.resources")
@@ -89,10 +92,16 @@ def test_sarif_results_match_the_findings(results):
         assert rules[item["ruleIndex"]]["id"] == item["ruleId"] == f.rule
         region = item["locations"][0]["physicalLocation"]["region"]
         assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
-            f.line, f.column, f.end_line, f.end_column)
-        assert DRAFT[region["charOffset"]:region["charOffset"] + region["charLength"]] == DRAFT[f.start:f.end]
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+        )
+        assert DRAFT[region["charOffset"] : region["charOffset"] + region["charLength"]] == DRAFT[f.start : f.end]
         assert item["locations"][0]["physicalLocation"]["artifactLocation"] == {
-            "uri": "stories/bridge.txt", "uriBaseId": "%SRCROOT%"}
+            "uri": "stories/bridge.txt",
+            "uriBaseId": "%SRCROOT%",
+        }
         assert item["level"] == {"error": "error", "warning": "warning", "info": "note"}[f.severity]
         if f.fix:
             (replacement,) = item["fixes"][0]["artifactChanges"][0]["replacements"]
@@ -118,6 +127,7 @@ def test_sarif_cli_exit_code_and_empty_run(cli, tmp_path):
 
 # -- github and line ----------------------------------------------------------------------------
 
+
 def _unescape(text: str) -> str:
     return text.replace("%0A", "\n").replace("%0D", "\r").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
 
@@ -139,13 +149,26 @@ def test_github_annotations(results):
 
 
 def test_github_escapes_what_would_break_the_command():
-    f = Finding(path="a,b:c.md", rule="style.x", category="style", severity="warning",
-                message="50% done\nsecond line", start=0, end=1, line=1, column=1, end_line=1, end_column=2)
+    f = Finding(
+        path="a,b:c.md",
+        rule="style.x",
+        category="style",
+        severity="warning",
+        message="50% done\nsecond line",
+        start=0,
+        end=1,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+    )
     (line,) = rendered("github", [Result("a,b:c.md", "x", [f])]).splitlines()
     assert "file=a%2Cb%3Ac.md" in line and line.endswith("::50%25 done%0Asecond line")
 
 
-LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info): (?P<msg>.*) \[(?P<rule>[\w.-]+)\]$")
+LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info): (?P<msg>.*) \[(?P<rule>[\w.-]+)\]$"
+)
 
 
 def test_line_format(results):
@@ -156,7 +179,13 @@ def test_line_format(results):
         m = LINE.match(line)
         assert m, line
         assert (m["path"], int(m["line"]), int(m["col"]), m["sev"], m["msg"], m["rule"]) == (
-            f.path, f.line, f.column, f.severity, f.message, f.rule)
+            f.path,
+            f.line,
+            f.column,
+            f.severity,
+            f.message,
+            f.rule,
+        )
 
 
 @pytest.mark.skipif(not shutil.which("nvim"), reason="nvim is not installed")
@@ -169,13 +198,19 @@ def test_line_format_loads_into_vim_quickfix(tmp_path, results):
     docs = (Path(__file__).resolve().parent.parent / "docs" / "editors.md").read_text(encoding="utf-8")
     efm_line = re.search(r"^set errorformat=.*$", docs, re.M).group()
     assert "%v" in efm_line  # screen columns: %c counts bytes and lands left of accented text
-    script = (f"{efm_line}\n"
-              f"cgetfile {report}\n"
-              f"call writefile([json_encode(map(getqflist(), {{_, e -> [e.lnum, e.col, e.type, e.valid]}}))], '{out}')\n"
-              "qall!\n")
+    script = (
+        f"{efm_line}\n"
+        f"cgetfile {report}\n"
+        f"call writefile([json_encode(map(getqflist(), {{_, e -> [e.lnum, e.col, e.type, e.valid]}}))], '{out}')\n"
+        "qall!\n"
+    )
     (tmp_path / "load.vim").write_text(script)
-    subprocess.run(["nvim", "--headless", "--clean", "-S", str(tmp_path / "load.vim")], timeout=60,
-                   capture_output=True, cwd=tmp_path)
+    subprocess.run(
+        ["nvim", "--headless", "--clean", "-S", str(tmp_path / "load.vim")],
+        timeout=60,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     entries = json.loads(out.read_text())
     findings = results[0].findings
     assert [(e[0], e[1], e[2].lower()) for e in entries] == [(f.line, f.column, f.severity[0]) for f in findings]
@@ -187,14 +222,20 @@ def test_line_format_parses_in_emacs_compilation_mode(tmp_path, results):
     report = tmp_path / "report.txt"
     report.write_text(rendered("line", results), encoding="utf-8")
     script = Path(__file__).resolve().parent / "emacs" / "compile.el"
-    done = subprocess.run(["emacs", "--batch", "-Q", "-l", str(script)], capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "LINES": str(report)})
+    done = subprocess.run(
+        ["emacs", "--batch", "-Q", "-l", str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "LINES": str(report)},
+    )
     parsed = json.loads(done.stdout)
     kinds = {"error": 2, "warning": 1, "info": 0}  # compilation-mode's types
     assert parsed == [[f.line, f.column, kinds[f.severity], f.path] for f in results[0].findings]
 
 
 # -- HTML ----------------------------------------------------------------------------------------
+
 
 class Page(HTMLParser):
     """Collects what the tests check: text inside <pre>, marks, anchors, list items, headings."""
@@ -264,7 +305,7 @@ def test_html_structure(results):
     marked = "".join(text for story, text in page.marked if story == "story-1")
     for f in findings:
         if f.end > f.start:
-            assert DRAFT[f.start:f.end] in marked
+            assert DRAFT[f.start : f.end] in marked
     # Grouped by category, each group once per article, with its count.
     groups = [text for story, text in page.groups if story == "story-1"]
     expected = {}
@@ -279,12 +320,25 @@ def test_html_overlapping_and_empty_findings():
     source = "abcdef"
 
     def finding(start, end, rule, severity="warning"):
-        return Finding(path="x.txt", rule=rule, category=rule.split(".")[0], severity=severity, message=rule,
-                       start=start, end=end, line=1, column=start + 1, end_line=1, end_column=end + 1,
-                       fix=(Edit(start, end, ""),), fix_safe=True)
+        return Finding(
+            path="x.txt",
+            rule=rule,
+            category=rule.split(".")[0],
+            severity=severity,
+            message=rule,
+            start=start,
+            end=end,
+            line=1,
+            column=start + 1,
+            end_line=1,
+            end_column=end + 1,
+            fix=(Edit(start, end, ""),),
+            fix_safe=True,
+        )
 
-    result = Result("x.txt", source, [finding(0, 4, "style.a"), finding(2, 6, "quotes.b", "error"),
-                                      finding(5, 5, "punctuation.c")])
+    result = Result(
+        "x.txt", source, [finding(0, 4, "style.a"), finding(2, 6, "quotes.b", "error"), finding(5, 5, "punctuation.c")]
+    )
     html = rendered("html", [result])
     page = Page()
     page.feed(html)
@@ -308,12 +362,24 @@ def test_html_renders_in_headless_chromium(tmp_path, results):
     page = tmp_path / "report.html"
     page.write_text(rendered("html", results), encoding="utf-8")
     shot = tmp_path / "report.png"
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-               "--window-size=1200,900", f"--screenshot={shot}", page.as_uri()]
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--window-size=1200,900",
+        f"--screenshot={shot}",
+        page.as_uri(),
+    ]
     subprocess.run(command, capture_output=True, timeout=90)
     assert shot.exists() and _png_size(shot) == (1200, 900)
-    dom = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
-                         capture_output=True, text=True, timeout=90).stdout
+    dom = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    ).stdout
     assert dom.count("<mark") >= len([f for f in results[0].findings if f.end > f.start])
     assert "story-1-item-1" in dom
 
@@ -329,9 +395,12 @@ def test_a_house_rule_reaches_sarif_with_its_description_and_configured_level(tm
         "    message: \"Write 'while', not '{found}'.\"\n"
         "    description: Our desk writes while, never whilst.\n"
         "    swap: {whilst: while}\n"
-        "    examples: {bad: [\"Whilst there.\"], good: [\"While there.\"]}\n", encoding="utf-8")
+        '    examples: {bad: ["Whilst there."], good: ["While there."]}\n',
+        encoding="utf-8",
+    )
     (tmp_path / ".newslint.yaml").write_text(
-        "packs: [house.yaml]\nrules:\n  style.whilst: error\n  repetition.doubled-word: info\n", encoding="utf-8")
+        "packs: [house.yaml]\nrules:\n  style.whilst: error\n  repetition.doubled-word: info\n", encoding="utf-8"
+    )
     (tmp_path / "story.txt").write_text("Vote\n\nWhilst the the count went on, they waited.\n", encoding="utf-8")
     log = json.loads(cli("check", "--format", "sarif", str(tmp_path / "story.txt")).stdout)
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}

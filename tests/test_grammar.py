@@ -10,14 +10,13 @@ import textwrap
 from types import SimpleNamespace
 
 import pytest
+from conftest import ROOT
 
 from newslint import Config
-from newslint.linter import Linter
 from newslint.config.select import with_grammar
 from newslint.grammar import ENV_URL, Request, shared_service
+from newslint.linter import Linter
 from newslint.packs import load_rules
-
-from conftest import ROOT
 
 
 def grammar_config(server: str, **settings) -> Config:
@@ -46,19 +45,27 @@ def closed_port() -> int:
 
 # -- matches become findings -------------------------------------------------------------------------
 
+
 def test_offsets_are_right_after_accents_dashes_curly_quotes_and_characters_outside_the_bmp(fake_languagetool):
     # LanguageTool counts UTF-16 code units: each emoji or mathematical letter below is two.
     # One letter off its suggestion, as grammar.spelling reports only typos; each typo once.
-    fake_languagetool.misspellings["\U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424"] = ["\U0001d41b\U0001d42b\U0001d41e\U0001d41a"]
-    text = ("Café owners in Zürich \u2014 \u201cwe\u2019re worried\u201d \U0001F600\U0001F600 \u2014 said the "
-            "goverment was slow. \U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424 news: they recieve it.")
+    fake_languagetool.misspellings["\U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424"] = [
+        "\U0001d41b\U0001d42b\U0001d41e\U0001d41a"
+    ]
+    text = (
+        "Café owners in Zürich \u2014 \u201cwe\u2019re worried\u201d \U0001f600\U0001f600 \u2014 said the "
+        "goverment was slow. \U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424 news: they recieve it."
+    )
     found = grammar_findings(lint(text, fake_languagetool.url))
     spans = [(f.start, f.end, text[f.start : f.end]) for f in found]
     first = text.index("goverment")
     bold = text.index("\U0001d41b")
     second = text.index("recieve")
-    assert spans == [(first, first + 9, "goverment"), (bold, bold + 5, text[bold : bold + 5]),
-                     (second, second + 7, "recieve")]
+    assert spans == [
+        (first, first + 9, "goverment"),
+        (bold, bold + 5, text[bold : bold + 5]),
+        (second, second + 7, "recieve"),
+    ]
     assert [(f.line, f.column) for f in found] == [(1, first + 1), (1, bold + 1), (1, second + 1)]
 
 
@@ -87,6 +94,7 @@ def test_what_people_said_is_checked_for_spelling_only_and_never_fixed(fake_lang
 
 # -- what is sent, and what is not reported ----------------------------------------------------------
 
+
 def test_rules_the_house_packs_cover_are_disabled_at_languagetool(fake_languagetool):
     text = "Officials said the the talks would resume."
     result = lint(text, fake_languagetool.url)
@@ -99,7 +107,8 @@ def test_rules_the_house_packs_cover_are_disabled_at_languagetool(fake_languaget
 
 def test_a_pack_can_disable_languagetool_rules_and_categories(fake_languagetool, tmp_path):
     pack = tmp_path / "house.yaml"
-    pack.write_text(textwrap.dedent("""\
+    pack.write_text(
+        textwrap.dedent("""\
         rules:
           - id: grammar.house
             type: languagetool
@@ -108,7 +117,9 @@ def test_a_pack_can_disable_languagetool_rules_and_categories(fake_languagetool,
             disable_rules: [EN_A_VS_AN]
             disable_categories: [TYPOS]
             examples: {bad: ["x"], good: ["y"]}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     text = "The goverment made a unexpected offer and and left."
     found = grammar_findings(lint(text, fake_languagetool.url, packs=(str(pack),), select=("grammar.house",)))
     assert [text[f.start : f.end] for f in found] == ["and and"]
@@ -117,9 +128,11 @@ def test_a_pack_can_disable_languagetool_rules_and_categories(fake_languagetool,
 
 
 def test_names_the_story_introduces_and_house_words_are_not_misspellings(fake_languagetool):
-    text = ("Envoy arrives for talks\n"
-            "Brett McGurk, the U.S. envoy, arrived in Deir ez-Zor on Monday.\n"
-            "McGurk said Kyiv had sent observers. Prso said nothing.\n")
+    text = (
+        "Envoy arrives for talks\n"
+        "Brett McGurk, the U.S. envoy, arrived in Deir ez-Zor on Monday.\n"
+        "McGurk said Kyiv had sent observers. Prso said nothing.\n"
+    )
     found = grammar_findings(lint(text, fake_languagetool.url))
     # McGurk, Deir and Zor were introduced by the story, Kyiv is in the house vocabulary;
     # "Prso" only opens a sentence, so nothing says it is a name.
@@ -141,8 +154,12 @@ def test_headline_words_are_not_taken_for_names(fake_languagetool):
 def test_the_configured_vocabulary_is_accepted(fake_languagetool):
     fake_languagetool.misspellings["Sdot"] = ["Spot"]
     rules = [r for r in load_rules() if r.id == "grammar.spelling"]
-    config = SimpleNamespace(grammar=True, grammar_server=fake_languagetool.url, grammar_timeout=5,
-                             vocabulary=SimpleNamespace(accept=("Sdot Yam",)))
+    config = SimpleNamespace(
+        grammar=True,
+        grammar_server=fake_languagetool.url,
+        grammar_timeout=5,
+        vocabulary=SimpleNamespace(accept=("Sdot Yam",)),
+    )
     from newslint.document import Document
     from newslint.engine import Engine
 
@@ -162,6 +179,7 @@ def test_british_profile_asks_for_british_english(fake_languagetool):
 
 # -- one request per document, cached by paragraph ---------------------------------------------------
 
+
 def test_one_request_per_document_and_unchanged_paragraphs_cost_nothing(fake_languagetool):
     linter = Linter(grammar_config(fake_languagetool.url))
     story = ["Talks resume", "The goverment said talks would resume.", "Officials made a unexpected offer."]
@@ -175,8 +193,11 @@ def test_one_request_per_document_and_unchanged_paragraphs_cost_nothing(fake_lan
     result = linter.lint_text(text)
     assert [c["text"] for c in fake_languagetool.checks[1:]] == ["A new paragraph they recieve."]
     found = [(f.rule, f.line, text[f.start : f.end]) for f in grammar_findings(result)]
-    assert found == [("grammar.spelling", 2, "recieve"), ("grammar.spelling", 3, "goverment"),
-                     ("grammar.grammar", 4, "a")]
+    assert found == [
+        ("grammar.spelling", 2, "recieve"),
+        ("grammar.spelling", 3, "goverment"),
+        ("grammar.grammar", 4, "a"),
+    ]
 
 
 def test_the_cache_knows_the_language_and_the_rule_settings(fake_languagetool):
@@ -193,12 +214,15 @@ def test_the_cache_knows_the_language_and_the_rule_settings(fake_languagetool):
 
 # -- off unless asked for ----------------------------------------------------------------------------
 
+
 def test_grammar_rules_do_not_run_unless_asked_for(fake_languagetool, monkeypatch):
     monkeypatch.setenv(ENV_URL, fake_languagetool.url)
     result = Linter(Config()).lint_text("The goverment made a unexpected offer.")
     assert grammar_findings(result) == [] and result.notices == []
     assert fake_languagetool.requests == []
-    assert grammar_findings(Linter(Config(grammar=True)).lint_text("The goverment acted."))  # the variable names the server
+    assert grammar_findings(
+        Linter(Config(grammar=True)).lint_text("The goverment acted.")
+    )  # the variable names the server
 
 
 def test_check_without_grammar_never_imports_language_tool_python(tmp_path, cli):
@@ -206,15 +230,23 @@ def test_check_without_grammar_never_imports_language_tool_python(tmp_path, cli)
     draft.write_text("Vote held\nThe goverment said the the vote was close.\n", encoding="utf-8")
     plain = cli("check", draft, "--format", "json")
     assert plain.returncode == 1
-    probe = ("import sys, runpy; sys.argv = ['newslint', *sys.argv[1:]]\n"
-             "from newslint.cli import main\n"
-             "code = main()\n"
-             "print('IMPORTED' if 'language_tool_python' in sys.modules else 'NOT IMPORTED', file=sys.stderr)\n")
+    probe = (
+        "import sys, runpy; sys.argv = ['newslint', *sys.argv[1:]]\n"
+        "from newslint.cli import main\n"
+        "code = main()\n"
+        "print('IMPORTED' if 'language_tool_python' in sys.modules else 'NOT IMPORTED', file=sys.stderr)\n"
+    )
     import subprocess
 
     def run(*args):
-        return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT,
-                              env=dict(os.environ, NO_COLOR="1"), timeout=120)
+        return subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=dict(os.environ, NO_COLOR="1"),
+            timeout=120,
+        )
 
     assert run("check", str(draft)).stderr.strip().endswith("NOT IMPORTED")
     assert run("check", "--grammar", str(draft)).stderr.strip().endswith("IMPORTED")  # the probe can tell
@@ -267,8 +299,9 @@ def test_a_failure_is_remembered_so_many_files_wait_once(fake_languagetool):
 
 def test_a_language_the_server_lacks(fake_languagetool, tmp_path):
     pack = tmp_path / "lang.yaml"
-    pack.write_text('rules:\n  - {id: grammar.welsh, type: languagetool, message: "{message}", language: cy-GB}\n',
-                    encoding="utf-8")
+    pack.write_text(
+        'rules:\n  - {id: grammar.welsh, type: languagetool, message: "{message}", language: cy-GB}\n', encoding="utf-8"
+    )
     result = lint(DRAFT, fake_languagetool.url, packs=(str(pack),), select=("grammar.welsh",))
     assert "does not offer the language 'cy-GB'" in result.notices[0]
 
@@ -276,9 +309,15 @@ def test_a_language_the_server_lacks(fake_languagetool, tmp_path):
 def local_environment(tmp_path, **extra):
     env = {k: v for k, v in os.environ.items() if k != ENV_URL}
     refused = f"http://127.0.0.1:{closed_port()}/"
-    env.update(NO_COLOR="1", LTP_PATH=str(tmp_path / "lt"), LTP_DOWNLOAD_HOST_NEW_RELEASES=refused,
-               LTP_DOWNLOAD_HOST_RELEASE=refused, LTP_DOWNLOAD_HOST_ARCHIVE=refused,
-               LTP_DOWNLOAD_HOST_SNAPSHOT=refused, **extra)
+    env.update(
+        NO_COLOR="1",
+        LTP_PATH=str(tmp_path / "lt"),
+        LTP_DOWNLOAD_HOST_NEW_RELEASES=refused,
+        LTP_DOWNLOAD_HOST_RELEASE=refused,
+        LTP_DOWNLOAD_HOST_ARCHIVE=refused,
+        LTP_DOWNLOAD_HOST_SNAPSHOT=refused,
+        **extra,
+    )
     return env
 
 
@@ -287,8 +326,14 @@ def run_local(tmp_path, env, *args):
 
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "newslint", "check", "--grammar", *args, str(draft)],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--grammar", *args, str(draft)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_local_languagetool_whose_download_is_refused(tmp_path):
@@ -314,26 +359,31 @@ def test_local_languagetool_without_java(tmp_path):
 
 # -- the rule type's options -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("field,value,error", [
-    ("language", "English", "language code"),
-    ("report", "style", "must be one of spelling, grammar, all"),
-    ("in_quotes", "some", "must be one of spelling, all, none"),
-    ("disable_rules", 5, "string or a list of strings"),
-])
+
+@pytest.mark.parametrize(
+    "field,value,error",
+    [
+        ("language", "English", "language code"),
+        ("report", "style", "must be one of spelling, grammar, all"),
+        ("in_quotes", "some", "must be one of spelling, all, none"),
+        ("disable_rules", 5, "string or a list of strings"),
+    ],
+)
 def test_bad_options_are_named(tmp_path, field, value, error):
     from newslint.packs.loader import RuleError, load_pack
 
     pack = tmp_path / "bad.yaml"
-    pack.write_text(f'rules:\n  - id: grammar.x\n    type: languagetool\n    message: "m"\n    {field}: {value}\n',
-                    encoding="utf-8")
+    pack.write_text(
+        f'rules:\n  - id: grammar.x\n    type: languagetool\n    message: "m"\n    {field}: {value}\n', encoding="utf-8"
+    )
     with pytest.raises(RuleError) as e:
         load_pack(pack)
     assert f"{field}: " in str(e.value) and error in str(e.value) and ":5:" in str(e.value)
 
 
 def test_grammar_examples_say_when_they_cannot_run(monkeypatch):
-    from newslint.rule_examples import example_failures
     from newslint.grammar import reset
+    from newslint.rule_examples import example_failures
 
     monkeypatch.setenv(ENV_URL, f"http://127.0.0.1:{closed_port()}")
     reset()
@@ -346,8 +396,8 @@ def test_grammar_examples_say_when_they_cannot_run(monkeypatch):
 
 
 def test_the_grammar_examples_run_against_the_fake_server(languagetool_for_rule_examples):
-    from newslint.rule_examples import example_failures
     from newslint.grammar import reset
+    from newslint.rule_examples import example_failures
 
     reset()  # nothing cached: the examples must reach the server
     before = len(languagetool_for_rule_examples.checks)

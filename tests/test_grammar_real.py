@@ -28,9 +28,9 @@ import yaml
 from conftest import ROOT
 
 from newslint import Config
-from newslint.linter import Linter
 from newslint.grammar import reset
 from newslint.grammar.service import LanguageToolService
+from newslint.linter import Linter
 
 SCRIPT = ROOT / "scripts" / "languagetool-server"
 ENV_REAL = "NEWSLINT_TEST_LANGUAGETOOL"
@@ -75,8 +75,9 @@ def raw_check(server: str, text: str, language: str = "en-US", **params) -> list
     data = urllib.parse.urlencode({"text": text, "language": language, **params}).encode()
     with urllib.request.urlopen(f"{server}/v2/check", data, timeout=60) as answer:
         matches = json.load(answer)["matches"]
-    return [(m["rule"]["id"], m["rule"]["category"]["id"], text[m["offset"] : m["offset"] + m["length"]])
-            for m in matches]
+    return [
+        (m["rule"]["id"], m["rule"]["category"]["id"], text[m["offset"] : m["offset"] + m["length"]]) for m in matches
+    ]
 
 
 TIMEOUT = 120  # seconds: the suite shares two cores with the server; a slow answer is not what is tested
@@ -94,17 +95,21 @@ def spans(text: str, findings) -> list[tuple[str, str]]:
 
 # -- names ----------------------------------------------------------------------------------------
 
-NAMED = ("Envoy meets ministers in Deir ez-Zor\n"
-         "Dagný Þórðardóttir, the envoy, met Jean-Baptiste de la Fontanière and Mamadou Ndiaye-Sène "
-         "in Deir ez-Zor on Monday, and later Abdulkarim bin Qasimov.\n"
-         "Þórðardóttir said the talks with Ndiaye-Sène's team and Qasimov had gone well. "
-         "Fontanière's office said the goverment would respond.\n")
+NAMED = (
+    "Envoy meets ministers in Deir ez-Zor\n"
+    "Dagný Þórðardóttir, the envoy, met Jean-Baptiste de la Fontanière and Mamadou Ndiaye-Sène "
+    "in Deir ez-Zor on Monday, and later Abdulkarim bin Qasimov.\n"
+    "Þórðardóttir said the talks with Ndiaye-Sène's team and Qasimov had gone well. "
+    "Fontanière's office said the goverment would respond.\n"
+)
 
 
 def test_names_the_story_introduces_are_not_misspellings(server):
     flagged = {found for rule, category, found in raw_check(server, NAMED) if category == "TYPOS"}
     # LanguageTool alone takes these names for typos (else this test could not fail) ...
-    assert {"Þórðardóttir", "Fontanière", "Qasimov", "goverment"} <= {w for f in flagged for w in f.split("-")} | flagged
+    assert {"Þórðardóttir", "Fontanière", "Qasimov", "goverment"} <= {
+        w for f in flagged for w in f.split("-")
+    } | flagged
     # ... newslint accepts what the story introduces, particles and diacritics included.
     assert spans(NAMED, grammar_findings(NAMED, server)) == [("grammar.spelling", "goverment")]
 
@@ -162,8 +167,10 @@ def pack_settings() -> dict:
     data = yaml.safe_load((ROOT / "rules" / "grammar.yaml").read_text(encoding="utf-8"))
     rules = [r for r in data["rules"] if r["type"] == "languagetool"]
     assert rules
-    return {"disable_rules": sorted({x for r in rules for x in r.get("disable_rules", [])}),
-            "disable_categories": sorted({x for r in rules for x in r.get("disable_categories", [])})}
+    return {
+        "disable_rules": sorted({x for r in rules for x in r.get("disable_rules", [])}),
+        "disable_categories": sorted({x for r in rules for x in r.get("disable_categories", [])}),
+    }
 
 
 def test_every_disabled_languagetool_rule_exists_in_this_release(server):
@@ -173,7 +180,9 @@ def test_every_disabled_languagetool_rule_exists_in_this_release(server):
     for rule in settings["disable_rules"]:
         text, language = trigger(rule)
         found = raw_check(server, text, language, enabledRules=rule, enabledOnly="true", level="picky")
-        assert [r for r, _, _ in found if r == rule], f"LanguageTool has no rule {rule} (or it no longer fires on its text)"
+        assert [r for r, _, _ in found if r == rule], (
+            f"LanguageTool has no rule {rule} (or it no longer fires on its text)"
+        )
     for category in settings["disable_categories"]:
         found = raw_check(server, CATEGORY_TRIGGERS[category], enabledCategories=category, enabledOnly="true")
         assert [c for _, c, _ in found if c == category], f"LanguageTool has no category {category}"
@@ -184,25 +193,31 @@ def test_the_disabled_rules_are_not_reported(server, profile, language):
     texts = [t for t, lang in map(trigger, TRIGGERS) if lang == language]
     # The article slip first: an unpaired quotation mark below opens a "quotation" to the end.
     text = "\n\n".join(["The minister made a unexpected visit to the port.", *texts])
-    reported = {f.message.rsplit("(", 1)[-1].rstrip(")") for f in grammar_findings(text, server, profile=profile)
-                if f.rule in ("grammar.grammar", "grammar.style")}
+    reported = {
+        f.message.rsplit("(", 1)[-1].rstrip(")")
+        for f in grammar_findings(text, server, profile=profile)
+        if f.rule in ("grammar.grammar", "grammar.style")
+    }
     assert "EN_A_VS_AN" in reported and not reported & set(TRIGGERS), reported  # the others still speak
 
 
 # -- offsets -------------------------------------------------------------------------------------
 
+
 def test_offsets_stay_right_after_emoji_and_crlf(server):
-    text = ("Flood hits the coast \U0001F30A\r\n"
-            "Residents \U0001F600\U0001F600 said the goverment was slow.\r\n"
-            "\U0001F4F8 Officials made a unexpected visit on Tuesday.\r\n")
+    text = (
+        "Flood hits the coast \U0001f30a\r\n"
+        "Residents \U0001f600\U0001f600 said the goverment was slow.\r\n"
+        "\U0001f4f8 Officials made a unexpected visit on Tuesday.\r\n"
+    )
     found = grammar_findings(text, server)
     assert spans(text, found) == [("grammar.spelling", "goverment"), ("grammar.grammar", "a")]
     lines = text.split("\r\n")
-    assert [(f.line, f.column) for f in found] == [(2, lines[1].index("goverment") + 1),
-                                                    (3, lines[2].index(" a ") + 2)]
+    assert [(f.line, f.column) for f in found] == [(2, lines[1].index("goverment") + 1), (3, lines[2].index(" a ") + 2)]
 
 
 # -- language by profile ---------------------------------------------------------------------------
+
 
 def test_british_checks_en_gb_and_ap_checks_en_us(server):
     text = "Council approves plan\nThe council said the color of the new buses would be the colour of the old ones."
@@ -212,24 +227,31 @@ def test_british_checks_en_gb_and_ap_checks_en_us(server):
 
 # -- direct quotation ----------------------------------------------------------------------------
 
+
 def test_inside_a_direct_quotation_only_spelling_is_checked(server):
-    text = ('Minister visits port\n'
-            '"It was a unexpected goverment decision," the minister said. Officials made a unexpected visit.')
-    assert ("EN_A_VS_AN" in {r for r, _, _ in raw_check(server, text)})  # LanguageTool finds both articles
+    text = (
+        "Minister visits port\n"
+        '"It was a unexpected goverment decision," the minister said. Officials made a unexpected visit.'
+    )
+    assert "EN_A_VS_AN" in {r for r, _, _ in raw_check(server, text)}  # LanguageTool finds both articles
     found = grammar_findings(text, server)
     start = text.index("Officials")
     assert [(f.rule, text[f.start : f.end], f.start > start) for f in found] == [
-        ("grammar.spelling", "goverment", False), ("grammar.grammar", "a", True)]
+        ("grammar.spelling", "goverment", False),
+        ("grammar.grammar", "a", True),
+    ]
     assert found[0].fix is None  # never a fix inside a quotation
 
 
 # -- the language server's re-check ------------------------------------------------------------------
 
+
 def test_the_language_servers_recheck_sends_only_the_changed_paragraphs(server, tmp_path, monkeypatch):
     from newslint.linter import LinterCache as Linters
 
-    (tmp_path / ".newslint.yaml").write_text(f"grammar: true\ngrammar_server: {server}\ngrammar_timeout: {TIMEOUT}\n",
-                                             encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text(
+        f"grammar: true\ngrammar_server: {server}\ngrammar_timeout: {TIMEOUT}\n", encoding="utf-8"
+    )
     sent: list[str] = []
     real_query = LanguageToolService._query
 
@@ -239,8 +261,12 @@ def test_the_language_servers_recheck_sends_only_the_changed_paragraphs(server, 
 
     monkeypatch.setattr(LanguageToolService, "_query", spy)
     linter = Linters().for_path(str(tmp_path / "draft.txt"))
-    story = ["Talks resume", "The goverment said talks would resume on Monday.",
-             "Officials made a unexpected offer.", "The mayor said nothing."]
+    story = [
+        "Talks resume",
+        "The goverment said talks would resume on Monday.",
+        "Officials made a unexpected offer.",
+        "The mayor said nothing.",
+    ]
     first = linter.lint_text("\n".join(story), str(tmp_path / "draft.txt"))
     assert len(sent) == 1 and first.notices == []
     edited = [*story[:3], "The mayor said nothing at all, and recieved no reply."]
@@ -248,16 +274,20 @@ def test_the_language_servers_recheck_sends_only_the_changed_paragraphs(server, 
     result = linter.lint_text(text, str(tmp_path / "draft.txt"))
     assert sent[1:] == [edited[3]]  # one request, with the one paragraph that changed
     assert [(f.line, text[f.start : f.end]) for f in result.findings if f.category == "grammar"] == [
-        (2, "goverment"), (3, "a"), (4, "recieved")]
+        (2, "goverment"),
+        (3, "a"),
+        (4, "recieved"),
+    ]
 
 
 # -- the pack's own examples -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("profile", ["ap", "british"])
 def test_the_grammar_examples_hold_against_the_real_server(server, monkeypatch, profile):
-    from newslint.rule_examples import example_failures
     from newslint.grammar import ENV_URL
     from newslint.packs import load_rules
+    from newslint.rule_examples import example_failures
 
     monkeypatch.setenv(ENV_URL, server)
     rules = [r for r in load_rules(profile=profile) if r.category == "grammar"]
@@ -273,12 +303,17 @@ def test_the_script_is_quick_once_cached(server):
 
 # -- what the pack leaves alone on edited copy (benchmarks/grammar_audit.py) -------------------------
 
+
 def test_terms_compounds_accents_and_articles_before_figures_are_left_alone(server):
-    text = ("Firm fined\n"
-            "The firm, accused of an $11bn fraud, made a unexpected offer at an 8am meeting. "
-            "Its hardcourt cafes sold ticagrelor. Doctors said ticagrelor cut the risk. "
-            "The goverment said nothing.")
+    text = (
+        "Firm fined\n"
+        "The firm, accused of an $11bn fraud, made a unexpected offer at an 8am meeting. "
+        "Its hardcourt cafes sold ticagrelor. Doctors said ticagrelor cut the risk. "
+        "The goverment said nothing."
+    )
     raw = {found for _, _, found in raw_check(server, text, "en-GB")}
     assert {"an", "hardcourt", "cafes", "ticagrelor"} <= raw  # LanguageTool alone reports them all
     assert spans(text, grammar_findings(text, server, profile="british")) == [
-        ("grammar.grammar", "a"), ("grammar.spelling", "goverment")]
+        ("grammar.grammar", "a"),
+        ("grammar.spelling", "goverment"),
+    ]

@@ -18,8 +18,8 @@ import sys
 import pytest
 
 from newslint import lint_text
-from newslint.source import InputError, decode
 from newslint.document import Document
+from newslint.source import InputError, decode
 
 STORY = "Headline for a test\n\nThe the minister said \u201cwe will win,\u201d on Friday.\n"
 EXPECTED = [(3, 1, "repetition.doubled-word")]  # what STORY gives, whatever its encoding
@@ -44,10 +44,16 @@ def check_files(cli, tmp_path, files: dict[str, bytes], *args):
 
 
 # -- encodings ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("bom,codec", [
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-])
+@pytest.mark.parametrize(
+    "bom,codec",
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
 def test_text_with_a_byte_order_mark_is_read_in_its_encoding(cli, tmp_path, bom, codec):
     # Long enough that a reader stopping at the first 8 KB would be caught.
     text = STORY + "More copy follows here.\n" * 1000 + "The the end.\n"
@@ -56,15 +62,21 @@ def test_text_with_a_byte_order_mark_is_read_in_its_encoding(cli, tmp_path, bom,
     assert where(found["story.txt"]) == EXPECTED + [(1004, 1, "repetition.doubled-word")]
 
 
-@pytest.mark.parametrize("data,message", [
-    (STORY.encode()[:30] + b"\xff\xfe" + STORY.encode()[30:], "not valid UTF-8 (byte 0xff at offset 30)"),
-    ("Headline\n\nCaf\xe9 owners said so.\n".encode("latin-1"), "not valid UTF-8 (byte 0xe9 at offset 13)"),
-    (b"Headline\n\nThe \xed\xa0\x80 surrogate\n", "not valid UTF-8 (byte 0xed at offset 14)"),
-    (codecs.BOM_UTF16_LE + STORY.encode("utf-16-le")[:-1], "not valid UTF-16"),
-    (STORY.encode("utf-16-le"), "looks like UTF-16 without a byte-order mark"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40, "binary file, not text (NUL byte at offset 8)"),
-    (b"\x00" * 1_000_000, "binary file, not text (NUL byte at offset 0)"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (STORY.encode()[:30] + b"\xff\xfe" + STORY.encode()[30:], "not valid UTF-8 (byte 0xff at offset 30)"),
+        ("Headline\n\nCaf\xe9 owners said so.\n".encode("latin-1"), "not valid UTF-8 (byte 0xe9 at offset 13)"),
+        (b"Headline\n\nThe \xed\xa0\x80 surrogate\n", "not valid UTF-8 (byte 0xed at offset 14)"),
+        (codecs.BOM_UTF16_LE + STORY.encode("utf-16-le")[:-1], "not valid UTF-16"),
+        (STORY.encode("utf-16-le"), "looks like UTF-16 without a byte-order mark"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40,
+            "binary file, not text (NUL byte at offset 8)",
+        ),
+        (b"\x00" * 1_000_000, "binary file, not text (NUL byte at offset 0)"),
+    ],
+)
 def test_a_file_that_is_not_text_gets_one_line(cli, tmp_path, data, message):
     result, found = check_files(cli, tmp_path, {"bad.txt": data})
     assert result.returncode == 2
@@ -101,18 +113,24 @@ def test_reading_stops_at_the_size_limit(monkeypatch):
 
 
 def test_empty_and_blank_files_are_clean(cli, tmp_path):
-    result, found = check_files(cli, tmp_path, {"empty.txt": b"", "blank.txt": b"\n\n \t\r\n", "bom.txt": codecs.BOM_UTF8})
+    result, found = check_files(
+        cli, tmp_path, {"empty.txt": b"", "blank.txt": b"\n\n \t\r\n", "bom.txt": codecs.BOM_UTF8}
+    )
     assert result.returncode == 1 and found == {}
 
 
 # -- characters and line ends ------------------------------------------------------------------
 # C0 and C1 controls but \t, \n and \r (which end lines), line separators, bidi overrides.
-CONTROL = "".join(map(chr, [*range(1, 9), 11, 12, *range(14, 32), 0x7F, *range(0x80, 0xA0)])) + "\u2028\u2029\u202e\u2066"
+CONTROL = (
+    "".join(map(chr, [*range(1, 9), 11, 12, *range(14, 32), 0x7F, *range(0x80, 0xA0)])) + "\u2028\u2029\u202e\u2066"
+)
 
 
 def test_control_characters_get_findings_and_never_reach_the_terminal(cli, tmp_path):
-    text = ("Headline\n\nThe the minister\x1b[31m said\x1b]0;pwned\x07 so" + CONTROL + " x.\n"
-            "Second line the the \x0b third\x0c fourth the the end.\n")
+    text = (
+        "Headline\n\nThe the minister\x1b[31m said\x1b]0;pwned\x07 so" + CONTROL + " x.\n"
+        "Second line the the \x0b third\x0c fourth the the end.\n"
+    )
     (tmp_path / "ctrl.txt").write_text(text, encoding="utf-8")
     result = cli("check", "ctrl.txt", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
@@ -143,17 +161,24 @@ def test_a_stream_that_cannot_show_the_copy_gets_replacements_not_a_traceback(tm
     (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
     env = dict(os.environ, PYTHONIOENCODING="ascii", NO_COLOR="1")
     for fmt in ("text", "json"):
-        result = subprocess.run([sys.executable, "-m", "newslint", "check", "-f", fmt, "story.txt"],
-                                capture_output=True, cwd=tmp_path, env=env, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "newslint", "check", "-f", fmt, "story.txt"],
+            capture_output=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=120,
+        )
         assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
         if fmt == "json":
             assert where(json.loads(result.stdout)) == EXPECTED
 
 
 # -- size and shape ----------------------------------------------------------------------------
-PARAGRAPH = ("Coalition spokesman Colonel Ryan Dillon told reporters on Friday, 21 May 2019 that about 300 "
-             "fighters had left , and \"we will win,\" he said. ISIS and Daesh were named; the the U.S. -led "
-             "group said prices rose 4.5% .")
+PARAGRAPH = (
+    "Coalition spokesman Colonel Ryan Dillon told reporters on Friday, 21 May 2019 that about 300 "
+    'fighters had left , and "we will win," he said. ISIS and Daesh were named; the the U.S. -led '
+    "group said prices rose 4.5% ."
+)
 
 
 @pytest.mark.slow
@@ -222,8 +247,9 @@ def test_many_people_take_linear_comparisons(monkeypatch):
     from newslint.checks import name_spelling
 
     rng = random.Random(3)
-    surnames = sorted({rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=8))
-                       for _ in range(3000)})
+    surnames = sorted(
+        {rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=8)) for _ in range(3000)}
+    )
     text = "Headline\n\n" + "\n\n".join(f"Ryan {s} came. {s} said so." for s in surnames) + "\n"
     calls = [0]
     real = name_spelling.distance
@@ -239,8 +265,12 @@ def test_many_people_take_linear_comparisons(monkeypatch):
 
 
 MARKDOWN_LINES = {  # about half a megabyte each
-    "brackets": "[" * 500_000, "images": "![a" * 170_000, "comments": "<!-- " * 100_000, "tags": "<a " * 170_000,
-    "link-targets": "[a](" * 125_000, "nested-targets": "[a](b(" * 85_000,
+    "brackets": "[" * 500_000,
+    "images": "![a" * 170_000,
+    "comments": "<!-- " * 100_000,
+    "tags": "<a " * 170_000,
+    "link-targets": "[a](" * 125_000,
+    "nested-targets": "[a](b(" * 85_000,
 }
 
 
@@ -255,14 +285,19 @@ def test_markdown_lines_of_openers(cli, tmp_path, shape):
     assert [f["column"] for f in found["x.md"] if f["rule"] == "repetition.doubled-word"] == [len(line) + 7]
 
 
-@pytest.mark.parametrize("text,line,column", [
-    ("# Head" + " " * 300_000 + "line ##\n\nThe the end.\n", 3, 1),
-    ("---\ntitle: Head" + " " * 300_000 + "line\n---\n\nThe the end.\n", 5, 1),
-])
+@pytest.mark.parametrize(
+    "text,line,column",
+    [
+        ("# Head" + " " * 300_000 + "line ##\n\nThe the end.\n", 3, 1),
+        ("---\ntitle: Head" + " " * 300_000 + "line\n---\n\nThe the end.\n", 5, 1),
+    ],
+)
 def test_markdown_headings_with_long_runs_of_spaces(cli, tmp_path, text, line, column):
     """A lazy group before "[ \\t]*$" backtracked once per space: minutes for these lines."""
     result, found = check_files(cli, tmp_path, {"x.md": text.encode()})
-    assert [(f["line"], f["column"]) for f in found["x.md"] if f["rule"] == "repetition.doubled-word"] == [(line, column)]
+    assert [(f["line"], f["column"]) for f in found["x.md"] if f["rule"] == "repetition.doubled-word"] == [
+        (line, column)
+    ]
 
 
 SENTENCE_SHAPES = {  # the old code took from minutes to hours on each of these
@@ -315,16 +350,22 @@ def test_memory_grows_linearly_with_the_article(tmp_path):
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_BIG"), reason="set NEWSLINT_BIG=1: lints a 50 MB article (minutes)")
 def test_a_fifty_megabyte_article(tmp_path):
     """Every rule reads all 50 MB: one slip at the very end is found, and nothing else."""
-    clean = ("Coalition spokesman Colonel Ryan Dillon told reporters on Friday that convoy {} had stopped "
-             "near the border, officials said.\n\n")
+    clean = (
+        "Coalition spokesman Colonel Ryan Dillon told reporters on Friday that convoy {} had stopped "
+        "near the border, officials said.\n\n"
+    )
     with open(tmp_path / "big.txt", "w", encoding="utf-8") as f:
         f.write("Headline for a test\n\n")
         for i in range(50_000_000 // len(clean)):
             f.write(clean.format(i))
         f.write("The the end.\n")
     lines = 2 + 2 * (50_000_000 // len(clean)) + 1
-    result = subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", "big.txt"],
-                            capture_output=True, cwd=tmp_path, timeout=1800)
+    result = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--format", "json", "big.txt"],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=1800,
+    )
     assert result.returncode == 1, result.stderr[-2000:]
     assert where(json.loads(result.stdout)) == [(lines, 1, "repetition.doubled-word")]
 
@@ -339,7 +380,7 @@ def test_a_file_name_that_is_not_utf8(cli, tmp_path):
         result = cli("check", "-f", fmt, "copy", cwd=tmp_path)
         assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
         # text shows "?"; JSON keeps the name's bytes as a surrogate escape, valid UTF-8 either way
-        assert (b"caf?.txt" if fmt == "text" else b'caf\\udce9.txt') in result.stdout
+        assert (b"caf?.txt" if fmt == "text" else b"caf\\udce9.txt") in result.stdout
         result.stdout.decode("utf-8")
 
 

@@ -10,11 +10,11 @@ import sys
 
 import pytest
 
-from newslint.linter import Linter
 from newslint.checks import base
 from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import Engine
+from newslint.linter import Linter
 from newslint.packs.loader import MAX_RULES, Rule, RuleError, load_pack
 
 STORY = "Headline for a test\n\nThe the minister said so.\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n"
@@ -29,10 +29,17 @@ def pack(tmp_path, body: str, name: str = "house.yaml"):
     return path
 
 
-def rule_yaml(rule_id: str, rule_type: str = "pattern", field: str = "patterns", value: str = "'minister'",
-              message: str = "Found '{found}'.") -> str:
-    return (f"  - id: {rule_id}\n    type: {rule_type}\n    level: warning\n"
-            f"    message: \"{message}\"\n    {field}: [{value}]\n")
+def rule_yaml(
+    rule_id: str,
+    rule_type: str = "pattern",
+    field: str = "patterns",
+    value: str = "'minister'",
+    message: str = "Found '{found}'.",
+) -> str:
+    return (
+        f"  - id: {rule_id}\n    type: {rule_type}\n    level: warning\n"
+        f'    message: "{message}"\n    {field}: [{value}]\n'
+    )
 
 
 def one_line_error(result) -> str:
@@ -44,9 +51,13 @@ def one_line_error(result) -> str:
 
 # -- runaway patterns --------------------------------------------------------------------------
 def test_a_runaway_pattern_is_stopped_and_the_other_rules_still_report(cli, tmp_path):
-    house = pack(tmp_path, "rules:\n" + rule_yaml("style.runaway", value=f"'{RUNAWAY}'")
-                 + rule_yaml("boilerplate.runaway", "boilerplate", "lines", f"'{RUNAWAY}'")
-                 + rule_yaml("style.minister"))
+    house = pack(
+        tmp_path,
+        "rules:\n"
+        + rule_yaml("style.runaway", value=f"'{RUNAWAY}'")
+        + rule_yaml("boilerplate.runaway", "boilerplate", "lines", f"'{RUNAWAY}'")
+        + rule_yaml("style.minister"),
+    )
     (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
     result = cli("check", "--format", "json", "--pack", house, "story.txt", cwd=tmp_path)
     assert result.returncode == 2
@@ -87,8 +98,9 @@ class FakeClock:
         return self.now
 
 
-@pytest.mark.parametrize("rule_id", ["boilerplate.page-furniture", "attribution.unsourced-figure",
-                                     "naming.islamic-state"])
+@pytest.mark.parametrize(
+    "rule_id", ["boilerplate.page-furniture", "attribution.unsourced-figure", "naming.islamic-state"]
+)
 def test_the_time_limit_is_for_all_a_rules_calls_together(monkeypatch, rule_id):
     """A limit per call let a rule that matches once per paragraph take a second per paragraph."""
     monkeypatch.setattr(base, "time", FakeClock(0.15))  # each call seems to take 0.15 s
@@ -120,8 +132,9 @@ def test_a_rule_that_raises_is_reported_and_the_others_go_on():
         raise ValueError("broken rule type")
 
     real = [r for r in Config().rules() if r.id == "repetition.doubled-word"]
-    broken = Rule("style.broken", base.RuleType("broken", dict, explode, (), "doc"), "warning", "m", {},
-                  origin="house.yaml:3")
+    broken = Rule(
+        "style.broken", base.RuleType("broken", dict, explode, (), "doc"), "warning", "m", {}, origin="house.yaml:3"
+    )
     result = Engine([broken, *real]).lint(Document("The the minister said so."))
     assert result.errors == ["<text>: rule style.broken (house.yaml:3) failed: ValueError: broken rule type"]
     assert [f.rule for f in result.findings] == ["repetition.doubled-word"]
@@ -159,8 +172,9 @@ def test_an_invalid_regex_names_its_line(cli, tmp_path):
     assert f"{house}:11: rule 'style.broken': patterns: invalid regular expression '(unclosed'" in err
 
 
-@pytest.mark.parametrize("pattern", ["(?:(?:a{1000}){1000}){1000}", "a{2000000}", "(?:[a-z]+){1000000}",
-                                     "(?:(?:(?:x{50}){50}){50}){50}"])
+@pytest.mark.parametrize(
+    "pattern", ["(?:(?:a{1000}){1000}){1000}", "a{2000000}", "(?:[a-z]+){1000000}", "(?:(?:(?:x{50}){50}){50}){50}"]
+)
 def test_counted_repeats_that_would_exhaust_memory_are_refused(tmp_path, pattern):
     """The regex module writes counted repeats out when it compiles; the first of these took
     24 GB. Loaded in a child process held to 1.5 GB, so a regression fails instead of taking the
@@ -170,16 +184,20 @@ def test_counted_repeats_that_would_exhaust_memory_are_refused(tmp_path, pattern
     def hold_memory():
         resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
 
-    code = ("import sys\nfrom pathlib import Path\nfrom newslint.packs.loader import load_pack, RuleError\n"
-            "try:\n    load_pack(Path(sys.argv[1]))\nexcept RuleError as e:\n    print(e)\n")
-    result = subprocess.run([sys.executable, "-c", code, str(house)], capture_output=True, text=True,
-                            preexec_fn=hold_memory, timeout=120)
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom newslint.packs.loader import load_pack, RuleError\n"
+        "try:\n    load_pack(Path(sys.argv[1]))\nexcept RuleError as e:\n    print(e)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(house)], capture_output=True, text=True, preexec_fn=hold_memory, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-500:]
     assert f"{house}:6: rule 'style.huge': patterns:" in result.stdout and "exhaust memory" in result.stdout
 
 
-@pytest.mark.parametrize("pattern", [r"\d{1,3}(?:,\d{3})+", r"[A-Z]{2,5}", r"x{0,65535}", "a{50000}",
-                                     r"\p{Lu}{3}", r"(?:ab|cd){1000}"])
+@pytest.mark.parametrize(
+    "pattern", [r"\d{1,3}(?:,\d{3})+", r"[A-Z]{2,5}", r"x{0,65535}", "a{50000}", r"\p{Lu}{3}", r"(?:ab|cd){1000}"]
+)
 def test_ordinary_counted_repeats_load(tmp_path, pattern):
     assert load_pack(pack(tmp_path, "rules:\n" + rule_yaml("style.ok", value=f"'{pattern}'")))
 
@@ -200,7 +218,9 @@ def test_yaml_nested_too_deeply_is_refused(tmp_path):
 def many_rules(count: int) -> str:
     return "rules:\n" + "".join(
         f"  - id: style.r{i}\n    type: substitution\n    level: warning\n    message: \"Use '{{replacement}}'.\"\n"
-        f"    swap: {{\"word{i}\": \"term{i}\"}}\n" for i in range(count))
+        f'    swap: {{"word{i}": "term{i}"}}\n'
+        for i in range(count)
+    )
 
 
 def test_a_pack_over_the_rule_limit_is_refused_before_it_is_built(tmp_path, monkeypatch):
@@ -210,7 +230,10 @@ def test_a_pack_over_the_rule_limit_is_refused_before_it_is_built(tmp_path, monk
     real = rulefile._build_rule
     monkeypatch.setattr(rulefile, "_build_rule", lambda *a: built.append(1) or real(*a))
     message = load_error(tmp_path, many_rules(MAX_RULES + 1))
-    assert message == f"{tmp_path / 'house.yaml'}:1: {MAX_RULES + 1:,} rules in one pack; the limit is {MAX_RULES:,}: split the pack"
+    assert (
+        message
+        == f"{tmp_path / 'house.yaml'}:1: {MAX_RULES + 1:,} rules in one pack; the limit is {MAX_RULES:,}: split the pack"
+    )
     assert built == []
 
 
@@ -227,8 +250,9 @@ def test_ten_thousand_rules_are_refused_and_five_thousand_run(cli, tmp_path):
     err = one_line_error(cli("check", "--pack", "ten.yaml", "-", input=b"Text.", cwd=tmp_path))
     assert "10,000 rules in one pack; the limit is 5,000" in err
     pack(tmp_path, many_rules(5_000), "five.yaml")
-    result = cli("check", "--format", "json", "--pack", "five.yaml", "-", input=b"Headline\n\nA word4999 here.",
-                 cwd=tmp_path)
+    result = cli(
+        "check", "--format", "json", "--pack", "five.yaml", "-", input=b"Headline\n\nA word4999 here.", cwd=tmp_path
+    )
     assert result.returncode == 1, result.stderr
     assert [f["rule"] for f in json.loads(result.stdout)] == ["style.r4999"]
 
@@ -245,7 +269,9 @@ def test_a_rule_id_taken_from_a_built_in_pack_names_both_places(tmp_path):
     from newslint.packs.loader import load_rules
 
     house = pack(tmp_path, "rules:\n" + rule_yaml("quotes.unclosed"))
-    with pytest.raises(RuleError, match=r"house.yaml:2: rule id 'quotes.unclosed' is already defined at .*quotes.yaml:\d+"):
+    with pytest.raises(
+        RuleError, match=r"house.yaml:2: rule id 'quotes.unclosed' is already defined at .*quotes.yaml:\d+"
+    ):
         load_rules((str(house),))
 
 
@@ -254,12 +280,15 @@ def test_message_placeholders_take_no_format_spec(tmp_path, message):
     assert "no format spec" in load_error(tmp_path, "rules:\n" + rule_yaml("style.wide", message=message))
 
 
-@pytest.mark.parametrize("body,expected", [
-    (b"\xff\xfe\x00r\x00u\x00l\x00e\x00s", "cannot read rule pack"),
-    (b"rules: [unclosed\n", "malformed YAML"),
-    (b"rules:\n  - id: style.x\n    type: nonsense\n    message: m\n", "unknown rule type 'nonsense'"),
-    (b"- just\n- a list\n", "a rule pack is a mapping with a 'rules:' list"),
-])
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (b"\xff\xfe\x00r\x00u\x00l\x00e\x00s", "cannot read rule pack"),
+        (b"rules: [unclosed\n", "malformed YAML"),
+        (b"rules:\n  - id: style.x\n    type: nonsense\n    message: m\n", "unknown rule type 'nonsense'"),
+        (b"- just\n- a list\n", "a rule pack is a mapping with a 'rules:' list"),
+    ],
+)
 def test_broken_packs_get_one_line_through_the_cli(cli, tmp_path, body, expected):
     (tmp_path / "house.yaml").write_bytes(body)
     err = one_line_error(cli("check", "--pack", "house.yaml", "-", input=b"Text.", cwd=tmp_path))

@@ -38,11 +38,14 @@ def test_wrong_weekday_names_the_date_once_and_the_right_weekday():
     assert f.message == "'Friday, 21 May 2019': 21 May 2019 falls on a Tuesday."
 
 
-@pytest.mark.parametrize("text, message", [
-    ("The law took effect on February 30, 2019.", "'February 30, 2019': there is no 30 February 2019."),
-    ("The vote is on Friday, 30 February 2019.", "'Friday, 30 February 2019': there is no 30 February 2019."),
-    ("The vote is on 31 April.", "'31 April': there is no 31 April."),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("The law took effect on February 30, 2019.", "'February 30, 2019': there is no 30 February 2019."),
+        ("The vote is on Friday, 30 February 2019.", "'Friday, 30 February 2019': there is no 30 February 2019."),
+        ("The vote is on 31 April.", "'31 April': there is no 31 April."),
+    ],
+)
 def test_a_date_that_does_not_exist_is_one_error_with_a_plain_message(text, message):
     found = [f for f in findings(text) if f.rule.startswith("dates.") and f.severity == "error"]
     assert [(f.rule, f.message) for f in found] == [("dates.no-such-date", message)]
@@ -57,13 +60,17 @@ def test_29_february_needs_a_leap_year_when_the_year_is_known():
 def test_percent_under_ap_is_one_finding_the_sign_not_percent():
     found = findings("Prices rose 4 per cent in May.")
     assert [(f.rule, f.message) for f in found if f.rule in ("style.percent", "numbers.percent")] == [
-        ("numbers.percent", "AP style (since 2019) uses the % sign with figures: '4%', not '4 per cent'.")]
+        ("numbers.percent", "AP style (since 2019) uses the % sign with figures: '4%', not '4 per cent'.")
+    ]
     assert fixed("Prices rose 4 per cent in May.") == "Prices rose 4% in May."
 
 
 def test_percent_under_british_keeps_per_cent_and_the_sign():
-    assert not [f for f in findings("Prices rose 4 per cent in May and 5% in June.", "british")
-                if f.rule in ("style.percent", "numbers.percent")]
+    assert not [
+        f
+        for f in findings("Prices rose 4 per cent in May and 5% in June.", "british")
+        if f.rule in ("style.percent", "numbers.percent")
+    ]
 
 
 def test_no_fix_changes_the_words_of_a_quotation():
@@ -74,25 +81,34 @@ def test_no_fix_changes_the_words_of_a_quotation():
             assert not any(quote[0] < e.start < quote[1] for e in f.fix), f.rule
 
 
-@pytest.mark.parametrize("profile, text, after", [
-    ("ap", "The vote is on 21st September 2019 at 9:00am.", "The vote is on Sept. 21, 2019 at 9 a.m."),
-    ("british", "The vote is on September 21st, 2019 at 9:00 PM.", "The vote is on 21 September 2019 at 9pm."),
-    ("ap", "The firm paid $5m dollars for 3 sites in the 1990's.",
-     "The firm paid $5 million for three sites in the 1990s."),
-    ("british", "The firm paid £5 million pounds for twelve sites.", "The firm paid £5m for 12 sites."),
-])
+@pytest.mark.parametrize(
+    "profile, text, after",
+    [
+        ("ap", "The vote is on 21st September 2019 at 9:00am.", "The vote is on Sept. 21, 2019 at 9 a.m."),
+        ("british", "The vote is on September 21st, 2019 at 9:00 PM.", "The vote is on 21 September 2019 at 9pm."),
+        (
+            "ap",
+            "The firm paid $5m dollars for 3 sites in the 1990's.",
+            "The firm paid $5 million for three sites in the 1990s.",
+        ),
+        ("british", "The firm paid £5 million pounds for twelve sites.", "The firm paid £5m for 12 sites."),
+    ],
+)
 def test_fixes_reach_the_house_form(profile, text, after):
     assert fixed(text, profile) == after
 
 
 def test_a_house_changes_the_settings_of_its_profile(tmp_path):
-    (tmp_path / ".newslint.yaml").write_text(textwrap.dedent("""\
+    (tmp_path / ".newslint.yaml").write_text(
+        textwrap.dedent("""\
         profile: ap
         rules:
           numbers.money-unit: {money: letters}
           dates.month-form: {months: full}
           numbers.small-figure: {spell_below: 11, level: warning}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     clear_config_cache()
     try:
         config = load_config(tmp_path / "story.txt")
@@ -106,20 +122,25 @@ def test_a_house_changes_the_settings_of_its_profile(tmp_path):
     assert found["numbers.small-figure"].fix[0].replacement == "ten"
 
 
-@pytest.mark.parametrize("settings, field", [
-    ({"numbers.small-figure": {"spell_below": 1}}, "spell_below"),
-    ({"numbers.money-unit": {"money": "pounds"}}, "money"),
-    ({"dates.month-form": {"months": "short"}}, "months"),
-    ({"dates.time-form": {"style": "french"}}, "style"),
-])
+@pytest.mark.parametrize(
+    "settings, field",
+    [
+        ({"numbers.small-figure": {"spell_below": 1}}, "spell_below"),
+        ({"numbers.money-unit": {"money": "pounds"}}, "money"),
+        ({"dates.month-form": {"months": "short"}}, "months"),
+        ({"dates.time-form": {"style": "french"}}, "style"),
+    ],
+)
 def test_a_bad_setting_is_a_one_line_error_naming_the_field(settings, field):
     with pytest.raises(RuleError, match=f"{field}: must"):
         Config(rule_settings=settings).rules()
 
 
 def test_the_rules_leave_a_clean_ap_story_alone():
-    story = ("Council approves budget\n\n"
-             "The council approved a $5 million budget on Tuesday, Sept. 6, 2022, by a 5-4 vote.\n\n"
-             "Taxes will rise 3% from Jan. 1, and 12 libraries will open at 9 a.m. and close at noon.\n\n"
-             "\"We waited twenty years for this,\" Mayor Ann Lee, 54, said. Three members voted no.\n")
+    story = (
+        "Council approves budget\n\n"
+        "The council approved a $5 million budget on Tuesday, Sept. 6, 2022, by a 5-4 vote.\n\n"
+        "Taxes will rise 3% from Jan. 1, and 12 libraries will open at 9 a.m. and close at noon.\n\n"
+        '"We waited twenty years for this," Mayor Ann Lee, 54, said. Three members voted no.\n'
+    )
     assert [f.rule for f in findings(story) if f.rule.startswith(("dates.", "numbers.", "style."))] == []

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from newslint.linter import Linter
-from newslint.source import iter_files
 from newslint.config import Config
 from newslint.document import Document
+from newslint.linter import Linter
+from newslint.source import iter_files
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -43,23 +43,28 @@ def test_html_copy_is_the_article_text():
     for left_out in ("color", "var headline", "Home", "Read more", "Daily Example"):
         assert left_out not in doc.text
     # A line break inside a paragraph is a space, not a paragraph break.
-    assert any(doc.text[s:e].startswith("The the storm") and doc.text[s:e].endswith("weakened .")
-               for s, e in doc.paragraphs)
+    assert any(
+        doc.text[s:e].startswith("The the storm") and doc.text[s:e].endswith("weakened .") for s, e in doc.paragraphs
+    )
 
 
 def test_html_findings_point_at_the_source():
     found = {f.rule: f for f in findings(PAGE, "story.html")}
     # AP wants "4%" (numbers.percent); the span ends before the &nbsp; entity after it.
-    assert set(found) >= {"repetition.doubled-word", "punctuation.space-before", "numbers.percent",
-                          "punctuation.doubled"}
+    assert set(found) >= {
+        "repetition.doubled-word",
+        "punctuation.space-before",
+        "numbers.percent",
+        "punctuation.doubled",
+    }
     for f in found.values():
         # Line and column agree with the offsets.
         line_start = PAGE.rfind("\n", 0, f.start) + 1
         assert (f.line, f.column) == (PAGE.count("\n", 0, f.start) + 1, f.start - line_start + 1)
-    assert PAGE[found["repetition.doubled-word"].start:found["repetition.doubled-word"].end] == "The the"
-    assert PAGE[found["numbers.percent"].start:found["numbers.percent"].end] == "4 per cent"
+    assert PAGE[found["repetition.doubled-word"].start : found["repetition.doubled-word"].end] == "The the"
+    assert PAGE[found["numbers.percent"].start : found["numbers.percent"].end] == "4 per cent"
     # An entity is one character of copy but its whole source span is marked.
-    assert PAGE[found["punctuation.doubled"].start:found["punctuation.doubled"].end] == "&#46;&#46;"
+    assert PAGE[found["punctuation.doubled"].start : found["punctuation.doubled"].end] == "&#46;&#46;"
     assert found["punctuation.doubled"].fix[0].start == PAGE.index("&#46;&#46;") + len("&#46;")
 
 
@@ -112,15 +117,17 @@ def test_a_broken_docx_is_a_one_line_error(tmp_path, cli):
 
 
 def test_an_articles_own_header_is_copy_and_skipped_parts_nest():
-    page = ("<html><body><header><h1>The Daily Example</h1></header>"
-            "<aside><article><p>Related: The the other story</p></article></aside>"
-            "<article><header><h1>Storm hits coast</h1><p>By A. Reporter</p></header>"
-            "<p>The the storm made landfall.</p><footer>Tags: The the</footer></article></body></html>")
+    page = (
+        "<html><body><header><h1>The Daily Example</h1></header>"
+        "<aside><article><p>Related: The the other story</p></article></aside>"
+        "<article><header><h1>Storm hits coast</h1><p>By A. Reporter</p></header>"
+        "<p>The the storm made landfall.</p><footer>Tags: The the</footer></article></body></html>"
+    )
     doc = Document(page, "story.html", "html")
     assert doc.text[slice(*doc.headline)] == "Storm hits coast"
     assert "Daily Example" not in doc.text and "Related" not in doc.text and "Tags" not in doc.text
     found = findings(page, "story.html")
-    assert [page[f.start:f.end] for f in found] == ["The the"] and found[0].start == page.index("The the storm")
+    assert [page[f.start : f.end] for f in found] == ["The the"] and found[0].start == page.index("The the storm")
 
 
 def test_every_character_of_html_copy_maps_to_its_source():
@@ -131,8 +138,29 @@ def test_every_character_of_html_copy_maps_to_its_source():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    pieces = st.sampled_from(["The", "the", " ", "\n", "Café", "&amp;", "&#8217;", "&#x2014;", "&nbsp;", "per cent",
-                              "<b>", "</b>", "<br>", "<em>x</em>", ".", ",", "\u201c", "<!-- c -->", "\t"])
+    pieces = st.sampled_from(
+        [
+            "The",
+            "the",
+            " ",
+            "\n",
+            "Café",
+            "&amp;",
+            "&#8217;",
+            "&#x2014;",
+            "&nbsp;",
+            "per cent",
+            "<b>",
+            "</b>",
+            "<br>",
+            "<em>x</em>",
+            ".",
+            ",",
+            "\u201c",
+            "<!-- c -->",
+            "\t",
+        ]
+    )
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.lists(pieces, max_size=12), min_size=1, max_size=5))

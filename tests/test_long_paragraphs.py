@@ -5,12 +5,14 @@ import time
 
 import pytest
 
-from newslint.linter import Linter
 from newslint.config import Config
+from newslint.linter import Linter
 
 HEADLINE = "Council backs the bridge plan\n\n"
-PROSE = ('Mayor Jane Okafor said "we will build it" on Friday. Okafor, 52, said the council agreed. '
-         'The plan, officials said, "is fine". ')
+PROSE = (
+    'Mayor Jane Okafor said "we will build it" on Friday. Okafor, 52, said the council agreed. '
+    'The plan, officials said, "is fine". '
+)
 
 
 def lint_seconds(text: str, profile: str = "ap") -> tuple[float, int]:
@@ -35,8 +37,11 @@ def test_a_long_paragraph_of_quotations_that_ends_without_a_stop(profile):
 def test_many_short_quotations_in_one_paragraph(unit, kind):
     """100 KB of one short quoted unit: 64 s (text), 69 s (Markdown), 121 s (HTML) before."""
     body = unit * (100_000 // len(unit))
-    text = {"text": HEADLINE + body, "markdown": "# " + HEADLINE + body,
-            "html": f"<h1>{HEADLINE.strip()}</h1><p>{body}</p>"}[kind]
+    text = {
+        "text": HEADLINE + body,
+        "markdown": "# " + HEADLINE + body,
+        "html": f"<h1>{HEADLINE.strip()}</h1><p>{body}</p>",
+    }[kind]
     started = time.perf_counter()
     Linter().lint_text(text, "long", kind)
     assert time.perf_counter() - started < 8  # about 0.3-1.2 s
@@ -45,7 +50,7 @@ def test_many_short_quotations_in_one_paragraph(unit, kind):
 def test_single_marks_over_eight_thousand_quotations():
     """quotes.single-marks on 112 KB with 12,000 quotations: 267 s before, and the rule's time
     limit (which counts only regex calls) never stopped it."""
-    unit = "'yes sir' \"no sir\" \"ok sir\" "
+    unit = '\'yes sir\' "no sir" "ok sir" '
     seconds, found = lint_seconds(HEADLINE + unit * (112_000 // len(unit)) + "and more")
     assert found >= 4000
     assert seconds < 10, f"{seconds:.1f} s"  # about 1 s

@@ -9,12 +9,11 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from lsp_client import (LspClient, apply_text_edits, offset_to_position, position_to_offset,  # noqa: E402
-                        utf16_len)
+from lsp_client import LspClient, apply_text_edits, offset_to_position, position_to_offset, utf16_len  # noqa: E402
 
 from newslint.lsp import TextBuffer  # noqa: E402
 
-BIKES = "\U0001F6B2\U0001F6B2"  # two characters outside the Basic Multilingual Plane
+BIKES = "\U0001f6b2\U0001f6b2"  # two characters outside the Basic Multilingual Plane
 DRAFT = (
     "Council backs new cycle lanes\n"
     "\n"
@@ -48,9 +47,10 @@ def test_diagnostics_quick_fix_and_fix_all_over_stdio(client):
     assert doubled["range"]["end"]["character"] == doubled["range"]["start"]["character"] + len("the the")
 
     # Quick fix for the doubled word: apply its edit as an editor would, and send the change.
-    response = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": URI}, "range": doubled["range"],
-        "context": {"diagnostics": [doubled]}})
+    response = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": URI}, "range": doubled["range"], "context": {"diagnostics": [doubled]}},
+    )
     actions = response["result"]
     quick = [a for a in actions if a["kind"] == "quickfix"]
     assert len(quick) == 1 and "repetition.doubled-word" in quick[0]["title"]
@@ -66,15 +66,21 @@ def test_diagnostics_quick_fix_and_fix_all_over_stdio(client):
     assert position_to_offset(fixed, **space["range"]["start"]) == fixed.index(" ,")
 
     # The one action that applies every safe fix.
-    response = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-        "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+    response = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": URI},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": [], "only": ["source.fixAll"]},
+        },
+    )
     (fix_all,) = response["result"]
     assert fix_all["kind"] == "source.fixAll.newslint"
     clean = apply_text_edits(fixed, fix_all["edit"]["changes"][URI])
     assert "on Tuesday, clerk Ann Lee said." in clean
-    client.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 3},
-                                             "contentChanges": [{"text": clean}]})
+    client.notify(
+        "textDocument/didChange", {"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": clean}]}
+    )
     assert client.diagnostics(URI, version=3) == []
 
     # Saving lints again (and says so with the same, empty, result).
@@ -87,15 +93,19 @@ def test_hover_explains_the_rule_and_versioned_edits(client):
     client.initialize({"workspace": {"workspaceEdit": {"documentChanges": True}}})
     client.open(URI, DRAFT, version=7)
     doubled = by_rule(client.diagnostics(URI, version=7), "repetition.doubled-word")
-    hover = client.request("textDocument/hover", {"textDocument": {"uri": URI},
-                                                  "position": doubled["range"]["start"]})["result"]
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": URI}, "position": doubled["range"]["start"]})[
+        "result"
+    ]
     text = hover["contents"]["value"]
     assert "repetition.doubled-word" in text and "newslint explain repetition.doubled-word" in text
-    nothing = client.request("textDocument/hover", {"textDocument": {"uri": URI},
-                                                    "position": {"line": 0, "character": 0}})
+    nothing = client.request(
+        "textDocument/hover", {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}
+    )
     assert nothing["result"] is None
-    actions = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": URI}, "range": doubled["range"], "context": {"diagnostics": [doubled]}})["result"]
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": URI}, "range": doubled["range"], "context": {"diagnostics": [doubled]}},
+    )["result"]
     (change,) = actions[0]["edit"]["documentChanges"]
     assert change["textDocument"] == {"uri": URI, "version": 7}
     assert client.close() == 0
@@ -106,7 +116,9 @@ def test_plain_text_buffer_and_close_clears(client):
     uri = "file:///tmp/newslint-test/draft.txt"
     client.open(uri, "Harbour bridge approved\nThe the harbour master said ships would pass.\n", language="plaintext")
     assert by_rule(client.diagnostics(uri, version=1), "repetition.doubled-word")["range"]["start"] == {
-        "line": 1, "character": 0}
+        "line": 1,
+        "character": 0,
+    }
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert client.diagnostics(uri) == []
     assert client.close() == 0
@@ -115,8 +127,10 @@ def test_plain_text_buffer_and_close_clears(client):
 def test_markdown_findings_point_into_the_source(client):
     client.initialize()
     uri = "file:///tmp/newslint-test/story.md"
-    text = ("---\ntitle: Bridge vote\n---\n\n# Bridge vote\n\n"
-            f"Riders **{BIKES} cheered** as the the council [voted](https://example.org) .\n")
+    text = (
+        "---\ntitle: Bridge vote\n---\n\n# Bridge vote\n\n"
+        f"Riders **{BIKES} cheered** as the the council [voted](https://example.org) .\n"
+    )
     client.open(uri, text)
     diagnostics = client.diagnostics(uri, version=1)
     doubled = by_rule(diagnostics, "repetition.doubled-word")
@@ -129,7 +143,9 @@ def test_bad_input_leaves_the_server_answering(client):
     client.initialize()
     client.send_raw(b"{this is not json")
     client.send_raw(b"[1, 2, 3]")
-    client.send_raw(json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"nonsense": 1}}).encode())
+    client.send_raw(
+        json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"nonsense": 1}}).encode()
+    )
     unknown = client.request("newslint/noSuchMethod", {})
     assert unknown["error"]["code"] == -32601
     client.notify("$/noSuchNotification", {})
@@ -150,15 +166,21 @@ def test_bad_input_leaves_the_server_answering(client):
     typed = "Officials said the the bridge would open in 2028 "[:50]
     for version, ch in enumerate(typed, start=2):
         end = offset_to_position(text, len(text))
-        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                                 "contentChanges": [{"range": {"start": end, "end": end}, "text": ch}]})
+        client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": end, "end": end}, "text": ch}],
+            },
+        )
         text += ch
     last = len(typed) + 1
     diagnostics = client.diagnostics(uri, version=last)
     doubled = by_rule(diagnostics, "repetition.doubled-word")
     assert position_to_offset(text, **doubled["range"]["start"]) == text.index("the the")
-    published = [m for m in client.seen if m.get("method") == "textDocument/publishDiagnostics"
-                 and m["params"]["uri"] == uri]
+    published = [
+        m for m in client.seen if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+    ]
     assert len(published) < 10  # debounced: not one lint per keystroke
     assert client.close() == 0
 
@@ -185,8 +207,9 @@ def test_broken_config_gives_one_diagnostic_and_recovers(tmp_path):
     try:
         client.initialize({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}, root=tmp_path)
         registration = client.wait_for(lambda m: m.get("method") == "client/registerCapability")
-        globs = [w["globPattern"] for r in registration["params"]["registrations"]
-                 for w in r["registerOptions"]["watchers"]]
+        globs = [
+            w["globPattern"] for r in registration["params"]["registrations"] for w in r["registerOptions"]["watchers"]
+        ]
         assert "**/.newslint.yaml" in globs
         draft = tmp_path / "draft.md"
         uri = draft.as_uri()
@@ -201,8 +224,9 @@ def test_broken_config_gives_one_diagnostic_and_recovers(tmp_path):
         assert "configuration error" in problem["message"] and "profle" in problem["message"]
         shown = client.wait_for(lambda m: m.get("method") == "window/showMessage")
         assert "profle" in shown["params"]["message"]
-        hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
-                                                      "position": {"line": 2, "character": 1}})
+        hover = client.request(
+            "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 1}}
+        )
         assert "error" not in hover
 
         config.write_text("profile: british\n")
@@ -230,8 +254,10 @@ def test_broken_config_is_one_diagnostic_and_a_fixed_one_is_reloaded(tmp_path, c
 def test_missing_pygls_is_one_line_not_a_traceback():
     import subprocess
 
-    code = ("import sys; sys.modules['pygls'] = None; sys.modules['pygls.lsp.server'] = None; "
-            "from newslint.cli import main; sys.exit(main(['lsp']))")
+    code = (
+        "import sys; sys.modules['pygls'] = None; sys.modules['pygls.lsp.server'] = None; "
+        "from newslint.cli import main; sys.exit(main(['lsp']))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "pip install" in done.stderr
@@ -239,9 +265,10 @@ def test_missing_pygls_is_one_line_not_a_traceback():
 
 # -- the position helper on its own --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("encoding,expected", [("utf-16", 4), ("utf-8", 6), ("utf-32", 3)])
 def test_positions_in_each_encoding(encoding, expected):
-    buf = TextBuffer("x\r\na\U0001F6B2bc\n", encoding)
+    buf = TextBuffer("x\r\na\U0001f6b2bc\n", encoding)
     offset = buf.text.index("c")
     assert buf.position(offset) == (1, expected)
     assert buf.offset(1, expected) == offset

@@ -26,5 +26,6 @@ def test_a_reader_that_fails_gives_one_message_and_exit_2(tmp_path, monkeypatch,
     out, err = capsys.readouterr()
     assert code == 2
     assert err.strip().splitlines() == [
-        f"newslint: {page}: cannot read as HTML: AssertionError: unknown status keyword"]
+        f"newslint: {page}: cannot read as HTML: AssertionError: unknown status keyword"
+    ]
     assert "story.txt:1:10" in out

@@ -31,8 +31,13 @@ def pre_commit() -> list[str]:
 
 
 def git(cwd, *args, check=True) -> subprocess.CompletedProcess:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Desk", GIT_AUTHOR_EMAIL="desk@example.org",
-               GIT_COMMITTER_NAME="Desk", GIT_COMMITTER_EMAIL="desk@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Desk",
+        GIT_AUTHOR_EMAIL="desk@example.org",
+        GIT_COMMITTER_NAME="Desk",
+        GIT_COMMITTER_EMAIL="desk@example.org",
+    )
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=check, timeout=120)
 
 
@@ -65,19 +70,27 @@ def test_hook_blocks_a_bad_draft_and_passes_a_clean_one(tmp_path):
     rev = snapshot_of_checkout(hook_repo)
 
     git(newsroom, "init", "-q")
-    (newsroom / ".pre-commit-config.yaml").write_text(yaml.safe_dump(
-        {"repos": [{"repo": str(hook_repo), "rev": rev, "hooks": [{"id": "newslint"}]}]}))
+    (newsroom / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": str(hook_repo), "rev": rev, "hooks": [{"id": "newslint"}]}]})
+    )
     # Not drafts: the README (excluded by name) and a data file (not Markdown or plain text).
     (newsroom / "README.md").write_text("Newsroom drafts\n\nThe the desk keeps drafts here.\n")
     (newsroom / "data.csv").write_text("the,the\n")
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"), NO_COLOR="1")
-    installed = subprocess.run([*command, "install"], cwd=newsroom, env=env, capture_output=True, text=True, timeout=120)
+    installed = subprocess.run(
+        [*command, "install"], cwd=newsroom, env=env, capture_output=True, text=True, timeout=120
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
 
     def commit(message):
-        return subprocess.run(["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org",
-                               "commit", "-q", "-m", message], cwd=newsroom, env=env,
-                              capture_output=True, text=True, timeout=600)
+        return subprocess.run(
+            ["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", "commit", "-q", "-m", message],
+            cwd=newsroom,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
 
     git(newsroom, "add", ".pre-commit-config.yaml", "README.md", "data.csv")
     done = commit("setup")

@@ -20,12 +20,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint.linter import Linter
 from newslint.checks import base
 from newslint.config import Config
+from newslint.linter import Linter
 
 # NEWSLINT_EXAMPLES=5000 for a longer hunt; 200 keeps the suite quick.
-SETTINGS = settings(max_examples=int(os.environ.get("NEWSLINT_EXAMPLES", 200)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("NEWSLINT_EXAMPLES", 200)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 LINTERS = {profile: Linter(Config(profile=profile)) for profile in ("ap", "british")}
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -115,32 +119,128 @@ def check_fixes_converge(text: str, kind: str, profile: str = "ap", rounds: int 
 # -- strategies --------------------------------------------------------------------------------
 LINE_BREAKS = ["\n", "\r\n", "\r", "\n\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 any_text = st.text(st.characters(codec="utf-8"), max_size=300) | st.lists(
-    st.text(max_size=12) | st.sampled_from(LINE_BREAKS), max_size=40).map("".join)
+    st.text(max_size=12) | st.sampled_from(LINE_BREAKS), max_size=40
+).map("".join)
 
 PIECES = [
     # words and names
-    "the", "The", "minister", "said", "told", "reporters", "Ryan Dillon", "Dillon", "Dilon", "Ryan Dilon",
-    "Mr Dillon", "Colonel", "ISIS", "ISIL", "Daesh", "Islamic State", "U.S.", "US", "U.S. -led", "Kiev",
-    "Kyiv", "the the", "Dillon said", "has not. and", "'we will win the vote'", "per cent", "percent", "Per cent", "Inc.", "Gen.", "a.m.", "it", "was", "not", "and", "will",
+    "the",
+    "The",
+    "minister",
+    "said",
+    "told",
+    "reporters",
+    "Ryan Dillon",
+    "Dillon",
+    "Dilon",
+    "Ryan Dilon",
+    "Mr Dillon",
+    "Colonel",
+    "ISIS",
+    "ISIL",
+    "Daesh",
+    "Islamic State",
+    "U.S.",
+    "US",
+    "U.S. -led",
+    "Kiev",
+    "Kyiv",
+    "the the",
+    "Dillon said",
+    "has not. and",
+    "'we will win the vote'",
+    "per cent",
+    "percent",
+    "Per cent",
+    "Inc.",
+    "Gen.",
+    "a.m.",
+    "it",
+    "was",
+    "not",
+    "and",
+    "will",
     # figures and dates
-    "300", "4.5%", "$5 million", "1,200", "about 40 vehicles", "Friday, 21 May 2019", "Tuesday, Sept. 8",
-    "30 February 2020", "21 May 2019", "1998", "'90s",
+    "300",
+    "4.5%",
+    "$5 million",
+    "1,200",
+    "about 40 vehicles",
+    "Friday, 21 May 2019",
+    "Tuesday, Sept. 8",
+    "30 February 2020",
+    "21 May 2019",
+    "1998",
+    "'90s",
     # quote marks, alone and in pairs
-    '"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", '""', "''",
-    '"We will win,"', "'we'", "\u201cWe will,\u201d", '" spaced "', '"quote",', "don't", "O'Brien",
+    '"',
+    "'",
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "\u00ab",
+    "\u00bb",
+    "\u201e",
+    '""',
+    "''",
+    '"We will win,"',
+    "'we'",
+    "\u201cWe will,\u201d",
+    '" spaced "',
+    '"quote",',
+    "don't",
+    "O'Brien",
     # punctuation slips
-    ",", ".", ",,", "..", "...", " ,", " .", ";;", "::", "?", "!", " -", "-", "\u2014", "\u2026", "(", ")",
+    ",",
+    ".",
+    ",,",
+    "..",
+    "...",
+    " ,",
+    " .",
+    ";;",
+    "::",
+    "?",
+    "!",
+    " -",
+    "-",
+    "\u2014",
+    "\u2026",
+    "(",
+    ")",
     # furniture and markup
-    "Home \u00bb World \u00bb Europe", "Share this article", "Advertisement", "Latest news",
-    "**", "_", "`", "#", "# ", "> ", "- ", "1. ", "[link](http://x)", "![img](y)", "<!--", "-->",
-    "<b>", "```", "---", "title: ", "\t", "  ",
+    "Home \u00bb World \u00bb Europe",
+    "Share this article",
+    "Advertisement",
+    "Latest news",
+    "**",
+    "_",
+    "`",
+    "#",
+    "# ",
+    "> ",
+    "- ",
+    "1. ",
+    "[link](http://x)",
+    "![img](y)",
+    "<!--",
+    "-->",
+    "<b>",
+    "```",
+    "---",
+    "title: ",
+    "\t",
+    "  ",
 ]
 SEPARATORS = [" ", " ", " ", "", "\n", "\n\n", "\r\n", "\r", "\x0b", "\u2028"]
 news_text = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=60).map(
-    lambda parts: "".join(p + s for p, s in parts))
+    lambda parts: "".join(p + s for p, s in parts)
+)
 # A story shape: a headline line, then paragraphs of news pieces, sometimes the headline again.
 story = st.tuples(news_text, st.lists(news_text, min_size=1, max_size=6), st.booleans()).map(
-    lambda t: "\n\n".join([t[0].replace("\n", " "), *t[1], *([t[0].replace("\n", " ")] if t[2] else [])]))
+    lambda t: "\n\n".join([t[0].replace("\n", " "), *t[1], *([t[0].replace("\n", " ")] if t[2] else [])])
+)
 kinds = st.sampled_from(["text", "markdown"])
 profiles = st.sampled_from(["ap", "british"])
 
@@ -184,12 +284,15 @@ def test_apply_fixes_keeps_the_text_between_edits():
         assert_outside_unchanged(text, "aXYdeF!gh", applied)
 
 
-@pytest.mark.parametrize("text", [
-    "Headline here\rThe the minister said so.\rDillon said ISIS and Daesh.",  # old Mac line ends
-    "Headline\r\n\r\nThe the minister , said \u201cwe will\u201d.\r\n",
-    "Headline\x0bline two\x0cThe the minister said so.\u2028Daesh and ISIS",  # Word's manual breaks
-    "Head\x85line\n\nThe the end.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline here\rThe the minister said so.\rDillon said ISIS and Daesh.",  # old Mac line ends
+        "Headline\r\n\r\nThe the minister , said \u201cwe will\u201d.\r\n",
+        "Headline\x0bline two\x0cThe the minister said so.\u2028Daesh and ISIS",  # Word's manual breaks
+        "Head\x85line\n\nThe the end.",
+    ],
+)
 @pytest.mark.parametrize("kind", ["text", "markdown"])
 def test_odd_line_ends_give_editor_positions(text, kind):
     assert check_result(text, kind)
@@ -219,12 +322,36 @@ def _name_spelling_by_every_pair(doc):
                 break
 
 
-surnames = st.sampled_from(["Dillon", "Dilon", "Dillion", "Dylan", "Dillons", "Smith", "Smyth", "Smithe",
-                            "Smoth", "Jones", "Jonas", "Joness", "Ojones", "Moreau", "Moraeu", "Morea"])
+surnames = st.sampled_from(
+    [
+        "Dillon",
+        "Dilon",
+        "Dillion",
+        "Dylan",
+        "Dillons",
+        "Smith",
+        "Smyth",
+        "Smithe",
+        "Smoth",
+        "Jones",
+        "Jonas",
+        "Joness",
+        "Ojones",
+        "Moreau",
+        "Moraeu",
+        "Morea",
+    ]
+)
 givens = st.sampled_from(["Ryan", "Anna", "Ryan", "Li"])
-mentions = st.lists(st.one_of(st.tuples(givens, surnames).map(" ".join),
-                              surnames.map(lambda s: f"{s} said"), surnames.map(lambda s: f"Mr {s}")),
-                    min_size=1, max_size=14)
+mentions = st.lists(
+    st.one_of(
+        st.tuples(givens, surnames).map(" ".join),
+        surnames.map(lambda s: f"{s} said"),
+        surnames.map(lambda s: f"Mr {s}"),
+    ),
+    min_size=1,
+    max_size=14,
+)
 
 
 @SETTINGS
@@ -250,8 +377,9 @@ def test_a_long_line_is_not_a_date_line():
 def test_a_markdown_soft_line_break_maps_to_the_line_end(newline):
     """The space that stands for a soft line break maps to the line end, not one past it."""
     text = f"# Head\n\nThe minister{newline}, said so."
-    (finding,) = [f for f in LINTERS["ap"].lint_text(text, "x.md", "markdown").findings
-                  if f.rule == "punctuation.space-before"]
+    (finding,) = [
+        f for f in LINTERS["ap"].lint_text(text, "x.md", "markdown").findings if f.rule == "punctuation.space-before"
+    ]
     assert text[finding.start : finding.end] == newline + ","
 
 

@@ -7,15 +7,21 @@ from newslint.document import Document
 
 def scan(text):
     doc = Document(text)
-    return doc, [(q.kind, q.depth, q.closed, text[q.start:q.end]) for q in doc.quotes], \
-        [p.kind for p in doc.quote_scan.problems]
+    return (
+        doc,
+        [(q.kind, q.depth, q.closed, text[q.start : q.end]) for q in doc.quotes],
+        [p.kind for p in doc.quote_scan.problems],
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Don't stop. The Joneses' house was sold in the '90s, rock 'n' roll.",
-    "O'Brien said the firm's shares fell.",
-    "It’s the workers’ union, and the ’80s are over.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't stop. The Joneses' house was sold in the '90s, rock 'n' roll.",
+        "O'Brien said the firm's shares fell.",
+        "It’s the workers’ union, and the ’80s are over.",
+    ],
+)
 def test_apostrophes_are_not_quotation_marks(text):
     _, quotes, problems = scan(text)
     assert quotes == [] and problems == []
@@ -46,15 +52,17 @@ def test_quotation_split_one_sentence_per_line_continues():
 
 # A story split one sentence per line by a corpus tool, which lost the closing mark of the first
 # quotation and the opening mark of the last at sentence edges.
-SPLIT = ("Council backs plan\n\n"
-         "The council voted on Tuesday to build the new bridge.\n"
-         'The mayor said: "We have waited for this bridge for ten years.\n'
-         "The vote was close, with five members against.\n"
-         'Engineer Ann Lee said: "Work starts in the spring.\n'
-         'It should take two years."\n'
-         "The river is wide there.\n"
-         'It is deep too," she said.\n'
-         "Tolls will pay for it.\n")
+SPLIT = (
+    "Council backs plan\n\n"
+    "The council voted on Tuesday to build the new bridge.\n"
+    'The mayor said: "We have waited for this bridge for ten years.\n'
+    "The vote was close, with five members against.\n"
+    'Engineer Ann Lee said: "Work starts in the spring.\n'
+    'It should take two years."\n'
+    "The river is wide there.\n"
+    'It is deep too," she said.\n'
+    "Tolls will pay for it.\n"
+)
 
 
 def test_copy_split_one_sentence_per_line_pairs_marks_only_within_a_line():
@@ -75,8 +83,7 @@ def test_copy_split_one_sentence_per_line_still_has_problems_within_a_line():
 
 def test_paragraphs_of_two_sentences_are_not_split_copy():
     text = SPLIT.replace("Tolls will pay for it.", "Tolls will pay for it. Nobody objected.")
-    paragraphs = "\n".join(line + " It was agreed." if line.endswith(".") else line
-                            for line in text.split("\n"))
+    paragraphs = "\n".join(line + " It was agreed." if line.endswith(".") else line for line in text.split("\n"))
     assert not Document(paragraphs).lines_are_sentences
 
 
@@ -86,7 +93,7 @@ def test_unclosed_and_unopened():
 
 
 def test_breadcrumb_guillemets_and_inch_marks_are_not_quotes():
-    _, quotes, problems = scan("Home » World » Europe\n\nA 34\" screen costs $300.")
+    _, quotes, problems = scan('Home » World » Europe\n\nA 34" screen costs $300.')
     assert quotes == [] and problems == []
 
 
@@ -113,8 +120,10 @@ def test_a_pull_quote_line_is_headline_like():
 
 
 def test_a_related_link_in_sentence_case_is_headline_like():
-    doc = Document("Headline here\n\nThe story goes on here.\n\n"
-                   "Staffers 'don't care': prison suicides were rising before the death of an inmate")
+    doc = Document(
+        "Headline here\n\nThe story goes on here.\n\n"
+        "Staffers 'don't care': prison suicides were rising before the death of an inmate"
+    )
     assert doc.is_headline_like(2) and not doc.is_headline_like(1)
 
 
@@ -132,19 +141,23 @@ def test_a_spaced_possessive_is_not_a_backwards_mark():
     assert fixed == "The details of the Senate’s session were shared. NPR's reporter said so."
 
 
-@pytest.mark.parametrize("text", [
-    "“My first thought was, ‘Oh no, not again,’ ” she said.",
-    "“ ‘Cheap money’ is over,” he said.",
-    "\"The era of 'cheap money,' \" Jessop said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“My first thought was, ‘Oh no, not again,’ ” she said.",
+        "“ ‘Cheap money’ is over,” he said.",
+        "\"The era of 'cheap money,' \" Jessop said.",
+    ],
+)
 def test_a_space_between_nested_marks_is_not_a_slip(text):
     _, quotes, problems = scan(text)
     assert problems == [] and len(quotes) == 2
 
 
 def test_a_quotation_padded_on_both_sides_is_one_finding_with_both_fixes():
-    from newslint.linter import Linter
     from newslint.config import Config
+    from newslint.linter import Linter
+
     text = "She starred in “ Wild Rose ” and “ Fargo.”"
     findings = [f for f in Linter(Config()).lint_text(text, "t.txt").findings if f.rule == "quotes.space-inside"]
     assert [(f.column, f.end_column) for f in findings] == [(16, 29), (34, 36)]
@@ -152,8 +165,9 @@ def test_a_quotation_padded_on_both_sides_is_one_finding_with_both_fixes():
 
 
 def newslint_fix(text, rule):
-    from newslint.linter import Linter
     from newslint.config import Config
     from newslint.fix import apply_edits, choose_edits
+    from newslint.linter import Linter
+
     findings = [f for f in Linter(Config()).lint_text(text, "t.txt").findings if f.rule == rule]
     return apply_edits(text, choose_edits(findings))

@@ -12,7 +12,6 @@ import tempfile
 import time
 
 import pytest
-
 from conftest import ROOT
 
 BAD = "It will will pass.\n"  # one finding: a doubled word (an error)
@@ -61,8 +60,15 @@ def test_a_fifo_in_a_folder_is_skipped_and_a_named_fifo_is_an_error(tmp_path):
 def test_a_closed_output_pipe_never_claims_clean(tmp_path):
     for i in range(40):
         (tmp_path / f"s{i:02}.txt").write_text(BAD * 50, encoding="utf-8")
-    run = subprocess.run(f"{sys.executable} -m newslint check {tmp_path} | head -1; exit ${{PIPESTATUS[0]}}",
-                         shell=True, executable="/bin/bash", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    run = subprocess.run(
+        f"{sys.executable} -m newslint check {tmp_path} | head -1; exit ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr and "Exception" not in run.stderr
 
@@ -72,8 +78,13 @@ def test_a_killed_worker_is_one_line_and_the_other_files_are_reported(tmp_path):
         (tmp_path / f"s{i:02}.txt").write_text(BAD, encoding="utf-8")
     # One big file keeps the workers busy long enough for the test to kill one of them.
     (tmp_path / "s08.txt").write_text("It will will pass and so on.\n" * 20000, encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "newslint", "check", "-j", "2", str(tmp_path)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "-j", "2", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     killed = False
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and process.poll() is None and not killed:
@@ -89,7 +100,7 @@ def test_a_killed_worker_is_one_line_and_the_other_files_are_reported(tmp_path):
         pytest.skip("the run ended before a worker could be killed")
     assert process.returncode == 2, err
     assert "Traceback" not in err
-    assert "worker process died" in err and len([l for l in err.splitlines() if "died" in l]) == 1
+    assert "worker process died" in err and len([line for line in err.splitlines() if "died" in line]) == 1
     assert out.count("will will") >= 1  # the other files' findings
 
 
@@ -129,9 +140,15 @@ def test_a_files_findings_are_printed_when_it_is_done_not_at_the_end(tmp_path):
     first = tmp_path / "first.txt"
     first.write_text(BAD, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--format", "line", str(first), "-"],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, cwd=ROOT, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "--format", "line", str(first), "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
     import threading
 
     guard = threading.Timer(20, process.kill)  # unstreamed, nothing would come until stdin closes

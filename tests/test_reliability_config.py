@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from newslint.config import files
 from newslint.config.files import clear_config_cache, load_config
 from newslint.packs import RuleError
@@ -66,6 +66,11 @@ def test_grammar_timeout_must_be_a_finite_number_above_0(tmp_path, value):
 
 @pytest.mark.parametrize("value", ["nan", "inf"])
 def test_grammar_timeout_flag_must_be_finite(tmp_path, value):
-    run = subprocess.run([sys.executable, "-m", "newslint", "check", "--grammar-timeout", value, "-"],
-                         input="Text.\n", capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--grammar-timeout", value, "-"],
+        input="Text.\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 2 and "Traceback" not in run.stderr

@@ -8,7 +8,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT
 
 pytest.importorskip("language_tool_python", reason="the grammar extra (language-tool-python) is not installed")
@@ -22,9 +21,26 @@ def test_a_server_that_dribbles_its_answer_is_cut_off_at_the_timeout_and_other_f
     draft.write_text("The vote is on September 6 and and the goverment said so.\n", encoding="utf-8")
     with FakeLanguageTool(mode="dribble", delay=0.5) as server:
         started = time.monotonic()
-        run = subprocess.run([sys.executable, "-m", "newslint", "check", "--grammar", "--grammar-server", server.url,
-                              "--grammar-timeout", "2", "--config", str(tmp_path / "none.yaml"), str(draft)],
-                             capture_output=True, text=True, cwd=ROOT, timeout=60)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "newslint",
+                "check",
+                "--grammar",
+                "--grammar-server",
+                server.url,
+                "--grammar-timeout",
+                "2",
+                "--config",
+                str(tmp_path / "none.yaml"),
+                str(draft),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
         took = time.monotonic() - started
     # the answer is ~150 bytes at 2 a second: without a deadline it takes over a minute.
     assert took < 15, (took, run.stderr)

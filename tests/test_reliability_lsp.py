@@ -14,8 +14,12 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _change(line, character, end_line, end_character, text):
-    pos = lambda l, c: SimpleNamespace(line=l, character=c)  # noqa: E731
-    return SimpleNamespace(range=SimpleNamespace(start=pos(line, character), end=pos(end_line, end_character)), text=text)
+    def pos(line, character):
+        return SimpleNamespace(line=line, character=character)
+
+    return SimpleNamespace(
+        range=SimpleNamespace(start=pos(line, character), end=pos(end_line, end_character)), text=text
+    )
 
 
 def test_random_edits_keep_lines_and_utf16_positions_exact():
@@ -32,7 +36,7 @@ def test_random_edits_keep_lines_and_utf16_positions_exact():
             assert buffer.line_starts == starts
             for offset in range(len(text) + 1):
                 line, character = buffer.position(offset)
-                assert character == len(text[starts[line]:offset].encode("utf-16-le")) // 2
+                assert character == len(text[starts[line] : offset].encode("utf-16-le")) // 2
                 if offset <= buffer._line_end(line):
                     assert buffer.offset(line, character) == offset
 
@@ -40,7 +44,7 @@ def test_random_edits_keep_lines_and_utf16_positions_exact():
 def test_typing_on_a_5_mb_line_costs_little_a_keystroke():
     buffer = TextBuffer("word " * 1_000_000 + "\U0001f600 end")  # one line, 5 MB
     started = time.perf_counter()
-    for i in range(100):  # type at the end of the line, as an editor sends it
+    for _i in range(100):  # type at the end of the line, as an editor sends it
         line, character = buffer.position(len(buffer.text))
         buffer.apply_change(_change(line, character, line, character, "x"))
     took = (time.perf_counter() - started) / 100
@@ -49,7 +53,7 @@ def test_typing_on_a_5_mb_line_costs_little_a_keystroke():
 
 
 def test_positions_of_many_findings_on_a_long_line_are_fast():
-    buffer = TextBuffer(("a\u00e9\U0001f600 " * 250_000))  # a 1M-character line
+    buffer = TextBuffer("a\u00e9\U0001f600 " * 250_000)  # a 1M-character line
     started = time.perf_counter()
     positions = [buffer.position(offset) for offset in range(0, len(buffer.text), 10)]
     assert time.perf_counter() - started < 1.0  # it was quadratic: seconds for 100,000 findings

@@ -10,9 +10,11 @@ from newslint.report import html
 
 def page(**kwargs) -> str:
     linter = Linter()
-    results = [linter.lint_text("Council backs the bridge plan\n\nThe mayor , said the the plan was fine.\n", "a.txt"),
-               linter.lint_text("Council backs the bridge plan\n\nThe mayor said no.\n", "b.txt"),
-               linter.lint_text("Council backs the bridge plan\n\nIt was fine , he said .\n", "c.txt")]
+    results = [
+        linter.lint_text("Council backs the bridge plan\n\nThe mayor , said the the plan was fine.\n", "a.txt"),
+        linter.lint_text("Council backs the bridge plan\n\nThe mayor said no.\n", "b.txt"),
+        linter.lint_text("Council backs the bridge plan\n\nIt was fine , he said .\n", "c.txt"),
+    ]
     out = io.StringIO()
     html.render(results, out, **kwargs)
     return out.getvalue()
@@ -20,8 +22,9 @@ def page(**kwargs) -> str:
 
 def test_counts_per_rule_put_errors_first():
     text = page()
-    rows = re.findall(r'<tr class="sev-(\w+)"><td><code>([\w.-]+)</code></td><td>\w+</td><td class="n">(\d+)</td>',
-                      text)
+    rows = re.findall(
+        r'<tr class="sev-(\w+)"><td><code>([\w.-]+)</code></td><td>\w+</td><td class="n">(\d+)</td>', text
+    )
     assert rows and rows[0][:2] == ("error", "repetition.doubled-word")
     levels = [level for level, _, _ in rows]
     assert levels == sorted(levels, key=["error", "warning", "info"].index)

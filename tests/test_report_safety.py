@@ -16,8 +16,19 @@ ESC = "\x1b]0;owned\x07\x1b[31m"
 
 def _result(path: str, rule: str = "style.x", message: str = "Say it once.") -> Result:
     source = "The the mayor said.\n"
-    finding = Finding(path=path, rule=rule, category=rule.split(".")[0], severity="warning", message=message,
-                      start=0, end=7, line=1, column=1, end_line=1, end_column=8)
+    finding = Finding(
+        path=path,
+        rule=rule,
+        category=rule.split(".")[0],
+        severity="warning",
+        message=message,
+        start=0,
+        end=7,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=8,
+    )
     return Result(path, source, [finding])
 
 
@@ -53,9 +64,21 @@ def test_sarif_fix_titles_keep_the_case_of_the_copy():
     from newslint.model import Edit
 
     source = "ISIS said so.\n"
-    finding = Finding(path="s.txt", rule="naming.x", category="naming", severity="warning", message="Use one name.",
-                      start=0, end=4, line=1, column=1, end_line=1, end_column=5,
-                      fix=(Edit(0, 4, "Islamic State"),), fix_safe=True)
+    finding = Finding(
+        path="s.txt",
+        rule="naming.x",
+        category="naming",
+        severity="warning",
+        message="Use one name.",
+        start=0,
+        end=4,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=5,
+        fix=(Edit(0, 4, "Islamic State"),),
+        fix_safe=True,
+    )
     out = io.StringIO()
     render("sarif", [Result("s.txt", source, [finding])], out)
     fix = json.loads(out.getvalue())["runs"][0]["results"][0]["fixes"][0]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from newslint.rule_examples import example_failures
 from newslint.packs import PROFILES, load_rules
+from newslint.rule_examples import example_failures
 
 CASES = [(profile, rule) for profile in PROFILES for rule in load_rules(profile=profile)]
 
@@ -17,8 +17,17 @@ def test_examples(profile, rule):
 
 def test_every_category_has_rules():
     categories = {r.category for r in load_rules()}
-    assert {"headline", "boilerplate", "dates", "punctuation", "naming", "reference", "quotes",
-            "attribution", "repetition"} <= categories
+    assert {
+        "headline",
+        "boilerplate",
+        "dates",
+        "punctuation",
+        "naming",
+        "reference",
+        "quotes",
+        "attribution",
+        "repetition",
+    } <= categories
 
 
 def test_readme_rule_list_is_generated_from_the_rules(cli):
@@ -39,11 +48,15 @@ def test_a_naming_message_names_two_different_forms():
     # names the other form the story used, never the one it found.
     from newslint import Config, lint_text
 
-    found = lint_text("Oscars history\n\nThe Academy gave plaster statues during WWII. "
-                      "It did not stop during World War II either.", config=Config(profile="british"))
+    found = lint_text(
+        "Oscars history\n\nThe Academy gave plaster statues during WWII. It did not stop during World War II either.",
+        config=Config(profile="british"),
+    )
     messages = [f.message for f in found if f.rule == "naming.world-war-ii"]
-    assert messages == ["'WWII' and 'World War II' in one story; use 'Second World War'.",
-                        "'World War II' and 'WWII' in one story; use 'Second World War'."]
+    assert messages == [
+        "'WWII' and 'World War II' in one story; use 'Second World War'.",
+        "'World War II' and 'WWII' in one story; use 'Second World War'.",
+    ]
 
 
 @pytest.mark.parametrize("pack", ["quotes.yaml", "punctuation.yaml"])
@@ -52,7 +65,11 @@ def test_bad_examples_of_the_quote_and_punctuation_packs_state_their_spans(pack)
     # would pass on another problem's finding, so each says exactly which spans it reports.
     from newslint.packs import BUILTIN_PACKS, load_pack
 
-    vague = [(profile, rule.id, example.text) for profile in PROFILES
-             for rule in load_pack(BUILTIN_PACKS / pack, profile) for example in rule.examples[0]
-             if example.found is None]
+    vague = [
+        (profile, rule.id, example.text)
+        for profile in PROFILES
+        for rule in load_pack(BUILTIN_PACKS / pack, profile)
+        for example in rule.examples[0]
+        if example.found is None
+    ]
     assert vague == []

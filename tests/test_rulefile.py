@@ -49,7 +49,9 @@ def test_unknown_placeholder_in_message(tmp_path):
 
 
 def test_invalid_regex_is_an_option_error(tmp_path):
-    pack = GOOD_RULE.replace("type: substitution", "type: pattern").replace("swap: {towards: toward}", "patterns: ['(unclosed']")
+    pack = GOOD_RULE.replace("type: substitution", "type: pattern").replace(
+        "swap: {towards: toward}", "patterns: ['(unclosed']"
+    )
     assert "invalid regular expression" in error(tmp_path, pack)
 
 
@@ -60,4 +62,3 @@ def test_bad_category_and_level(tmp_path):
 
 def test_duplicate_key(tmp_path):
     assert "duplicate key 'message'" in error(tmp_path, GOOD_RULE.replace("    swap:", "    message: again\n    swap:"))
-

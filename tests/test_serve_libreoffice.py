@@ -26,26 +26,43 @@ def _has_uno() -> bool:
 
 
 if not SOFFICE or not _has_uno():
-    pytest.skip("LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui python3-uno); "
-                "the LibreOffice test needs it", allow_module_level=True)
+    pytest.skip(
+        "LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui python3-uno); "
+        "the LibreOffice test needs it",
+        allow_module_level=True,
+    )
 
 
 def test_libreoffice_underlines_newslint_findings_on_the_right_spans(tmp_path):
     paragraphs = [
-        "Flood waters \U0001F30A rose and the the river broke its banks , officials said.",
-        "\"We will stay until the work is done, Hollis said of the plan.",  # a quote the next paragraph continues
+        "Flood waters \U0001f30a rose and the the river broke its banks , officials said.",
+        '"We will stay until the work is done, Hollis said of the plan.',  # a quote the next paragraph continues
         "AT&T shares rose 5% for 50%25 of C++ users , the the company said.",  # sent as it is, not encoded
     ]
     office_port = free_port()
     with Server() as server:
         office = subprocess.Popen(
-            [SOFFICE, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-             f"--accept=socket,host=127.0.0.1,port={office_port};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                SOFFICE,
+                "--headless",
+                "--invisible",
+                "--norestore",
+                "--nologo",
+                "--nodefault",
+                f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                f"--accept=socket,host=127.0.0.1,port={office_port};urp;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
-            done = subprocess.run([SYSTEM_PYTHON, str(DRIVER), str(office_port), server.url, *paragraphs],
-                                  capture_output=True, text=True, timeout=120, check=False)
+            done = subprocess.run(
+                [SYSTEM_PYTHON, str(DRIVER), str(office_port), server.url, *paragraphs],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
         finally:
             office.terminate()
             try:
@@ -58,9 +75,10 @@ def test_libreoffice_underlines_newslint_findings_on_the_right_spans(tmp_path):
     first, second, third = answer["paragraphs"]
     units = paragraphs[0].encode("utf-16-le")
     # LibreOffice 7.4 shows `message` in its menu (aShortComment) and keeps no rule id.
-    spans = [(e["short"], units[2 * e["start"] : 2 * (e["start"] + e["length"])].decode("utf-16-le"), e["suggestions"])
-             for e in first]
-    assert spans == [("Doubled word: 'the the'.", "the the", ["the"]),
-                     ("Space before ','; take it out.", " ,", [","])]
+    spans = [
+        (e["short"], units[2 * e["start"] : 2 * (e["start"] + e["length"])].decode("utf-16-le"), e["suggestions"])
+        for e in first
+    ]
+    assert spans == [("Doubled word: 'the the'.", "the the", ["the"]), ("Space before ','; take it out.", " ,", [","])]
     assert second == []  # one paragraph alone: no story-level guesses (an unclosed quote, a surname)
     assert [paragraphs[2][e["start"] : e["start"] + e["length"]] for e in third] == [" ,", "the the"]

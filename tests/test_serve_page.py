@@ -17,8 +17,7 @@ need_server_packages()
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright for the page test")
 CHROMIUM = os.environ.get("NEWSLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM:
-    pytest.skip("no Chromium here (Debian: apt-get install chromium); the page test needs one",
-                allow_module_level=True)
+    pytest.skip("no Chromium here (Debian: apt-get install chromium); the page test needs one", allow_module_level=True)
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
@@ -52,8 +51,13 @@ def test_paste_review_fix_download(page, tmp_path):
     marks = page.locator("#view mark")
     assert marks.count() >= 6
     rules = page.locator(".finding .rule").all_inner_texts()
-    assert {"repetition.doubled-word", "punctuation.space-before", "quotes.punctuation-outside",
-            "boilerplate.page-furniture", "reference.before-first"} <= set(rules)
+    assert {
+        "repetition.doubled-word",
+        "punctuation.space-before",
+        "quotes.punctuation-outside",
+        "boilerplate.page-furniture",
+        "reference.before-first",
+    } <= set(rules)
     groups = [g.lower() for g in page.locator(".group h2").all_inner_texts()]
     assert any(g.startswith("quotes") for g in groups) and any(g.startswith("repetition") for g in groups)
 
@@ -72,11 +76,15 @@ def test_paste_review_fix_download(page, tmp_path):
     item = page.locator(".finding", has=page.locator(".rule", has_text="repetition.doubled-word"))
     item.locator("button.accept").click()
     page.wait_for_function("!document.querySelector('#editor').value.includes('The the harbour')")
-    page.wait_for_function("![...document.querySelectorAll('.finding .rule')].some(e => e.textContent === 'repetition.doubled-word')")
+    page.wait_for_function(
+        "![...document.querySelectorAll('.finding .rule')].some(e => e.textContent === 'repetition.doubled-word')"
+    )
 
     # Dismiss one: it leaves the list and the page.
     before = page.locator(".finding").count()
-    page.locator(".finding", has=page.locator(".rule", has_text="reference.before-first")).locator("button.dismiss").click()
+    page.locator(".finding", has=page.locator(".rule", has_text="reference.before-first")).locator(
+        "button.dismiss"
+    ).click()
     assert page.locator(".finding").count() == before - 1
 
     # Apply every safe fix, then download the result.
@@ -87,7 +95,7 @@ def test_paste_review_fix_download(page, tmp_path):
     saved = tmp_path / "draft.txt"
     download.value.save_as(saved)
     text = saved.read_text(encoding="utf-8")
-    assert "harbour, ending" in text and "coming,\" and" in text and "The the" not in text
+    assert "harbour, ending" in text and 'coming," and' in text and "The the" not in text
     assert text.startswith("---\ntitle: Council approves")  # the rest of the draft is as it was
 
 
@@ -101,8 +109,10 @@ def test_open_a_docx(page, tmp_path):
     page.set_input_files("#open", str(path))
     page.wait_for_function("document.querySelector('#file-name').textContent === 'story.docx'")
     page.wait_for_selector("#view mark.error")
-    assert set(page.locator(".finding .rule").all_inner_texts()) == {"repetition.doubled-word",
-                                                                    "punctuation.space-before"}
+    assert set(page.locator(".finding .rule").all_inner_texts()) == {
+        "repetition.doubled-word",
+        "punctuation.space-before",
+    }
     with page.expect_download() as download:
         page.click("#download")
     assert download.value.suggested_filename == "story.txt"  # a .docx is never written: plain text out

@@ -22,10 +22,31 @@ def test_no_server_error_and_no_hang(tmp_path):
     command = shutil.which("schemathesis", path=str(Path(sys.executable).parent)) or "schemathesis"
     with Server("--timeout", "5") as server:
         done = subprocess.run(
-            [command, "run", server.url + "/openapi.json", "--checks", "not_a_server_error",
-             "--max-response-time", str(MAX_RESPONSE_TIME), "--request-timeout", str(MAX_RESPONSE_TIME + 5),
-             "--max-examples", "10", "--phases", "coverage,fuzzing", "--seed", "1", "--generation-database", "none"],
-            capture_output=True, text=True, timeout=300, cwd=tmp_path, check=False)
+            [
+                command,
+                "run",
+                server.url + "/openapi.json",
+                "--checks",
+                "not_a_server_error",
+                "--max-response-time",
+                str(MAX_RESPONSE_TIME),
+                "--request-timeout",
+                str(MAX_RESPONSE_TIME + 5),
+                "--max-examples",
+                "10",
+                "--phases",
+                "coverage,fuzzing",
+                "--seed",
+                "1",
+                "--generation-database",
+                "none",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+            check=False,
+        )
         log = server.stop()
     output = done.stdout[-4000:] + done.stderr[-2000:]
     assert done.returncode == 0, output

@@ -8,34 +8,37 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint.linter import Linter
-from newslint.source import iter_files
 from newslint.checks import attribution
 from newslint.checks.base import LiteralFilter, word_pattern
 from newslint.checks.repetition import _key
-from newslint.document.dates import DATE
-from newslint.document import Document
-from newslint.document.document import is_date_line
 from newslint.cli.main import _parser
 from newslint.cli.parallel import MIN_PARALLEL_FILES, Checker, check_in_order
+from newslint.document import Document
+from newslint.document.dates import DATE
+from newslint.document.document import is_date_line
 from newslint.document.people import _FULL, _NAME, _SHORT, MIDDLE, SPEECH_VERBS
+from newslint.linter import Linter
+from newslint.source import iter_files
 
 ROOT = Path(__file__).resolve().parent.parent
 # Stories the project wrote: the clean articles, the example draft, and drafts with slips.
 DRAFTS = [
     "Storm hits coast\n\nThe the storm made landfall on Tuesday night , forecasters said.\n",
     "Harbour plan\n\nThe U.S. -led group said US ships would wait. About 300 boats waited.\n\n"
-    "Dillon said it was over. Coalition spokesman Colonel Ryan Dillon told reporters \"it is over\", he said.\n",
+    'Dillon said it was over. Coalition spokesman Colonel Ryan Dillon told reporters "it is over", he said.\n',
     "Budget vote\n\nFriday, 21 May 2019\n\nOn Monday, March 2, the talks began; by May 5 or 30 June they ended.\n"
     "The council spent $4 million. It was not. enough for the mayor.\n"
     "Prices rose 4 per cent in May.. The ISIS fighters fled and Daesh regrouped, officials said.\n",
     "RATES RISE\n\nLONDON, Feb 26 - The bank raised rates by 0.5 pct to 10.5 pct, it said.\n"
     "Profit    1,234    5,678\nLoss      9,876    5,432\nMr Hollis said 40,000 jobs would go.\n",
-    "Ruiz returns\n\n\"We have waited ten years,\" said Marta Ruiz. Mr Ruiz said it was fine.\n\n"
-    "\"It is a change.\n\n\"And it is good,\" Ruiz said. Marta Ruis told reporters 12,000 people came.\n",
+    'Ruiz returns\n\n"We have waited ten years," said Marta Ruiz. Mr Ruiz said it was fine.\n\n'
+    '"It is a change.\n\n"And it is good," Ruiz said. Marta Ruis told reporters 12,000 people came.\n',
 ]
-TEXTS = DRAFTS + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "clean").rglob("*.*"))] + [
-    (ROOT / "examples" / "draft.md").read_text(encoding="utf-8")]
+TEXTS = (
+    DRAFTS
+    + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "clean").rglob("*.*"))]
+    + [(ROOT / "examples" / "draft.md").read_text(encoding="utf-8")]
+)
 
 
 def story_files(folder: Path) -> list[Path]:
@@ -109,7 +112,7 @@ def test_is_shouting_is_the_same_when_asked_again():
         doc = Document(text)
         first = [doc.is_shouting(i) for i in range(len(doc.paragraphs))]
         for i, (start, end) in enumerate(doc.paragraphs):
-            letters = [c for c in doc.text[start:min(end, start + 200)] if c.isalpha()]
+            letters = [c for c in doc.text[start : min(end, start + 200)] if c.isalpha()]
             plain = len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
             assert first[i] == plain == doc.is_shouting(i)
 
@@ -120,16 +123,19 @@ def test_rewritten_patterns_match_the_originals(text):
     originals = {
         DATE: re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", DATE.pattern)),  # without its first lookahead
         _FULL: re.compile(rf"(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))"),
-        _SHORT: re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
-                           rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-                           rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))"),
+        _SHORT: re.compile(
+            rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
+            rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
+            rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))"
+        ),
     }
     from newslint.checks.punctuation import _PATTERNS
 
     originals[_PATTERNS["stop-lowercase"]] = re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])")
     for fast, plain in originals.items():
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
-            (m.span(), m.groups()) for m in plain.finditer(text)]
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ]
 
 
 def test_rewritten_patterns_match_the_originals_on_stories():
@@ -138,14 +144,30 @@ def test_rewritten_patterns_match_the_originals_on_stories():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["ISIS", "US", "U.S.", "per cent", "Kiev", "al-Qaida", "sent"]), min_size=1, max_size=3),
-       st.booleans(), PROSE, st.sampled_from(["", "ISIS", "us", "U.S", "Per Cent", "kiev", "AL-QAIDA", "AL-QA\u0130DA",
-                                                       "Kiev".replace("K", "\u212a"), "per \u017fent"]))
+@given(
+    st.lists(st.sampled_from(["ISIS", "US", "U.S.", "per cent", "Kiev", "al-Qaida", "sent"]), min_size=1, max_size=3),
+    st.booleans(),
+    PROSE,
+    st.sampled_from(
+        [
+            "",
+            "ISIS",
+            "us",
+            "U.S",
+            "Per Cent",
+            "kiev",
+            "AL-QAIDA",
+            "AL-QA\u0130DA",
+            "Kiev".replace("K", "\u212a"),
+            "per \u017fent",
+        ]
+    ),
+)
 @example(["al-Qaida"], True, " ", "AL-QA\u0130DA").via("the dotted capital I")
 @example(["Kiev"], True, "", "\u212aIEV").via("the Kelvin sign")
 @example(["per cent"], True, ". ", "PER \u017fENT").via("the long s")
 def test_literal_filter_never_hides_a_match(words, ignore_case, text, planted):
-    text = text[: len(text) // 2] + planted + text[len(text) // 2:]
+    text = text[: len(text) // 2] + planted + text[len(text) // 2 :]
     pattern = word_pattern("words", words, ignore_case=ignore_case)
     if pattern.search(text):
         assert LiteralFilter(words, ignore_case=ignore_case).may_occur(text)
@@ -165,13 +187,40 @@ def plain_is_date_line(line):
         rest = rest.replace(line[d.start : d.end], " ")
     if rest == line:
         return False
-    return not re.sub(r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
-                      r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]", "", rest)
+    return not re.sub(
+        r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
+        r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]",
+        "",
+        rest,
+    )
 
 
-DATE_LINES = st.lists(st.sampled_from(["Updated", "Tuesday,", "21 May 2019", "Feb 26", "10:45", "GMT", "on", "at",
-                                       "-", "|", "(", ")", "said", "Sept. 8", "x", "pm", "EST", "2019", "the"]),
-                      max_size=7).map(" ".join)
+DATE_LINES = st.lists(
+    st.sampled_from(
+        [
+            "Updated",
+            "Tuesday,",
+            "21 May 2019",
+            "Feb 26",
+            "10:45",
+            "GMT",
+            "on",
+            "at",
+            "-",
+            "|",
+            "(",
+            ")",
+            "said",
+            "Sept. 8",
+            "x",
+            "pm",
+            "EST",
+            "2019",
+            "the",
+        ]
+    ),
+    max_size=7,
+).map(" ".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -198,19 +247,33 @@ def plain_attribution(doc, options):
         paragraph = doc.paragraph_index(start)
         if paragraph in header or doc.is_shouting(paragraph):
             continue
-        if previous is not None and doc.paragraph_index(sentences[previous][0]) != paragraph \
-                and not attribution.FIGURE.search(text, *sentences[previous]):
+        if (
+            previous is not None
+            and doc.paragraph_index(sentences[previous][0]) != paragraph
+            and not attribution.FIGURE.search(text, *sentences[previous])
+        ):
             previous = None
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-        following = (nxt is not None and doc.paragraph_index(nxt[0]) == paragraph and sourced[i + 1]
-                     and bool(re.search(r"\d", text[nxt[0]:nxt[1]]) or attribution._ABOUT_IT.match(text, nxt[0])))
+        following = (
+            nxt is not None
+            and doc.paragraph_index(nxt[0]) == paragraph
+            and sourced[i + 1]
+            and bool(re.search(r"\d", text[nxt[0] : nxt[1]]) or attribution._ABOUT_IT.match(text, nxt[0]))
+        )
         p_start, p_end = doc.paragraphs[paragraph]
         prose = not attribution._TABLE_LINE.search(text, p_start, p_end) and not doc.is_headline_like(paragraph)
         record = options.record is not None and options.record.search(text, start, end)
-        if prose and not sourced[i] and not (previous is not None and sourced[previous]) and not following \
-                and not record:
-            figures = sorted([*attribution.FIGURE.finditer(text, start, end),
-                              *attribution.WORD_FIGURE.finditer(text, start, end)], key=lambda m: m.start())
+        if (
+            prose
+            and not sourced[i]
+            and not (previous is not None and sourced[previous])
+            and not following
+            and not record
+        ):
+            figures = sorted(
+                [*attribution.FIGURE.finditer(text, start, end), *attribution.WORD_FIGURE.finditer(text, start, end)],
+                key=lambda m: m.start(),
+            )
             for m in figures:
                 if doc.in_scope(m.start(), m.end(), options.quotes):
                     yield m.start(), m.end()
@@ -220,12 +283,21 @@ def plain_attribution(doc, options):
 
 def test_attribution_finds_what_the_plain_loop_finds():
     options = next(r for r in Linter().engine.rules if r.type.name == "attribution").options
-    sentences = ["About 300 fighters left.", "Officials said so.", "It cost $5 million.", "The vote was 7-2.",
-                 "Prices rose 4% in May.", "Nobody came.", "Some 40 people waited, police said.", "OK."]
+    sentences = [
+        "About 300 fighters left.",
+        "Officials said so.",
+        "It cost $5 million.",
+        "The vote was 7-2.",
+        "Prices rose 4% in May.",
+        "Nobody came.",
+        "Some 40 people waited, police said.",
+        "OK.",
+    ]
     texts = list(TEXTS)
     for i in range(len(sentences)):  # each order of sentences in a paragraph, with and without sources
-        texts.append("Headline here\n\n" + " ".join(sentences[i:] + sentences[:i]) + "\n"
-                     + " ".join(reversed(sentences[i:])))
+        texts.append(
+            "Headline here\n\n" + " ".join(sentences[i:] + sentences[:i]) + "\n" + " ".join(reversed(sentences[i:]))
+        )
     found = 0
     for text in texts:
         doc = Document(text)
@@ -238,10 +310,12 @@ def test_attribution_finds_what_the_plain_loop_finds():
 def test_headline_repeats_are_found_as_before():
     from newslint.checks import headline
 
-    texts = TEXTS + ["Storm Hits Coast Again\n\nThe storm hit.\n\nHome / Storm hits coast again\n\nSTORM HITS COAST AGAIN",
-                     "Rates rise\n\nRates rise\n\nRates rise: the bank moved.\n\nWhy rates rise",
-                     "Stra\u00dfe closed\n\nSTRASSE CLOSED\n\nThe road reopened.",
-                     "Rain in Manchester\n\nIt rained.\n\nRain in Manchester"]
+    texts = TEXTS + [
+        "Storm Hits Coast Again\n\nThe storm hit.\n\nHome / Storm hits coast again\n\nSTORM HITS COAST AGAIN",
+        "Rates rise\n\nRates rise\n\nRates rise: the bank moved.\n\nWhy rates rise",
+        "Stra\u00dfe closed\n\nSTRASSE CLOSED\n\nThe road reopened.",
+        "Rain in Manchester\n\nIt rained.\n\nRain in Manchester",
+    ]
     options = headline.Options()
     found = 0
     for text in texts:
@@ -251,8 +325,11 @@ def test_headline_repeats_are_found_as_before():
             key = headline._key(doc.span_text(doc.headline))
             for index, (start, end) in enumerate(doc.paragraphs):
                 line = headline._key(doc.text[start:end])
-                if index != doc.headline_index and (line == key or len(key.split()) >= options.min_words and (
-                        line.endswith(" " + key) or line.startswith(key + " "))):
+                if index != doc.headline_index and (
+                    line == key
+                    or len(key.split()) >= options.min_words
+                    and (line.endswith(" " + key) or line.startswith(key + " "))
+                ):
                     plain.append((start, end))
         fast = [(h.start, h.end) for h in headline.check(doc, options)]
         assert fast == plain
@@ -267,8 +344,9 @@ def test_literal_filter_knows_every_letter_that_matches_an_ascii_one():
     for code in range(0x80, 0x110000):
         char = chr(code)
         if letter.fullmatch(char):
-            ascii_letter = next(a for a in "abcdefghijklmnopqrstuvwxyz"
-                                if regex.fullmatch(a, char, regex.IGNORECASE | regex.V0))
+            ascii_letter = next(
+                a for a in "abcdefghijklmnopqrstuvwxyz" if regex.fullmatch(a, char, regex.IGNORECASE | regex.V0)
+            )
             assert LiteralFilter([ascii_letter], ignore_case=True).may_occur(char), hex(code)
 
 
@@ -276,8 +354,12 @@ def test_the_benchmark_says_so_when_the_corpus_is_absent(tmp_path):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "speed.py"), "--corpus", str(tmp_path)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "speed.py"), "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "point --corpus at the folder of the news corpora" in result.stderr
     assert "Traceback" not in result.stderr and not result.stdout

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from newslint.linter import Linter
 from newslint.config import Config
+from newslint.linter import Linter
 from newslint.source.directives import blank_directives, parse
 from newslint.suppress import UNUSED_RULE
 
@@ -17,7 +17,11 @@ def found(text, path="story.txt", **config):
 
 
 FORMS = {
-    "comment": ("<!-- newslint-disable {} -->", "<!-- newslint-enable {} -->", "<!-- newslint-disable-next-line {} -->"),
+    "comment": (
+        "<!-- newslint-disable {} -->",
+        "<!-- newslint-enable {} -->",
+        "<!-- newslint-disable-next-line {} -->",
+    ),
     "bracket": ("[newslint: disable {}]", "[newslint: enable {}]", "[newslint: disable-next-line {}]"),
 }
 
@@ -27,8 +31,7 @@ FORMS = {
 @pytest.mark.parametrize("names", ["", "repetition.doubled-word", "repetition", "quotes, repetition"])
 def test_region(form, path, names):
     disable, enable, _ = FORMS[form]
-    text = "\n\n".join(["Talks stall", DOUBLED, disable.format(names), DOUBLED, DOUBLED,
-                        enable.format(names), DOUBLED])
+    text = "\n\n".join(["Talks stall", DOUBLED, disable.format(names), DOUBLED, DOUBLED, enable.format(names), DOUBLED])
     assert found(text, path) == [("repetition.doubled-word", 3), ("repetition.doubled-word", 13)]
 
 
@@ -46,8 +49,10 @@ def test_other_rules_are_still_reported():
 
 
 def test_enable_one_rule_of_a_disabled_category():
-    text = ("Talks stall\n\n<!-- newslint-disable repetition -->\n\nThe the end.\n\n"
-            "<!-- newslint-enable repetition.doubled-word -->\n\nThe the end.\n")
+    text = (
+        "Talks stall\n\n<!-- newslint-disable repetition -->\n\nThe the end.\n\n"
+        "<!-- newslint-enable repetition.doubled-word -->\n\nThe the end.\n"
+    )
     assert found(text, "story.md") == [("repetition.doubled-word", 9)]
 
 
@@ -56,8 +61,10 @@ def test_region_runs_to_the_end_without_enable():
 
 
 def test_html_comments_in_html():
-    text = ("<html><body><h1>Talks stall</h1><p>The the first.</p>\n"
-            "<!-- newslint-disable-next-line -->\n<p>The the second.</p>\n<p>The the third.</p></body></html>")
+    text = (
+        "<html><body><h1>Talks stall</h1><p>The the first.</p>\n"
+        "<!-- newslint-disable-next-line -->\n<p>The the second.</p>\n<p>The the third.</p></body></html>"
+    )
     assert found(text, "story.html") == [("repetition.doubled-word", 1), ("repetition.doubled-word", 4)]
 
 
@@ -79,8 +86,10 @@ def test_directives_are_not_copy():
 
 
 def test_unused_suppressions_are_reported_only_when_asked():
-    text = ("Talks stall\n\n[newslint: disable-next-line repetition, quotes]\n\nThe the end.\n\n"
-            "<!-- newslint-disable naming -->\n\nAll is well.\n")
+    text = (
+        "Talks stall\n\n[newslint: disable-next-line repetition, quotes]\n\nThe the end.\n\n"
+        "<!-- newslint-disable naming -->\n\nAll is well.\n"
+    )
     assert found(text) == []
     reported = Linter(Config(report_unused_suppressions=True)).lint_text(text, "story.txt").findings
     assert [(f.rule, f.line, f.column) for f in reported] == [(UNUSED_RULE, 3, 1), (UNUSED_RULE, 7, 1)]
@@ -122,7 +131,8 @@ def test_many_directives_and_findings_take_linear_time():
 
     text = "Council backs the bridge plan\n\n" + "".join(
         f"The mayor , said no. [newslint: disable-next-line repetition] [newslint: disable quotes.x{i}]\n"
-        for i in range(4000))
+        for i in range(4000)
+    )
     started = time.perf_counter()
     result = Linter().lint_text(text, "many.txt")
     assert time.perf_counter() - started < 8

@@ -23,32 +23,78 @@ NEEDS = "pyarrow and matplotlib: pip install 'newslint[audit]'"
 
 
 def add_parser(sub, rule_options, list_type) -> None:
-    p = sub.add_parser("audit", help="audit an archive: rates per rule, group and month, and a report",
-                       description="Lint a whole archive (folders of drafts, JSON Lines, CSV, Parquet) and write "
-                                   "findings.parquet, summary.csv, summary.json and report.html to --out.")
+    p = sub.add_parser(
+        "audit",
+        help="audit an archive: rates per rule, group and month, and a report",
+        description="Lint a whole archive (folders of drafts, JSON Lines, CSV, Parquet) and write "
+        "findings.parquet, summary.csv, summary.json and report.html to --out.",
+    )
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (a killed run resumes there)")
-    p.add_argument("--engine", default="local", choices=("local", "dask"),
-                   help="local: processes on this machine (default); dask: a dask.distributed cluster")
+    p.add_argument(
+        "--engine",
+        default="local",
+        choices=("local", "dask"),
+        help="local: processes on this machine (default); dask: a dask.distributed cluster",
+    )
     p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler (default: a LocalCluster here)")
-    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="worker processes for local and for a LocalCluster (default: one per core)")
-    p.add_argument("--by", type=list_type, default=None, metavar="GROUPS",
-                   help=f"rates per group, comma-separated: {', '.join(GROUPS)}")
-    p.add_argument("--column", action="append", default=[], metavar="ROLE=NAME",
-                   help=f"the column that holds a role (text, {', '.join(ROLES)}); repeatable")
-    p.add_argument("--kind", choices=("text", "markdown", "html"), default=None,
-                   help="what the text column holds (default: text)")
-    p.add_argument("--partition-size", type=int, default=None, metavar="STORIES",
-                   help=f"stories per partition (default: {PARTITION})")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for local and for a LocalCluster (default: one per core)",
+    )
+    p.add_argument(
+        "--by",
+        type=list_type,
+        default=None,
+        metavar="GROUPS",
+        help=f"rates per group, comma-separated: {', '.join(GROUPS)}",
+    )
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="ROLE=NAME",
+        help=f"the column that holds a role (text, {', '.join(ROLES)}); repeatable",
+    )
+    p.add_argument(
+        "--kind", choices=("text", "markdown", "html"), default=None, help="what the text column holds (default: text)"
+    )
+    p.add_argument(
+        "--partition-size",
+        type=int,
+        default=None,
+        metavar="STORIES",
+        help=f"stories per partition (default: {PARTITION})",
+    )
     p.add_argument("--compare", metavar="OLD_DIR", help="an earlier audit: print how each rate changed")
     rule_options(p)
-    p.add_argument("--select", "--rules", action="extend", type=list_type, default=[], metavar="RULES",
-                   help="only these rule ids or categories (comma-separated)")
-    p.add_argument("--ignore", action="extend", type=list_type, default=[], metavar="RULES",
-                   help="leave out these rule ids or categories (comma-separated)")
-    p.add_argument("--min-level", default=None, choices=LEVELS,
-                   help="count nothing below this level (default: the configuration's, else info)")
+    p.add_argument(
+        "--select",
+        "--rules",
+        action="extend",
+        type=list_type,
+        default=[],
+        metavar="RULES",
+        help="only these rule ids or categories (comma-separated)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="extend",
+        type=list_type,
+        default=[],
+        metavar="RULES",
+        help="leave out these rule ids or categories (comma-separated)",
+    )
+    p.add_argument(
+        "--min-level",
+        default=None,
+        choices=LEVELS,
+        help="count nothing below this level (default: the configuration's, else info)",
+    )
 
 
 def run(args) -> int:
@@ -122,8 +168,12 @@ def _run(args) -> int:
     manifest = {
         "version": 1,
         "sources": [[os.path.abspath(s), source_size(s), _mtime(s)] for s in args.sources],
-        "columns": {k: v for k, v in vars(columns).items() if k != "named"}, "by": list(by),
-        "partition_size": size, "kind": args.kind, "config": config.to_dict(), "rules": rules,
+        "columns": {k: v for k, v in vars(columns).items() if k != "named"},
+        "by": list(by),
+        "partition_size": size,
+        "kind": args.kind,
+        "config": config.to_dict(),
+        "rules": rules,
     }
     store = Store(args.out)
     done = store.open(json.loads(json.dumps(manifest)))  # as it reads back from the file
@@ -172,8 +222,11 @@ def _run(args) -> int:
         sys.stdout.write(compare_text(changes, old, data))
     write_report(data, out / "report.html", changes)
     store.finish()
-    print(f"newslint audit: {data['stories']:,} stories, {data['words']:,} words, {rows:,} findings; "
-          f"wrote findings.parquet, summary.csv, summary.json and report.html to {out}", file=sys.stderr)
+    print(
+        f"newslint audit: {data['stories']:,} stories, {data['words']:,} words, {rows:,} findings; "
+        f"wrote findings.parquet, summary.csv, summary.json and report.html to {out}",
+        file=sys.stderr,
+    )
     return EXIT_ERROR if failed else EXIT_OK
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from typing import Iterator
+from collections.abc import Iterator
 
 from .sources import Partition
 from .work import Job, PartResult, lint_partition
@@ -65,8 +65,14 @@ def dask(job: Job, todo: Iterator[Partition], jobs: int, scheduler: str | None) 
         else:
             with warnings.catch_warnings():  # "port 8787 in use" when another cluster runs: no matter
                 warnings.simplefilter("ignore", UserWarning)
-                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None, silence_logs=40)
+                cluster = LocalCluster(
+                    n_workers=jobs,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
             client = Client(cluster)
     except (OSError, TimeoutError) as e:
         raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
@@ -76,8 +82,16 @@ def dask(job: Job, todo: Iterator[Partition], jobs: int, scheduler: str | None) 
         running = as_completed()
         queued = 0
         for part in todo:
-            running.add(client.submit(lint_partition, job, part, key=f"newslint-audit-{part.key}-{os.urandom(4).hex()}",
-                                      pure=False, retries=2))
+            running.add(
+                client.submit(
+                    lint_partition,
+                    job,
+                    part,
+                    key=f"newslint-audit-{part.key}-{os.urandom(4).hex()}",
+                    pure=False,
+                    retries=2,
+                )
+            )
             queued += 1
             while queued >= workers * IN_FLIGHT:
                 future = next(running)

@@ -38,8 +38,9 @@ class Progress:
         left = self.total - self.done_bytes
         eta = left * elapsed / self.new_bytes if self.new_bytes else None
         share = min(100.0, 100 * self.done_bytes / self.total)
-        line = (f"newslint audit: {self.stories:,} stories, {per_second:,.0f} stories/s, {share:.0f}%"
-                + (f", ETA {_duration(eta)}" if eta is not None and left > 0 else ""))
+        line = f"newslint audit: {self.stories:,} stories, {per_second:,.0f} stories/s, {share:.0f}%" + (
+            f", ETA {_duration(eta)}" if eta is not None and left > 0 else ""
+        )
         if self.tty:
             self.stream.write("\r" + line.ljust(78) + (end or ""))
         else:

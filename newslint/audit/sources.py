@@ -15,8 +15,8 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..source import SUFFIXES, InputError, iter_files, kind_for, read_source
 
@@ -100,7 +100,9 @@ def source_size(path: str) -> int:
         return 0
 
 
-def partitions(sources: list[str], columns: Columns, size: int, kind: str | None = None) -> Iterator[Partition | Problem]:
+def partitions(
+    sources: list[str], columns: Columns, size: int, kind: str | None = None
+) -> Iterator[Partition | Problem]:
     """Partitions of `size` stories from each source in turn, and the Problems met on the way."""
     for number, source in enumerate(sources):
         part = Partition(f"{number:04d}-{0:06d}", source)
@@ -127,8 +129,10 @@ def stories(source: str, columns: Columns, kind: str | None = None) -> Iterator[
         yield Problem(f"{source}: no such file or folder")
         return
     if what is None:
-        yield Problem(f"{source}: not a source newslint audit reads; give a folder of drafts or a "
-                      f"{', '.join(s for s in TABLES if not s.endswith('.gz'))} file (gzip too)")
+        yield Problem(
+            f"{source}: not a source newslint audit reads; give a folder of drafts or a "
+            f"{', '.join(s for s in TABLES if not s.endswith('.gz'))} file (gzip too)"
+        )
         return
     try:
         if what in ("folder", "draft"):
@@ -208,8 +212,10 @@ def _jsonl(source: str, text, raw, columns: Columns, kind: str | None):
             yield from rows.problem(number, f"a JSON {type(record).__name__}, not an object")
             continue
         if rows.read == 0 and rows.problems == 0 and (missing := columns.named - {"text"} - set(record)):
-            yield Problem(f"{source}: no column {', '.join(sorted(missing))} in the first row "
-                          f"(it has: {', '.join(record)}); file passed over")
+            yield Problem(
+                f"{source}: no column {', '.join(sorted(missing))} in the first row "
+                f"(it has: {', '.join(record)}); file passed over"
+            )
             return
         yield from rows.row(number, record, raw.tell())
     yield from rows.finish()
@@ -221,8 +227,10 @@ def _csv(source: str, text, raw, columns: Columns, kind: str | None):
     header = reader.fieldnames or []
     missing = [c for c in _required(columns) if c not in header]
     if missing:
-        yield Problem(f"{source}: no column {', '.join(missing)} (it has: {', '.join(header) or 'nothing'}); "
-                      f"name it with --column ROLE=NAME; file passed over")
+        yield Problem(
+            f"{source}: no column {', '.join(missing)} (it has: {', '.join(header) or 'nothing'}); "
+            f"name it with --column ROLE=NAME; file passed over"
+        )
         return
     rows = _Rows(source, columns, kind or "text")
     for record in reader:
@@ -246,8 +254,10 @@ def _parquet(source: str, columns: Columns, kind: str | None):
     names = table.schema_arrow.names
     missing = [c for c in _required(columns) if c not in names]
     if missing:
-        yield Problem(f"{source}: no column {', '.join(missing)} (it has: {', '.join(names)}); "
-                      f"name it with --column ROLE=NAME; file passed over")
+        yield Problem(
+            f"{source}: no column {', '.join(missing)} (it has: {', '.join(names)}); "
+            f"name it with --column ROLE=NAME; file passed over"
+        )
         return
     wanted = [c for c in dict.fromkeys([columns.text, *columns.meta().values()]) if c in names]
     rows = _Rows(source, columns, kind or "text")
@@ -279,8 +289,11 @@ class _Rows:
     def row(self, number: int, record: dict, position: int):
         text = record.get(self.columns.text)
         if not isinstance(text, str) or not text.strip():
-            what = "no text" if text is None or text == "" or (isinstance(text, str) and not text.strip()) \
+            what = (
+                "no text"
+                if text is None or text == "" or (isinstance(text, str) and not text.strip())
                 else f"a {type(text).__name__}, not text,"
+            )
             yield from self.problem(number, f"{what} in column {self.columns.text!r}")
             return
         self.read += 1

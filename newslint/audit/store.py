@@ -30,10 +30,19 @@ def schema():
     import pyarrow as pa
 
     fields = [(name, pa.string()) for name in STORY_COLUMNS]
-    fields += [("rule", pa.string()), ("category", pa.string()), ("severity", pa.string()),
-               ("message", pa.string()), ("line", pa.int32()), ("column", pa.int32()),
-               ("end_line", pa.int32()), ("end_column", pa.int32()), ("found", pa.string()),
-               ("fix", pa.string()), ("fix_safe", pa.bool_())]
+    fields += [
+        ("rule", pa.string()),
+        ("category", pa.string()),
+        ("severity", pa.string()),
+        ("message", pa.string()),
+        ("line", pa.int32()),
+        ("column", pa.int32()),
+        ("end_line", pa.int32()),
+        ("end_column", pa.int32()),
+        ("found", pa.string()),
+        ("fix", pa.string()),
+        ("fix_safe", pa.bool_()),
+    ]
     assert [f[0] for f in fields] == list(STORY_COLUMNS + FINDING_COLUMNS)
     return pa.schema(fields)
 
@@ -60,8 +69,10 @@ class Store:
             old = json.loads(path.read_text(encoding="utf-8"))
             if old != manifest:
                 changed = ", ".join(k for k in manifest if old.get(k) != manifest[k]) or "version"
-                raise RunMismatch(f"{self.out} holds an unfinished audit with other settings ({changed}); "
-                                  f"give another --out, or remove {self.parts}")
+                raise RunMismatch(
+                    f"{self.out} holds an unfinished audit with other settings ({changed}); "
+                    f"give another --out, or remove {self.parts}"
+                )
         else:
             write_atomic(path, json.dumps(manifest, indent=1, sort_keys=True).encode())
         return {p.stem for p in self.parts.glob("*.json") if p.name != MANIFEST}
@@ -102,10 +113,16 @@ class Store:
 
 
 def counts_to_json(r: PartResult) -> dict:
-    return {"key": r.key, "stories": r.stories, "words": r.words, "rules": r.rules, "samples": r.samples,
-            "errors": r.errors,
-            "totals": [[list(g), list(v), what, n] for (g, v, what), n in r.totals.items()],
-            "counts": [[list(g), list(v), kind, name, what, n] for (g, v, kind, name, what), n in r.counts.items()]}
+    return {
+        "key": r.key,
+        "stories": r.stories,
+        "words": r.words,
+        "rules": r.rules,
+        "samples": r.samples,
+        "errors": r.errors,
+        "totals": [[list(g), list(v), what, n] for (g, v, what), n in r.totals.items()],
+        "counts": [[list(g), list(v), kind, name, what, n] for (g, v, kind, name, what), n in r.counts.items()],
+    }
 
 
 def counts_from_json(d: dict) -> PartResult:

@@ -40,7 +40,7 @@ class Summary:
             self.rules.setdefault(rule, list(info))
         for rule, found in part.samples.items():
             kept = self.samples.setdefault(rule, [])
-            kept.extend(found[:SAMPLES - len(kept)])
+            kept.extend(found[: SAMPLES - len(kept)])
 
     def rows(self) -> list[dict]:
         categories = sorted({c for c, _ in self.rules.values()})
@@ -51,32 +51,43 @@ class Summary:
             for value in values:
                 stories = self.totals[(grouping, value, "stories")]
                 n_words = self.totals[(grouping, value, "words")]
-                names = [("all", "all")] + [("level", level) for level in LEVELS[::-1]] + \
-                        [("category", c) for c in categories] + [("rule", r) for r in sorted(self.rules)]
+                names = (
+                    [("all", "all")]
+                    + [("level", level) for level in LEVELS[::-1]]
+                    + [("category", c) for c in categories]
+                    + [("rule", r) for r in sorted(self.rules)]
+                )
                 for kind, name in names:
                     if grouping and (kind, name) not in fired:
                         continue  # a rule silent everywhere shows once, in the whole archive's rows
                     findings = self.counts[(grouping, value, kind, name, "findings")]
-                    out.append({
-                        "grouping": ",".join(grouping) or "all",
-                        "group": dict(zip(grouping, value)),
-                        "kind": kind, "name": name,
-                        "severity": self.rules[name][1] if kind == "rule" else "",
-                        "findings": findings,
-                        "stories_with": self.counts[(grouping, value, kind, name, "stories")],
-                        "stories": stories, "words": n_words,
-                        "per_10k_words": rate(findings, n_words),
-                    })
+                    out.append(
+                        {
+                            "grouping": ",".join(grouping) or "all",
+                            "group": dict(zip(grouping, value)),
+                            "kind": kind,
+                            "name": name,
+                            "severity": self.rules[name][1] if kind == "rule" else "",
+                            "findings": findings,
+                            "stories_with": self.counts[(grouping, value, kind, name, "stories")],
+                            "stories": stories,
+                            "words": n_words,
+                            "per_10k_words": rate(findings, n_words),
+                        }
+                    )
         return out
 
     def to_json(self) -> dict:
-        return {"stories": self.stories, "words": self.words,
-                "findings": self.counts[((), (), "all", "all", "findings")],
-                "errors": len(self.errors),
-                "groupings": [list(g) for g in self.groupings],
-                "rules": {r: {"category": c, "severity": s} for r, (c, s) in sorted(self.rules.items())},
-                "rows": self.rows(),
-                "samples": {r: self.samples[r] for r in sorted(self.samples)}}
+        return {
+            "stories": self.stories,
+            "words": self.words,
+            "findings": self.counts[((), (), "all", "all", "findings")],
+            "errors": len(self.errors),
+            "groupings": [list(g) for g in self.groupings],
+            "rules": {r: {"category": c, "severity": s} for r, (c, s) in sorted(self.rules.items())},
+            "rows": self.rows(),
+            "samples": {r: self.samples[r] for r in sorted(self.samples)},
+        }
 
 
 def rate(findings: int, words: int) -> float:
@@ -91,12 +102,35 @@ def to_csv(summary: dict) -> str:
     columns = group_columns(summary["groupings"])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["grouping", *columns, "kind", "name", "severity", "findings", "stories_with",
-                     "stories", "words", "per_10k_words"])
+    writer.writerow(
+        [
+            "grouping",
+            *columns,
+            "kind",
+            "name",
+            "severity",
+            "findings",
+            "stories_with",
+            "stories",
+            "words",
+            "per_10k_words",
+        ]
+    )
     for row in summary["rows"]:
-        writer.writerow([row["grouping"], *(row["group"].get(c, "") for c in columns), row["kind"], row["name"],
-                         row["severity"], row["findings"], row["stories_with"], row["stories"], row["words"],
-                         f"{row['per_10k_words']:.3f}"])
+        writer.writerow(
+            [
+                row["grouping"],
+                *(row["group"].get(c, "") for c in columns),
+                row["kind"],
+                row["name"],
+                row["severity"],
+                row["findings"],
+                row["stories_with"],
+                row["stories"],
+                row["words"],
+                f"{row['per_10k_words']:.3f}",
+            ]
+        )
     return out.getvalue()
 
 
@@ -120,16 +154,26 @@ def compare(old: dict, new: dict) -> list[dict]:
         new_rate = b["per_10k_words"] if b else None
         if a and b and a["findings"] == b["findings"] and a["words"] == b["words"]:
             continue
-        out.append({"kind": key[0], "name": key[1], "old_per_10k": old_rate, "new_per_10k": new_rate,
-                    "change": round((new_rate or 0) - (old_rate or 0), 3),
-                    "old_findings": a["findings"] if a else None, "new_findings": b["findings"] if b else None})
+        out.append(
+            {
+                "kind": key[0],
+                "name": key[1],
+                "old_per_10k": old_rate,
+                "new_per_10k": new_rate,
+                "change": round((new_rate or 0) - (old_rate or 0), 3),
+                "old_findings": a["findings"] if a else None,
+                "new_findings": b["findings"] if b else None,
+            }
+        )
     out.sort(key=lambda r: (KINDS.index(r["kind"]), -abs(r["change"]), r["name"]))
     return out
 
 
 def compare_text(changes: list[dict], old: dict, new: dict) -> str:
-    lines = [f"compared with {old['stories']:,} stories, {old['words']:,} words before; "
-             f"{new['stories']:,} stories, {new['words']:,} words now (findings per 10,000 words)"]
+    lines = [
+        f"compared with {old['stories']:,} stories, {old['words']:,} words before; "
+        f"{new['stories']:,} stories, {new['words']:,} words now (findings per 10,000 words)"
+    ]
     if not changes:
         lines.append("no rate changed")
     for r in changes:

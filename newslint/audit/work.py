@@ -12,16 +12,27 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..linter import Linter
 from ..config import Config
+from ..linter import Linter
 from .sources import Partition, month_of, words
 
 SAMPLES = 3  # findings in context kept per rule and partition (the report shows the first few)
 CONTEXT = 70  # characters of copy either side of a sample finding
 # Columns of findings.parquet, in order: the story, then the finding (Finding.to_dict()).
 STORY_COLUMNS = ("story_id", "source", "date", "section", "author", "publisher")
-FINDING_COLUMNS = ("rule", "category", "severity", "message", "line", "column", "end_line", "end_column",
-                   "found", "fix", "fix_safe")
+FINDING_COLUMNS = (
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "found",
+    "fix",
+    "fix_safe",
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +113,7 @@ def lint_partition(job: Job, part: Partition) -> PartResult:
                 rows[column].append(story.meta.get(column))
             for column in FINDING_COLUMNS[:8]:
                 rows[column].append(d[column])
-            rows["found"].append(story.text[finding.start:finding.end])
+            rows["found"].append(story.text[finding.start : finding.end])
             rows["fix"].append(None if d["fix"] is None else json.dumps(d["fix"], ensure_ascii=False))
             rows["fix_safe"].append(d["fix_safe"])
             kept = result.samples.setdefault(rule, [])
@@ -116,8 +127,15 @@ def lint_partition(job: Job, part: Partition) -> PartResult:
 
 def _sample(story, finding, message: str) -> dict:
     text = story.text
-    before = text[max(0, finding.start - CONTEXT):finding.start]
-    after = text[finding.end:finding.end + CONTEXT]
-    return {"story_id": story.id, "source": story.meta.get("source"), "line": finding.line,
-            "column": finding.column, "message": message, "found": text[finding.start:finding.end],
-            "before": before.replace("\n", " "), "after": after.replace("\n", " ")}
+    before = text[max(0, finding.start - CONTEXT) : finding.start]
+    after = text[finding.end : finding.end + CONTEXT]
+    return {
+        "story_id": story.id,
+        "source": story.meta.get("source"),
+        "line": finding.line,
+        "column": finding.column,
+        "message": message,
+        "found": text[finding.start : finding.end],
+        "before": before.replace("\n", " "),
+        "after": after.replace("\n", " "),
+    }

@@ -2,17 +2,62 @@
 
 from __future__ import annotations
 
-from . import (attribution, boilerplate, capitalization, consistency, dateline, dates, datestyle, first_use,
-               furniture, headline, languagetool, name_spelling, numbers, pattern, punctuation, quotes, reference,
-               repetition, site_name, spelled_two_ways, spelling, substitution, times, vague_source)
+from . import (
+    attribution,
+    boilerplate,
+    capitalization,
+    consistency,
+    dateline,
+    dates,
+    datestyle,
+    first_use,
+    furniture,
+    headline,
+    languagetool,
+    name_spelling,
+    numbers,
+    pattern,
+    punctuation,
+    quotes,
+    reference,
+    repetition,
+    site_name,
+    spelled_two_ways,
+    spelling,
+    substitution,
+    times,
+    vague_source,
+)
 from .base import OptionError, RuleType
 
 TYPES: dict[str, RuleType] = {
     module.TYPE.name: module.TYPE
-    for module in (pattern, substitution, consistency, repetition, quotes, punctuation, attribution,
-                   reference, vague_source, name_spelling, spelled_two_ways, dates, dateline, datestyle, times,
-                   numbers, boilerplate, furniture, headline, site_name, languagetool, capitalization, first_use,
-                   spelling)
+    for module in (
+        pattern,
+        substitution,
+        consistency,
+        repetition,
+        quotes,
+        punctuation,
+        attribution,
+        reference,
+        vague_source,
+        name_spelling,
+        spelled_two_ways,
+        dates,
+        dateline,
+        datestyle,
+        times,
+        numbers,
+        boilerplate,
+        furniture,
+        headline,
+        site_name,
+        languagetool,
+        capitalization,
+        first_use,
+        spelling,
+    )
 }
 
 __all__ = ["TYPES", "OptionError", "RuleType"]

@@ -41,9 +41,7 @@ _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 # "1,1,1,...", each attempt ran to the end of the run and back, in quadratic time.
 _AT_NUMBER = r"\b(?<!\d[.,])"
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|m|k)\b"
-_TIME_UNITS = (
-    "years|months|weeks|days|hours|minutes|seconds|decades|centuries|times|am|pm|percent|goals|points"
-)
+_TIME_UNITS = "years|months|weeks|days|hours|minutes|seconds|decades|centuries|times|am|pm|percent|goals|points"
 FIGURE = re.compile(
     rf"(?:[$\u00a3\u20ac\u00a5]\s?{_NUMBER}(?:\s?{_SCALE})?"  # money
     rf"|{_AT_NUMBER}{_NUMBER}\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b)"  # a share
@@ -60,12 +58,34 @@ WORD_FIGURE = re.compile(
     r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b"
     r"|\b(?:risen|rose|fallen|fell|grown|grew|dropped|declined|increased|decreased|jumped|climbed|soared"
     r"|plunged|shrunk|shrank)\s+(?:by\s+)?(?:a\s+(?:third|quarter|half|fifth|tenth)|half|two-thirds"
-    r"|three-quarters|a factor of \w+)\b", re.IGNORECASE)
-_WORD_FIGURE_HINTS = ("tens of", "hundreds of", "thousands of", "millions of", "billions of", "dozen", "doubled",
-                      "tripled", "trebled", "quadrupled", "halved", "a third", "a quarter", "half", "a fifth",
-                      "a tenth", "two-thirds", "three-quarters", "a factor")
+    r"|three-quarters|a factor of \w+)\b",
+    re.IGNORECASE,
+)
+_WORD_FIGURE_HINTS = (
+    "tens of",
+    "hundreds of",
+    "thousands of",
+    "millions of",
+    "billions of",
+    "dozen",
+    "doubled",
+    "tripled",
+    "trebled",
+    "quadrupled",
+    "halved",
+    "a third",
+    "a quarter",
+    "half",
+    "a fifth",
+    "a tenth",
+    "two-thirds",
+    "three-quarters",
+    "a factor",
+)
 # A sentence that goes on about the figure before it: "That is the most since 1990, ..."
-_ABOUT_IT = re.compile(r"(?:That|This|It|These|Those|The (?:figure|figures|rise|fall|increase|drop|number|total|data))\b")
+_ABOUT_IT = re.compile(
+    r"(?:That|This|It|These|Those|The (?:figure|figures|rise|fall|increase|drop|number|total|data))\b"
+)
 # A line of figures in columns (two gaps of two spaces or a tab).
 _TABLE_LINE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
@@ -80,8 +100,13 @@ class Options:
     def __post_init__(self):
         alternatives = alternation("sources", self.sources)
         self.pattern = compile_pattern("sources", rf"\b(?:{alternatives})\b", ignore_case=True)
-        self.record = (compile_pattern("not_claims", rf"(?<!\w)(?:{alternation('not_claims', self.not_claims)})(?!\w)",
-                                       ignore_case=True) if self.not_claims else None)  # not an option
+        self.record = (
+            compile_pattern(
+                "not_claims", rf"(?<!\w)(?:{alternation('not_claims', self.not_claims)})(?!\w)", ignore_case=True
+            )
+            if self.not_claims
+            else None
+        )  # not an option
 
 
 def check(doc, options: Options):
@@ -103,8 +128,11 @@ def check(doc, options: Options):
         if number + 1 >= len(sentences):
             return False
         following = sentences[number + 1]
-        return (doc.paragraph_index(following[0]) == doc.paragraph_index(sentences[number][0])
-                and bool(_DIGIT.search(text, *following) or _ABOUT_IT.match(text, following[0])) and sourced(following))
+        return (
+            doc.paragraph_index(following[0]) == doc.paragraph_index(sentences[number][0])
+            and bool(_DIGIT.search(text, *following) or _ABOUT_IT.match(text, following[0]))
+            and sourced(following)
+        )
 
     def is_prose(paragraph: int) -> bool:
         if paragraph not in not_prose:
@@ -126,12 +154,22 @@ def check(doc, options: Options):
         # The figure first (most sentences have none), then the costly source searches.
         digits = _DIGIT.search(text, start, end) is not None
         if digits or in_words:
-            candidates = sorted([*(FIGURE.finditer(text, start, end) if digits else ()),
-                                 *(WORD_FIGURE.finditer(text, start, end) if in_words else ())], key=lambda m: m.start())
+            candidates = sorted(
+                [
+                    *(FIGURE.finditer(text, start, end) if digits else ()),
+                    *(WORD_FIGURE.finditer(text, start, end) if in_words else ()),
+                ],
+                key=lambda m: m.start(),
+            )
             figure = next((m for m in candidates if doc.in_scope(m.start(), m.end(), options.quotes)), None)
-            if (figure is not None and is_prose(paragraph) and not sourced(sentence)
-                    and not (previous and sourced(previous)) and not _sourced_after(number)
-                    and not (options.record is not None and timed(options.record.search, text, start, end))):
+            if (
+                figure is not None
+                and is_prose(paragraph)
+                and not sourced(sentence)
+                and not (previous and sourced(previous))
+                and not _sourced_after(number)
+                and not (options.record is not None and timed(options.record.search, text, start, end))
+            ):
                 yield Hit(figure.start(), figure.end(), {"found": figure.group()})
         previous_paragraph, previous = paragraph, sentence
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextvars
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import regex
 
@@ -125,8 +126,11 @@ def compile_pattern(field: str, pattern: Any, *, ignore_case: bool = False) -> r
     if not isinstance(pattern, str) or not pattern:
         raise OptionError(field, "must be a non-empty regular expression")
     if max(map(expanded_size, _readings(pattern))) > len(pattern) + MAX_REPEAT_GROWTH:
-        raise OptionError(field, f"regular expression {pattern[:60]!r} has counted repeats ({{m,n}}) that "
-                                 f"multiply past {MAX_REPEAT_GROWTH:,} characters; it would exhaust memory")
+        raise OptionError(
+            field,
+            f"regular expression {pattern[:60]!r} has counted repeats ({{m,n}}) that "
+            f"multiply past {MAX_REPEAT_GROWTH:,} characters; it would exhaust memory",
+        )
     try:
         return regex.compile(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
     except regex.error as e:

@@ -48,25 +48,110 @@ from typing import Any
 
 import regex
 
-from ..model import Edit, Hit
 from ..document.people import is_not_a_name
 from ..document.words import FORMAL_TITLES
+from ..model import Edit, Hit
 from .base import OptionError, RuleType, string_list
 from .wordset import WordFilter
 
 PROBLEMS = ("headline-sentence-case", "headline-title-case", "title-before-name", "title-alone")
-SIGNALS = ("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
-           "should", "says", "said", "say", "with", "from", "into", "after", "before", "about", "as", "than",
-           "and", "or", "but", "not", "its", "their", "his", "her", "this", "that", "how", "why", "what",
-           "who", "where", "gets", "get", "makes", "make", "takes", "take", "more", "over", "amid", "to",
-           "for", "of", "on", "in", "at", "by", "a", "an", "the", "up", "out", "off", "after")
-SMALL_WORDS = ("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
-               "off", "on", "per", "to", "up", "via", "vs", "v")
+SIGNALS = (
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "says",
+    "said",
+    "say",
+    "with",
+    "from",
+    "into",
+    "after",
+    "before",
+    "about",
+    "as",
+    "than",
+    "and",
+    "or",
+    "but",
+    "not",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "how",
+    "why",
+    "what",
+    "who",
+    "where",
+    "gets",
+    "get",
+    "makes",
+    "make",
+    "takes",
+    "take",
+    "more",
+    "over",
+    "amid",
+    "to",
+    "for",
+    "of",
+    "on",
+    "in",
+    "at",
+    "by",
+    "a",
+    "an",
+    "the",
+    "up",
+    "out",
+    "off",
+    "after",
+)
+SMALL_WORDS = (
+    "a",
+    "an",
+    "the",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "for",
+    "so",
+    "yet",
+    "as",
+    "at",
+    "by",
+    "in",
+    "of",
+    "off",
+    "on",
+    "per",
+    "to",
+    "up",
+    "via",
+    "vs",
+    "v",
+)
 # A body, a possessive or another title before a title makes it a job description: "the club's
 # president", "Treats president", "CEO and president"; a nationality does not ("Ukrainian president").
-_DESCRIBED = regex.compile(r"(?:['\u2019]s?|\b(?:and|&)|,|\b(?!\p{Lu}\p{Ll}*(?:an|ese|ish|ch|i|ic)\s)\p{Lu}[\w.]*|\b(?:company|club|bank|firm|university|college|school|party|league|"
-                           r"union|association|federation|council|board|group|student|team|fan|network|"
-                           r"foundation|society|institute|corporation|chamber|court|[a-z]+'s))\s+$")
+_DESCRIBED = regex.compile(
+    r"(?:['\u2019]s?|\b(?:and|&)|,|\b(?!\p{Lu}\p{Ll}*(?:an|ese|ish|ch|i|ic)\s)\p{Lu}[\w.]*|\b(?:company|club|bank|firm|university|college|school|party|league|"
+    r"union|association|federation|council|board|group|student|team|fan|network|"
+    r"foundation|society|institute|corporation|chamber|court|[a-z]+'s))\s+$"
+)
 _WORD = regex.compile(r"[\w'\u2019-]+")
 _NAME_AFTER = regex.compile(r"\s+([A-Z][\w'\u2019-]*)")
 
@@ -89,8 +174,9 @@ class Options:
         if not isinstance(self.min_signals, int) or self.min_signals < 1:
             raise OptionError("min_signals", "must be a whole number, 1 or more")
         self.prefilter = WordFilter(self.titles)  # not an option
-        alternatives = "|".join(regex.escape(t).replace(r"\ ", r"\s+")
-                                for t in sorted(self.titles, key=len, reverse=True))
+        alternatives = "|".join(
+            regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(self.titles, key=len, reverse=True)
+        )
         if self.problem == "title-before-name":
             # The title in lower case, then a capitalised word: the name is checked in code.
             self.pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?=\s+[A-Z][a-z])")
@@ -98,11 +184,13 @@ class Options:
             # "the President", not before a capitalised word, "of" + a capital, nor a possessive one.
             capitalised = "|".join(
                 r"\s+".join(w[:1].upper() + w[1:] if w not in ("of", "and") else w for w in t.split())
-                for t in sorted(self.titles, key=len, reverse=True))
+                for t in sorted(self.titles, key=len, reverse=True)
+            )
             # The title is group 1, after its article.
             self.pattern = re.compile(
                 rf"\b(?:[Tt]he|[Aa]|[Ff]ormer|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+({capitalised})"
-                rf"(?![\w-]|\s+[A-Z]|\s+of\s+[A-Z]|['\u2019]s?\s+[A-Z])")
+                rf"(?![\w-]|\s+[A-Z]|\s+of\s+[A-Z]|['\u2019]s?\s+[A-Z])"
+            )
 
 
 def check(doc, options: Options):
@@ -125,8 +213,11 @@ def check(doc, options: Options):
             continue
         if options.problem == "title-before-name":
             name = _NAME_AFTER.match(text, m.end())
-            if (name is None or is_not_a_name(name.group(1))
-                    or _DESCRIBED.search(text, max(start, m.start() - 30), m.start())):
+            if (
+                name is None
+                or is_not_a_name(name.group(1))
+                or _DESCRIBED.search(text, max(start, m.start() - 30), m.start())
+            ):
                 continue
             fixed = " ".join(w if w in ("of", "and") else w[:1].upper() + w[1:] for w in m.group().split())
             span = m.span()

@@ -59,8 +59,11 @@ class Options:
             raise OptionError("always", "must be true or false, and true needs `prefer`")
         self.pattern = word_pattern("variants", self.variants, ignore_case=self.ignore_case)
         self.keep_before = string_list("keep_before", self.keep_before)
-        self.kept = (re.compile(r"[ \t]+(?:%s)\b" % "|".join(map(re.escape, self.keep_before)))
-                     if self.keep_before else None)  # not an option
+        self.kept = (
+            re.compile(r"[ \t]+(?:{})\b".format("|".join(map(re.escape, self.keep_before))))
+            if self.keep_before
+            else None
+        )  # not an option
         self.prefilter = LiteralFilter(self.variants, ignore_case=self.ignore_case)  # not an option
         # Names in letters of both cases, which the headline and a dateline's capitals may hold.
         self.worded = tuple(v for v in self.variants if any(c.islower() for c in v))
@@ -101,8 +104,7 @@ def check(doc, options: Options):
             # or meets later ("'WWII' and 'World War II'", never "'WWII' and 'WWII'").
             other = next((f for f in forms if f != form), target)
             fix = target.upper() if start in capitals else target  # a dateline's capitals
-            yield Hit(start, end, {"found": form, "first": other, "preferred": target},
-                      (Edit(start, end, fix),))
+            yield Hit(start, end, {"found": form, "first": other, "preferred": target}, (Edit(start, end, fix),))
 
 
 # A dateline: the place in capitals at the head of a paragraph ("LVIV, 3 May", "KIEV, Ukraine (AP) —").
@@ -115,7 +117,11 @@ def _headline_and_datelines(doc, options: Options) -> tuple[list[tuple[int, int,
     uses = []
     # A headline may abbreviate by its own style (AP writes US and IS in headlines): it counts
     # only for names that have no abbreviation among their forms.
-    if len(options.worded) == len(options.variants) and doc.headline is not None and not doc.is_shouting(doc.headline_index):
+    if (
+        len(options.worded) == len(options.variants)
+        and doc.headline is not None
+        and not doc.is_shouting(doc.headline_index)
+    ):
         for m in finditer(options.worded_pattern, doc.text, *doc.headline):
             uses.append((m.start(), m.end(), m.group()))
     capitals = set()

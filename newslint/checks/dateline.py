@@ -82,9 +82,15 @@ def check(doc, options: Options):
             return
         if (mention.month, mention.day) != (story.month, story.day):
             when = mention.resolve(story.year)
-            yield Hit(mention.start, mention.end, {"found": doc.text[mention.start:mention.end],
-                                                   "date": format_date(story),
-                                                   "expected": format_date(when) if when else ""})
+            yield Hit(
+                mention.start,
+                mention.end,
+                {
+                    "found": doc.text[mention.start : mention.end],
+                    "date": format_date(story),
+                    "expected": format_date(when) if when else "",
+                },
+            )
         return
 
 

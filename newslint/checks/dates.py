@@ -29,12 +29,23 @@ from dataclasses import dataclass
 
 from ..document.dates import WEEKDAYS, format_date, mention, scan
 from ..model import Edit, Hit
-
 from .base import OptionError, RuleType
 from .dateline import story_date
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass
@@ -65,8 +76,15 @@ def check(doc, options: Options):
         for d in dates[1:]:
             date = d.resolve()
             if first and date and date != first:
-                yield Hit(d.start, d.end, {"found": format_date(date), "first": format_date(first),
-                                           "line": doc.line_col(doc.to_source(dates[0].start))[0]})
+                yield Hit(
+                    d.start,
+                    d.end,
+                    {
+                        "found": format_date(date),
+                        "first": format_date(first),
+                        "line": doc.line_col(doc.to_source(dates[0].start))[0],
+                    },
+                )
                 return
         return
     year = _story_year(doc)
@@ -75,8 +93,14 @@ def check(doc, options: Options):
             known = d.year or year
             # Without a year, 29 February may exist; 30 February and 31 April never do.
             if d.day and d.resolve(known if known else 2000) is None:  # "January 0.7" is no date at all
-                yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end],
-                                           "date": f"{d.day} {MONTHS[d.month - 1]}" + (f" {known}" if known else "")})
+                yield Hit(
+                    d.start,
+                    d.end,
+                    {
+                        "found": doc.text[d.start : d.end],
+                        "date": f"{d.day} {MONTHS[d.month - 1]}" + (f" {known}" if known else ""),
+                    },
+                )
         return
     for d in doc.memo(_all_dates):
         if d.weekday is None:
@@ -85,14 +109,17 @@ def check(doc, options: Options):
         if date is not None and date.weekday() != d.weekday:  # a day that does not exist: no-such-date
             weekday = WEEKDAYS[date.weekday()]
             end = d.start + len(WEEKDAYS[d.weekday])
-            yield Hit(d.start, d.end, {"found": doc.text[d.start:d.end], "expected": weekday,
-                                       "date": f"{date.day} {date:%B} {date.year}"}, (Edit(d.start, end, weekday),))
-
+            yield Hit(
+                d.start,
+                d.end,
+                {"found": doc.text[d.start : d.end], "expected": weekday, "date": f"{date.day} {date:%B} {date.year}"},
+                (Edit(d.start, end, weekday),),
+            )
 
 
 # One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
 PROBLEM_DOCS = {
-    'weekday': """
+    "weekday": """
 What it does
     Reports a weekday that does not fall on its date, taking the year from the story's date when the text leaves it out.
 
@@ -105,7 +132,7 @@ Example
 Use instead
     Tuesday, 21 May 2019
 """,
-    'no-such-date': """
+    "no-such-date": """
 What it does
     Reports a date that does not exist (30 February, 31 April), with or without a weekday.
 
@@ -118,7 +145,7 @@ Example
 Use instead
     The hearing is on Feb. 28, 2019.
 """,
-    'story-dates': """
+    "story-dates": """
 What it does
     Reports a story that carries two different dates on the date lines above it.
 
@@ -133,4 +160,12 @@ Use instead
 """,
 }
 
-TYPE = RuleType("dates", Options, check, ("found", "first", "expected", "date", "line"), __doc__, fix="unsafe", problems=PROBLEM_DOCS)
+TYPE = RuleType(
+    "dates",
+    Options,
+    check,
+    ("found", "first", "expected", "date", "line"),
+    __doc__,
+    fix="unsafe",
+    problems=PROBLEM_DOCS,
+)

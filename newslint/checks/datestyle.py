@@ -38,16 +38,40 @@ import re
 from dataclasses import dataclass
 
 from ..document.dates import scan
-from ..model import Edit, Hit
 from ..document.numbers import tokens
+from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
 PROBLEMS = ("month-form", "month-year", "month-year-comma", "ordinal", "order")
-FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December")
+FULL = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 AP_WITH_DAY = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
-_MONTH_NUMBER = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-                 "oct": 10, "nov": 11, "dec": 12}
+_MONTH_NUMBER = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 # A month and a year with no day before or after the month: "September 2019", "Sept. 2019",
 # "May, 2019". A day before it ("6 Sept 2019") makes it a full date, which DATE reads.
 MONTH_BEFORE = re.compile(
@@ -93,9 +117,17 @@ def _is_copy(doc, index: int) -> bool:
 
 def _dates(doc) -> list:
     text = doc.text
-    return [m for m in doc.memo(scan) if _is_copy(doc, doc.paragraph_index(m.start()))
-            and not (m.group("m2") and not m.group("y2") and _IN_MONTH_COUNT.match(text, m.end())
-                    and _IN_BEFORE.search(text, max(0, m.start() - 4), m.start()))]
+    return [
+        m
+        for m in doc.memo(scan)
+        if _is_copy(doc, doc.paragraph_index(m.start()))
+        and not (
+            m.group("m2")
+            and not m.group("y2")
+            and _IN_MONTH_COUNT.match(text, m.end())
+            and _IN_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        )
+    ]
 
 
 def _month_years(doc) -> list:
@@ -120,8 +152,11 @@ def _month_form(doc, m, o: Options):
         return None
     start, end = m.span(group)
     text = doc.text
-    if written.endswith(".") and not want.endswith(".") and (end == len(text) or text[end] in "\r\n" or
-                                                              text[end] == " " and text[end + 1:end + 2].isupper()):
+    if (
+        written.endswith(".")
+        and not want.endswith(".")
+        and (end == len(text) or text[end] in "\r\n" or text[end] == " " and text[end + 1 : end + 2].isupper())
+    ):
         want += "."  # "on 6 Sept." ends the sentence: its point is also the full stop
     return Hit(start, end, {"found": written, "replacement": want}, (Edit(start, end, want),))
 
@@ -141,9 +176,10 @@ def _month_year_comma(doc, found, o: Options):
     if not m.group("comma"):
         return None
     start = m.start("comma")
-    written = doc.text[m.start():end]
-    return Hit(m.start(), end, {"found": written, "replacement": written.replace(",", "", 1)},
-               (Edit(start, start + 1, ""),))
+    written = doc.text[m.start() : end]
+    return Hit(
+        m.start(), end, {"found": written, "replacement": written.replace(",", "", 1)}, (Edit(start, start + 1, ""),)
+    )
 
 
 def _ordinal(doc, m, o: Options):
@@ -162,10 +198,10 @@ def _ordinal(doc, m, o: Options):
             if the:
                 edits.append(Edit(the.start(), the.end(), ""))
     start = min([m.start()] + [e.start for e in edits])
-    found = text[start:m.end()]
+    found = text[start : m.end()]
     fixed = found
     for e in sorted(edits, key=lambda e: e.start, reverse=True):
-        fixed = fixed[:e.start - start] + fixed[e.end - start:]
+        fixed = fixed[: e.start - start] + fixed[e.end - start :]
     return Hit(start, m.end(), {"found": found, "replacement": fixed}, tuple(edits))
 
 
@@ -190,9 +226,13 @@ def _order(doc, m, o: Options):
     return Hit(start, end, {"found": text[start:end], "replacement": replacement}, (Edit(start, end, replacement),))
 
 
-_CHECKS = {"month-form": (_dates, _month_form), "month-year": (_month_years, _month_year),
-           "month-year-comma": (_month_years, _month_year_comma), "ordinal": (_dates, _ordinal),
-           "order": (_dates, _order)}
+_CHECKS = {
+    "month-form": (_dates, _month_form),
+    "month-year": (_month_years, _month_year),
+    "month-year-comma": (_month_years, _month_year_comma),
+    "ordinal": (_dates, _ordinal),
+    "order": (_dates, _order),
+}
 
 
 def check(doc, options: Options):

@@ -93,6 +93,8 @@ def _runs_from(letter: str) -> re.Pattern:
     """Runs of capitalised words that begin with `letter` (an acronym's first): the engine skips
     every other capital, which is most of them. One pattern per letter, compiled on first need."""
     return re.compile(f"(?={letter}){_RUN}")
+
+
 MAX_LETTERS = 6
 
 

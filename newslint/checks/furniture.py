@@ -50,8 +50,10 @@ _FIXTURE = re.compile(r"\s(?:v|vs\.?)\s")
 _STOP = ".!?:;,\"'\u201d\u2019"
 _DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
-_BYLINE = re.compile(r"(?i)(?:by|posted by|written by)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b|"
-                     r"(?:posted|published|updated|last (?:updated|modified))\b.*\d")
+_BYLINE = re.compile(
+    r"(?i)(?:by|posted by|written by)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b|"
+    r"(?:posted|published|updated|last (?:updated|modified))\b.*\d"
+)
 
 
 @dataclass
@@ -70,7 +72,8 @@ class Options:
             if not self.headings:
                 raise OptionError("headings", "a list rule needs the headings of its lists")
             self.heading_pattern = compile_pattern(
-                "headings", rf"[\s#*_\[]*(?:{alternation('headings', self.headings)})[\s*_\]:]*", ignore_case=True)
+                "headings", rf"[\s#*_\[]*(?:{alternation('headings', self.headings)})[\s*_\]:]*", ignore_case=True
+            )
 
 
 def _is_label(line: str, max_words: int) -> bool:
@@ -96,8 +99,9 @@ def _deletion(doc, first: int, last: int) -> Hit:
     lines = last - first + 1
     # The fix takes the lines and the blank lines after them, up to the next paragraph.
     upto = doc.paragraphs[last + 1].start if last + 1 < len(doc.paragraphs) else len(doc.text)
-    return Hit(start, end, {"found": found + (f" (and {lines - 1} more lines)" if lines > 1 else "")},
-               (Edit(start, upto, ""),))
+    return Hit(
+        start, end, {"found": found + (f" (and {lines - 1} more lines)" if lines > 1 else "")}, (Edit(start, upto, ""),)
+    )
 
 
 def _menus(doc, options: Options):
@@ -123,8 +127,11 @@ def _lists(doc, options: Options):
         start, end = paragraphs[index]
         if index != doc.headline_index and timed(options.heading_pattern.fullmatch, text, start, end):
             last = index
-            while last + 1 < len(paragraphs) and _is_item(text[slice(*paragraphs[last + 1])], options.max_item_words) \
-                    and not timed(options.heading_pattern.fullmatch, text, *paragraphs[last + 1]):
+            while (
+                last + 1 < len(paragraphs)
+                and _is_item(text[slice(*paragraphs[last + 1])], options.max_item_words)
+                and not timed(options.heading_pattern.fullmatch, text, *paragraphs[last + 1])
+            ):
                 last += 1
             yield _deletion(doc, index, last)
             index = last + 1

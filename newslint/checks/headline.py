@@ -64,8 +64,12 @@ def check(doc, options: Options):
         if line in headlines:
             if doc.kind == "markdown" and index == doc.headline_index + 1 and line == _key(title):
                 continue  # front matter's title, then the same words as the first heading
-            yield Hit(start, end, {"found": doc.text[start:end], "where": "again"},
-                      (Edit(start, min(end + 1, len(doc.text)), ""),))
+            yield Hit(
+                start,
+                end,
+                {"found": doc.text[start:end], "where": "again"},
+                (Edit(start, min(end + 1, len(doc.text)), ""),),
+            )
         elif long_enough and (line.endswith(" " + headline) or line.startswith(headline + " ")):
             yield Hit(start, end, {"found": doc.text[start:end], "where": "inside this line"})
 

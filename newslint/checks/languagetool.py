@@ -64,7 +64,9 @@ _LANGUAGE = r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$"
 _WORD = r"[\p{L}\p{M}\p{N}'\u2019]+"
 # A name as a story introduces it: capitalised words, with the particles names carry between
 # them (Deir ez-Zor, Osama bin Laden, Ursula von der Leyen, Abu Bakr al-Baghdadi).
-_PARTICLE = r"(?:al|el|ez|es|as|ad|an|ar|ash|at|ul|bin|ibn|bint|abu|de|da|del|della|der|den|di|du|la|le|van|von|y|dos|das)"
+_PARTICLE = (
+    r"(?:al|el|ez|es|as|ad|an|ar|ash|at|ul|bin|ibn|bint|abu|de|da|del|della|der|den|di|du|la|le|van|von|y|dos|das)"
+)
 _CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]*)"
 _NAME = rf"(?<![\p{{L}}\p{{M}}\p{{N}}'\u2019-]){_CAPITALISED}(?:(?:[ -]{_PARTICLE})*[ -]{_CAPITALISED})*"
 # The patterns above are compiled on first use (the regex module caches them): a run without
@@ -108,13 +110,26 @@ class Options:
             if not isinstance(getattr(self, flag), bool):
                 raise OptionError(flag, "must be true or false")
         lists = {}
-        for name in ("enable_rules", "disable_rules", "enable_categories", "disable_categories", "accept",
-                     "categories", "rules", "skip_categories", "skip_rules"):
+        for name in (
+            "enable_rules",
+            "disable_rules",
+            "enable_categories",
+            "disable_categories",
+            "accept",
+            "categories",
+            "rules",
+            "skip_categories",
+            "skip_rules",
+        ):
             lists[name] = string_list(name, getattr(self, name))
             setattr(self, name, lists[name])
-        self.request = Request(self.language, tuple(sorted(lists["enable_rules"])),
-                               tuple(sorted(lists["disable_rules"])), tuple(sorted(lists["enable_categories"])),
-                               tuple(sorted(lists["disable_categories"])))
+        self.request = Request(
+            self.language,
+            tuple(sorted(lists["enable_rules"])),
+            tuple(sorted(lists["disable_rules"])),
+            tuple(sorted(lists["enable_categories"])),
+            tuple(sorted(lists["disable_categories"])),
+        )
         self.accepted = frozenset(part for word in self.accept for part in _parts(word))
 
 
@@ -144,8 +159,9 @@ def _only_split_or_recased(word: str, suggestions: tuple[str, ...]) -> bool:
     Not a typo but a house-style choice (closed compounds, abbreviations), which a spell checker
     cannot make."""
     letters = _SPLITS.sub("", unicodedata.normalize("NFD", word)).casefold()
-    return any(s != word and _SPLITS.sub("", unicodedata.normalize("NFD", s)).casefold() == letters
-               for s in suggestions[:3])
+    return any(
+        s != word and _SPLITS.sub("", unicodedata.normalize("NFD", s)).casefold() == letters for s in suggestions[:3]
+    )
 
 
 def _named(rule_id: str, patterns: tuple[str, ...]) -> bool:
@@ -161,11 +177,12 @@ def _one_edit(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
-    return short[i:] == long_[i + 1:]
+    return short[i:] == long_[i + 1 :]
 
 
 def _looks_like_typo(doc, word: str, suggestions: tuple[str, ...]) -> bool:
@@ -213,8 +230,11 @@ def check(doc, options: Options):
         for m in matches:
             if options.report != "all" and m.is_spelling != (options.report == "spelling"):
                 continue
-            if ((options.categories or options.rules)
-                    and m.category not in options.categories and not _named(m.rule_id, options.rules)):
+            if (
+                (options.categories or options.rules)
+                and m.category not in options.categories
+                and not _named(m.rule_id, options.rules)
+            ):
                 continue
             if m.category in options.skip_categories or _named(m.rule_id, options.skip_rules):
                 continue
@@ -223,7 +243,7 @@ def check(doc, options: Options):
             if m.rule_id in _ARTICLE_RULES and _FIGURE.match(doc.text, end):
                 continue
             if m.is_spelling:
-                if "&" in found or "<" in doc.text[max(0, start - 1):start]:
+                if "&" in found or "<" in doc.text[max(0, start - 1) : start]:
                     continue  # markup left in the copy (&lt;, <link href=...>): not a word
                 if options.words != "all" and (options.words == "capitalised") != (found != found.lower()):
                     continue
@@ -237,17 +257,33 @@ def check(doc, options: Options):
                 if parts and all(p in accepted or _bare(p) in accepted for p in parts):
                     continue
             if doc.in_quote(start, max(end, start + 1)) and (
-                    options.in_quotes == "none" or (options.in_quotes == "spelling" and not m.is_spelling)):
+                options.in_quotes == "none" or (options.in_quotes == "spelling" and not m.is_spelling)
+            ):
                 continue
             suggestions = m.replacements[:3]
             hint = ""
             if suggestions:
                 quoted = [f"'{s}'" for s in suggestions]
-                hint = " Did you mean " + (quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]) + "?"
+                hint = (
+                    " Did you mean "
+                    + (quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1])
+                    + "?"
+                )
             edits = (Edit(start, end, m.replacements[0]),) if m.replacements else ()
-            yield Hit(start, end, {"found": found, "message": m.message.strip(), "lt_rule": m.rule_id,
-                                   "category": m.category, "hint": hint}, edits)
+            yield Hit(
+                start,
+                end,
+                {
+                    "found": found,
+                    "message": m.message.strip(),
+                    "lt_rule": m.rule_id,
+                    "category": m.category,
+                    "hint": hint,
+                },
+                edits,
+            )
 
 
-TYPE = RuleType("languagetool", Options, check, ("found", "message", "lt_rule", "category", "hint"), __doc__,
-                fix="unsafe")
+TYPE = RuleType(
+    "languagetool", Options, check, ("found", "message", "lt_rule", "category", "hint"), __doc__, fix="unsafe"
+)

@@ -30,8 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Edit, Hit
 from ..document.people import find_people
+from ..model import Edit, Hit
 from .base import RuleType, string_list
 
 
@@ -67,7 +67,7 @@ def looks_misspelled(a: str, b: str, *, final_e: bool = False) -> bool:
     if a == b or a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
     short, long = sorted((a, b), key=len)
-    if long.startswith(short) and long[len(short):] in _SUFFIXES and not (final_e and long[len(short):] == "e"):
+    if long.startswith(short) and long[len(short) :] in _SUFFIXES and not (final_e and long[len(short) :] == "e"):
         return False
     return distance(a, b, 1) <= 1
 
@@ -76,18 +76,20 @@ def doubled_letter(a: str, b: str) -> bool:
     """Do `a` and `b` differ by one doubled letter (Whittaker, Whitaker)?"""
     short, long = sorted((a, b), key=len)
     return len(long) == len(short) + 1 and any(
-        long[i] == long[i - 1] and long[:i] + long[i + 1:] == short for i in range(1, len(long)))
+        long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long))
+    )
 
 
 def _deletions(word: str) -> set[str]:
     """`word`, and `word` with one letter deleted."""
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def check(doc, options: Options):
     people = doc.memo(find_people)
-    first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items()
-                       if len(surname) <= _LONGEST_NAME)
+    first_use = sorted(
+        (refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items() if len(surname) <= _LONGEST_NAME
+    )
     # Two names one edit apart share a spelling with at most one letter deleted from each: look
     # candidates up by those spellings rather than compare every pair of names in the story,
     # which took quadratic time on a long file with many people.
@@ -100,9 +102,16 @@ def check(doc, options: Options):
         """The surname of the first person introduced before `before` (with this given name,
         when one is named) whose surname looks like a misspelling of `surname`."""
         candidates = sorted({e for key in _deletions(surname) for e in by_spelling.get(key, ())})
-        return next((other for other_start, other, other_given in candidates
-                     if other_start < before and (given is None or other_given == given)
-                     and looks_misspelled(other, surname, final_e=short)), None)
+        return next(
+            (
+                other
+                for other_start, other, other_given in candidates
+                if other_start < before
+                and (given is None or other_given == given)
+                and looks_misspelled(other, surname, final_e=short)
+            ),
+            None,
+        )
 
     for surname, refs in people.full.items():
         if surname in options.accept or len(surname) > _LONGEST_NAME:

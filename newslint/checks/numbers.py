@@ -51,19 +51,315 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Edit, Hit
 from ..document.numbers import CARDINALS, ORDINAL_WORD_OF, ORDINALS, WORD_OF, Token, tokens
+from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
-PROBLEMS = ("small-figure", "spelled-large", "sentence-start", "age", "percent", "money-unit", "round-figure",
-            "ordinal", "decade", "range", "currency-word")
+PROBLEMS = (
+    "small-figure",
+    "spelled-large",
+    "sentence-start",
+    "age",
+    "percent",
+    "money-unit",
+    "round-figure",
+    "ordinal",
+    "decade",
+    "range",
+    "currency-word",
+)
 
 CURRENCY = "$£€¥"
 # Words after a figure that make it a measure, money, a time or a share: stylebooks keep those
 # in figures.
-_UNIT_WORDS = frozenset(["percent", "per", "pc", "pct", "%", "million", "billion", "trillion", "bn", "mn", "m", "k", "thousand", "hundred", "dozen", "p", "pence", "cents", "cent", "pounds", "pound", "dollars", "dollar", "euros", "euro", "yen", "rupees", "rand", "francs", "degrees", "degree", "c", "f", "feet", "foot", "ft", "inches", "inch", "in", "yards", "yard", "yd", "miles", "mile", "mi", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres", "meters", "metre", "meter", "m", "cm", "mm", "kg", "kilos", "kilograms", "kilogram", "grams", "gram", "g", "lb", "lbs", "ounces", "ounce", "oz", "tons", "ton", "tonnes", "tonne", "litres", "liters", "litre", "liter", "gallons", "gallon", "acres", "acre", "hectares", "ha", "mph", "kph", "knots", "am", "pm", "a.m.", "p.m.", "o'clock", "gmt", "bst", "est", "edt", "pst", "pdt", "utc", "bc", "ad", "points", "point", "pts", "goals", "goal", "runs", "wickets", "seeds", "seed", "stars", "star", "mg", "ml", "gb", "mb", "tb", "ghz", "mhz", "kw", "mw", "gw", "kwh", "mwh", "v", "bpm", "x", "times", "to", "and", "or", "of", "in", "out", "by", "under", "over", "overs", "sets", "games", "laps", "strokes", "shots", "percentage", "mln", "bln", "dlr", "dlrs", "cts", "pct", "stg"])
+_UNIT_WORDS = frozenset(
+    [
+        "percent",
+        "per",
+        "pc",
+        "pct",
+        "%",
+        "million",
+        "billion",
+        "trillion",
+        "bn",
+        "mn",
+        "m",
+        "k",
+        "thousand",
+        "hundred",
+        "dozen",
+        "p",
+        "pence",
+        "cents",
+        "cent",
+        "pounds",
+        "pound",
+        "dollars",
+        "dollar",
+        "euros",
+        "euro",
+        "yen",
+        "rupees",
+        "rand",
+        "francs",
+        "degrees",
+        "degree",
+        "c",
+        "f",
+        "feet",
+        "foot",
+        "ft",
+        "inches",
+        "inch",
+        "in",
+        "yards",
+        "yard",
+        "yd",
+        "miles",
+        "mile",
+        "mi",
+        "km",
+        "kilometres",
+        "kilometers",
+        "kilometre",
+        "kilometer",
+        "metres",
+        "meters",
+        "metre",
+        "meter",
+        "m",
+        "cm",
+        "mm",
+        "kg",
+        "kilos",
+        "kilograms",
+        "kilogram",
+        "grams",
+        "gram",
+        "g",
+        "lb",
+        "lbs",
+        "ounces",
+        "ounce",
+        "oz",
+        "tons",
+        "ton",
+        "tonnes",
+        "tonne",
+        "litres",
+        "liters",
+        "litre",
+        "liter",
+        "gallons",
+        "gallon",
+        "acres",
+        "acre",
+        "hectares",
+        "ha",
+        "mph",
+        "kph",
+        "knots",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "o'clock",
+        "gmt",
+        "bst",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "utc",
+        "bc",
+        "ad",
+        "points",
+        "point",
+        "pts",
+        "goals",
+        "goal",
+        "runs",
+        "wickets",
+        "seeds",
+        "seed",
+        "stars",
+        "star",
+        "mg",
+        "ml",
+        "gb",
+        "mb",
+        "tb",
+        "ghz",
+        "mhz",
+        "kw",
+        "mw",
+        "gw",
+        "kwh",
+        "mwh",
+        "v",
+        "bpm",
+        "x",
+        "times",
+        "to",
+        "and",
+        "or",
+        "of",
+        "in",
+        "out",
+        "by",
+        "under",
+        "over",
+        "overs",
+        "sets",
+        "games",
+        "laps",
+        "strokes",
+        "shots",
+        "percentage",
+        "mln",
+        "bln",
+        "dlr",
+        "dlrs",
+        "cts",
+        "pct",
+        "stg",
+    ]
+)
 # Words before a figure that number a thing ("No. 3", "type 2 diabetes", "page 5").
-_NUMBERING_WORDS = frozenset(["no", "nos", "number", "numbers", "num", "page", "pages", "p", "pp", "chapter", "section", "article", "room", "gate", "platform", "route", "highway", "interstate", "level", "grade", "category", "phase", "tier", "stage", "type", "size", "zone", "line", "lane", "row", "seat", "block", "unit", "flat", "apartment", "suite", "floor", "verse", "rule", "clause", "paragraph", "item", "question", "exhibit", "figure", "table", "part", "volume", "vol", "issue", "game", "round", "match", "race", "heat", "leg", "day", "week", "year", "years", "class", "division", "league", "group", "pool", "act", "scene", "season", "series", "episode", "track", "channel", "radio", "version", "step", "term", "box", "code", "district", "ward", "precinct", "aged", "age", "ages", "from", "between", "to", "and", "or", "than", "nearly", "about", "around", "only", "just", "least", "most", "top", "plus", "minus", "was", "is", "turned", "turns", "turning", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_NUMBERING_WORDS = frozenset(
+    [
+        "no",
+        "nos",
+        "number",
+        "numbers",
+        "num",
+        "page",
+        "pages",
+        "p",
+        "pp",
+        "chapter",
+        "section",
+        "article",
+        "room",
+        "gate",
+        "platform",
+        "route",
+        "highway",
+        "interstate",
+        "level",
+        "grade",
+        "category",
+        "phase",
+        "tier",
+        "stage",
+        "type",
+        "size",
+        "zone",
+        "line",
+        "lane",
+        "row",
+        "seat",
+        "block",
+        "unit",
+        "flat",
+        "apartment",
+        "suite",
+        "floor",
+        "verse",
+        "rule",
+        "clause",
+        "paragraph",
+        "item",
+        "question",
+        "exhibit",
+        "figure",
+        "table",
+        "part",
+        "volume",
+        "vol",
+        "issue",
+        "game",
+        "round",
+        "match",
+        "race",
+        "heat",
+        "leg",
+        "day",
+        "week",
+        "year",
+        "years",
+        "class",
+        "division",
+        "league",
+        "group",
+        "pool",
+        "act",
+        "scene",
+        "season",
+        "series",
+        "episode",
+        "track",
+        "channel",
+        "radio",
+        "version",
+        "step",
+        "term",
+        "box",
+        "code",
+        "district",
+        "ward",
+        "precinct",
+        "aged",
+        "age",
+        "ages",
+        "from",
+        "between",
+        "to",
+        "and",
+        "or",
+        "than",
+        "nearly",
+        "about",
+        "around",
+        "only",
+        "just",
+        "least",
+        "most",
+        "top",
+        "plus",
+        "minus",
+        "was",
+        "is",
+        "turned",
+        "turns",
+        "turning",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 # "nearly 5", "about 3", "only 2" are counts and should be flagged; they are listed above only
 # because a number after them is also often part of a range or a time: undo that here.
 _NUMBERING_WORDS = _NUMBERING_WORDS - {"nearly", "about", "around", "only", "just", "least", "most", "than", "top"}
@@ -72,11 +368,21 @@ _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'\u2019]*)(\.?)\s+$")
 _NEXT_WORD = re.compile(r"\s*([^\s,;:!?)\"\u201d]+)")
 _AGE_AFTER = re.compile(r"-(?:year|month|week|day)s?-old\b|\s+(?:years?|months?)\s+old\b")
 _PERCENT_AFTER = re.compile(r"(\s?-?\s?)(percent|per\s+cent|pct)\b(?!age)")
-_MONEY_SHORT = {"m": "million", "mn": "million", "mln": "million", "bn": "billion", "b": "billion",
-                "bln": "billion", "tn": "trillion", "trn": "trillion"}
+_MONEY_SHORT = {
+    "m": "million",
+    "mn": "million",
+    "mln": "million",
+    "bn": "billion",
+    "b": "billion",
+    "bln": "billion",
+    "tn": "trillion",
+    "trn": "trillion",
+}
 _MONEY_LONG = {"million": "m", "billion": "bn", "trillion": "tn"}
 _MONEY_SPACED = re.compile(r"\s(m|mn|bn|tn)\b(?!\.\w)|\s(million|billion|trillion)\b")
-_CURRENCY_WORD = re.compile(r"(?:\s?(?:million|billion|trillion|m|mn|bn|tn))?(\s+(?:US\s+)?(?:dollars|pounds|euros|yen))\b")
+_CURRENCY_WORD = re.compile(
+    r"(?:\s?(?:million|billion|trillion|m|mn|bn|tn))?(\s+(?:US\s+)?(?:dollars|pounds|euros|yen))\b"
+)
 _DECADE = re.compile(r"['\u2019]s")
 _RANGE_AFTER = re.compile(r"\s?[-\u2013]\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w-]|[.,]\d)")
 _RANGE_BEFORE = re.compile(r"\b([Ff]rom|[Bb]etween)\s+$")
@@ -99,7 +405,11 @@ class Options:
     def __post_init__(self):
         if self.problem not in PROBLEMS:
             raise OptionError("problem", f"must be one of {', '.join(PROBLEMS)}")
-        if not isinstance(self.spell_below, int) or isinstance(self.spell_below, bool) or not 2 <= self.spell_below <= 100:
+        if (
+            not isinstance(self.spell_below, int)
+            or isinstance(self.spell_below, bool)
+            or not 2 <= self.spell_below <= 100
+        ):
             raise OptionError("spell_below", "must be a whole number from 2 to 100")
         if self.money not in ("words", "letters"):
             raise OptionError("money", "must be words ($5 million) or letters (£5m)")
@@ -151,7 +461,7 @@ def _prev_word(text: str, start: int) -> tuple[str, str]:
 
 def _sentence_start(doc, offset: int) -> bool:
     sentence = doc.sentences[doc.sentence_index(offset)]
-    return doc.text[sentence.start:offset].strip("\"'\u201c\u2018( ") == ""
+    return doc.text[sentence.start : offset].strip("\"'\u201c\u2018( ") == ""
 
 
 def _capitalise(word: str) -> str:
@@ -161,8 +471,9 @@ def _capitalise(word: str) -> str:
 def _near_figure(doc, token: Token) -> bool:
     """Another figure within a few characters: a series, a score, a range or a table."""
     text = doc.text
-    return any(c.isdigit() for c in text[max(0, token.start - 12):token.start]) or bool(
-        _FIGURE_NEXT.match(text, token.end, token.end + 30))
+    return any(c.isdigit() for c in text[max(0, token.start - 12) : token.start]) or bool(
+        _FIGURE_NEXT.match(text, token.end, token.end + 30)
+    )
 
 
 def _small_figure(doc, t: Token, o: Options):
@@ -173,13 +484,13 @@ def _small_figure(doc, t: Token, o: Options):
         return None
     text = doc.text
     # The cheap tests first: most figures in news copy fail one of them.
-    after = text[t.end:t.end + 1]
+    after = text[t.end : t.end + 1]
     if not after or after in "-/:.,%'\u2019\u00b0x)]":
         return None  # 3-1, 3/4, 3:30, 3.5, 3% and the like; a stop after the figure too
-    before = text[t.start - 1:t.start] if t.start else ""
+    before = text[t.start - 1 : t.start] if t.start else ""
     if before in CURRENCY or before in "#/:([" or before.isalnum() or t.figure.startswith("0"):
         return None  # $5, #3, [1] (a footnote), 007
-    if any(c.isdigit() for c in text[max(0, t.start - 12):t.start]):
+    if any(c.isdigit() for c in text[max(0, t.start - 12) : t.start]):
         return None  # a series, a score, a range or a table
     nxt = _NEXT_WORD.match(text, t.end, t.end + 30)
     if not nxt:
@@ -206,13 +517,14 @@ def _spelled_large(doc, t: Token, o: Options):
     if value < o.spell_below:
         return None
     text = doc.text
-    after = text[t.end:t.end + 12]
+    after = text[t.end : t.end + 12]
     if after[:1] == "-" and not _AGE_AFTER.match(text, t.end) and not re.match(r"-[a-z]+(?:-|\b)", after):
         return None
     nxt = _NEXT_WORD.match(text, t.end, t.end + 30)
     following = nxt.group(1).lower() if nxt else ""
     if following in ("hundred", "thousand", "million", "billion", "trillion", "o'clock") or after.startswith(
-            ("-something", "-odd", "-fold", " to one", " to 1", "-plus")):
+        ("-something", "-odd", "-fold", " to one", " to 1", "-plus")
+    ):
         return None
     if _RATIO_BEFORE.search(text, max(0, t.start - 20), t.start) or _PERCENT_AFTER.match(text, t.end):
         return None  # "one in ten", "eight out of ten": a ratio; "ten per cent" is the percent problem
@@ -229,9 +541,11 @@ def _sentence_start_figure(doc, t: Token, o: Options):
         return None  # a year may start a sentence
     if t.suffix and t.suffix.lower() not in ("th", "st", "nd", "rd"):
         return None  # 5G, 3D, 9am
-    if _STOP_AFTER_FIGURE.search(text, max(0, t.start - 4), t.start) or re.match(r"\s?[ap]\.?m\b", text[t.end:t.end + 5], re.IGNORECASE):
+    if _STOP_AFTER_FIGURE.search(text, max(0, t.start - 4), t.start) or re.match(
+        r"\s?[ap]\.?m\b", text[t.end : t.end + 5], re.IGNORECASE
+    ):
         return None  # "11. 6 pct" is a decimal split by the text's extraction; "10 p.m." a time
-    after = text[t.end:t.end + 2]
+    after = text[t.end : t.end + 2]
     if after[:1] in (".", ")", "/", ":", "-", "\u2013", "") or after[:1] == "," and not t.figure.isdigit():
         return None  # list numbers, times, scores
     nxt = _NEXT_WORD.match(text, t.end, t.end + 30)
@@ -240,7 +554,7 @@ def _sentence_start_figure(doc, t: Token, o: Options):
     if not _is_prose(doc, t.paragraph):
         return None
     edits = ()
-    fields = {"found": text[t.start:t.end]}
+    fields = {"found": text[t.start : t.end]}
     if t.figure.isdigit() and not t.suffix and int(t.figure) in WORD_OF:
         fields["replacement"] = spelled = _capitalise(WORD_OF[int(t.figure)])
         edits = (Edit(t.start, t.end, spelled),)
@@ -255,8 +569,11 @@ def _age(doc, t: Token, o: Options):
         return None
     text = doc.text
     # "five-year-old", "five years old", or "aged five" (not "aged five to nine", a range).
-    if not (_AGE_AFTER.match(text, t.end) or _prev_word(text, t.start)[0] == "aged"
-            and not _RANGE_WORD_AFTER.match(text, t.end)):
+    if not (
+        _AGE_AFTER.match(text, t.end)
+        or _prev_word(text, t.start)[0] == "aged"
+        and not _RANGE_WORD_AFTER.match(text, t.end)
+    ):
         return None
     value = str(CARDINALS[t.word])
     return Hit(t.start, t.end, {"found": t.word, "replacement": value}, (Edit(t.start, t.end, value),))
@@ -273,8 +590,12 @@ def _percent(doc, t: Token, o: Options):
     else:
         number = t.figure
     replacement = f"{number}%"
-    return Hit(t.start, m.end(), {"found": doc.text[t.start:m.end()], "replacement": replacement},
-               (Edit(t.start, m.end(), replacement),))
+    return Hit(
+        t.start,
+        m.end(),
+        {"found": doc.text[t.start : m.end()], "replacement": replacement},
+        (Edit(t.start, m.end(), replacement),),
+    )
 
 
 def _currency_before(text: str, start: int) -> bool:
@@ -289,23 +610,33 @@ def _money_unit(doc, t: Token, o: Options):
         unit = _MONEY_SHORT.get(t.suffix)
         if unit:  # "$5m"
             replacement = f"{t.figure} {unit}"
-            return Hit(t.start - 1, t.end, {"found": text[t.start - 1:t.end], "replacement": text[t.start - 1] + replacement},
-                       (Edit(t.start, t.end, replacement),))
+            return Hit(
+                t.start - 1,
+                t.end,
+                {"found": text[t.start - 1 : t.end], "replacement": text[t.start - 1] + replacement},
+                (Edit(t.start, t.end, replacement),),
+            )
         m = _MONEY_SPACED.match(text, t.end)
         if m and m.group(1):  # "$5 m", "$5 bn"
             replacement = f" {_MONEY_SHORT[m.group(1)]}"
-            return Hit(t.start - 1, m.end(), {"found": text[t.start - 1:m.end()],
-                                              "replacement": text[t.start - 1:t.end] + replacement},
-                       (Edit(t.end, m.end(), replacement),))
+            return Hit(
+                t.start - 1,
+                m.end(),
+                {"found": text[t.start - 1 : m.end()], "replacement": text[t.start - 1 : t.end] + replacement},
+                (Edit(t.end, m.end(), replacement),),
+            )
         return None
     if t.suffix:
         return None
     m = _MONEY_SPACED.match(text, t.end)
     if m and m.group(2):  # "£5 million"
         short = _MONEY_LONG[m.group(2)]
-        return Hit(t.start - 1, m.end(), {"found": text[t.start - 1:m.end()],
-                                          "replacement": text[t.start - 1:t.end] + short},
-                   (Edit(t.end, m.end(), short),))
+        return Hit(
+            t.start - 1,
+            m.end(),
+            {"found": text[t.start - 1 : m.end()], "replacement": text[t.start - 1 : t.end] + short},
+            (Edit(t.end, m.end(), short),),
+        )
     return None
 
 
@@ -313,7 +644,7 @@ def _round_figure(doc, t: Token, o: Options):
     if t.figure is None or t.suffix or "," not in t.figure or "." in t.figure:
         return None
     value = int(t.figure.replace(",", ""))
-    for size, long, short in ((10**12, "trillion", "tn"), (10**9, "billion", "bn"), (10**6, "million", "m")):
+    for size, long, short in ((10**12, "trillion", "tn"), (10**9, "billion", "bn"), (10**6, "million", "m")):  # noqa: B007 - read after the break
         if value >= size:
             break
     else:
@@ -341,19 +672,28 @@ def _ordinal(doc, t: Token, o: Options):
         value = ORDINALS[t.word]
         if value < o.spell_below:
             return None
-        if re.search(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine)\s+$", text[max(0, t.start - 8):t.start]) or \
-                t.word == "eleventh" and text[t.end:t.end + 5] == " hour":
+        if (
+            re.search(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine)\s+$", text[max(0, t.start - 8) : t.start])
+            or t.word == "eleventh"
+            and text[t.end : t.end + 5] == " hour"
+        ):
             return None  # "a tenth of a second" is a fraction; "the eleventh hour" an idiom
         replacement = f"{value}{_suffix(value)}"
     else:
         return None
     nxt = _NEXT_WORD.match(text, t.end, t.end + 30)
-    if nxt and nxt.group(1)[:1].isupper() or _DATE_MONTH.search(text, max(0, t.start - 12), t.start) or \
-            _OF_MONTH.match(text, t.end) or text[t.end:t.end + 1] == "-" and t.figure is not None:
+    if (
+        nxt
+        and nxt.group(1)[:1].isupper()
+        or _DATE_MONTH.search(text, max(0, t.start - 12), t.start)
+        or _OF_MONTH.match(text, t.end)
+        or text[t.end : t.end + 1] == "-"
+        and t.figure is not None
+    ):
         return None  # 1st Cavalry Division, 9th Circuit; May 5th (a date); 1st-half
     if _sentence_start(doc, t.start) and t.figure is None or not _is_prose(doc, t.paragraph):
         return None
-    found = text[t.start:t.end]
+    found = text[t.start : t.end]
     return Hit(t.start, t.end, {"found": found, "replacement": replacement}, (Edit(t.start, t.end, replacement),))
 
 
@@ -369,8 +709,12 @@ def _decade(doc, t: Token, o: Options):
     if len(t.figure) != 4 or not t.figure.endswith("0") or not 1000 <= int(t.figure) <= 2090:
         return None
     replacement = f"{t.figure}s"
-    return Hit(t.start, t.end, {"found": doc.text[t.start:t.end], "replacement": replacement},
-               (Edit(t.start, t.end, replacement),))
+    return Hit(
+        t.start,
+        t.end,
+        {"found": doc.text[t.start : t.end], "replacement": replacement},
+        (Edit(t.start, t.end, replacement),),
+    )
 
 
 def _range(doc, t: Token, o: Options):
@@ -379,20 +723,32 @@ def _range(doc, t: Token, o: Options):
     text = doc.text
     before = _RANGE_BEFORE.search(text, max(0, t.start - 10), t.start - (_currency_before(text, t.start)))
     m = _RANGE_AFTER.match(text, t.end)
-    if not before or not m or text[m.end():m.end() + 1] == "/" or re.match(r"\s+(?:up|down)\b", text[m.end():m.end() + 6]):
+    if (
+        not before
+        or not m
+        or text[m.end() : m.end() + 1] == "/"
+        or re.match(r"\s+(?:up|down)\b", text[m.end() : m.end() + 6])
+    ):
         return None  # 7-1/4 is a fraction; "from 15-6 down" a score
     first, second = t.figure.replace(",", ""), m.group(1).replace(",", "")
     if len(second) < len(first) and "." not in first + second:
-        second = first[:len(first) - len(second)] + second  # 1979-81
+        second = first[: len(first) - len(second)] + second  # 1979-81
     try:
         if float(second) <= float(first):
             return None  # 3-3, 15-6: a score, not a range
     except ValueError:
         return None
     joiner = " to " if before.group(1).lower() == "from" else " and "
-    return Hit(t.start, m.end(), {"found": text[t.start:m.end()], "replacement": text[t.start:t.end] + joiner + m.group(1),
-                                  "word": joiner.strip()},
-               (Edit(t.end, m.start(1), joiner),))
+    return Hit(
+        t.start,
+        m.end(),
+        {
+            "found": text[t.start : m.end()],
+            "replacement": text[t.start : t.end] + joiner + m.group(1),
+            "word": joiner.strip(),
+        },
+        (Edit(t.end, m.start(1), joiner),),
+    )
 
 
 def _currency_word(doc, t: Token, o: Options):
@@ -402,13 +758,27 @@ def _currency_word(doc, t: Token, o: Options):
     if not m:
         return None
     start = t.start - 1
-    return Hit(start, m.end(), {"found": doc.text[start:m.end()], "replacement": doc.text[start:m.start(1)]},
-               (Edit(m.start(1), m.end(1), ""),))
+    return Hit(
+        start,
+        m.end(),
+        {"found": doc.text[start : m.end()], "replacement": doc.text[start : m.start(1)]},
+        (Edit(m.start(1), m.end(1), ""),),
+    )
 
 
-_CHECKS = {"small-figure": _small_figure, "spelled-large": _spelled_large, "sentence-start": _sentence_start_figure,
-           "age": _age, "percent": _percent, "money-unit": _money_unit, "round-figure": _round_figure,
-           "ordinal": _ordinal, "decade": _decade, "range": _range, "currency-word": _currency_word}
+_CHECKS = {
+    "small-figure": _small_figure,
+    "spelled-large": _spelled_large,
+    "sentence-start": _sentence_start_figure,
+    "age": _age,
+    "percent": _percent,
+    "money-unit": _money_unit,
+    "round-figure": _round_figure,
+    "ordinal": _ordinal,
+    "decade": _decade,
+    "range": _range,
+    "currency-word": _currency_word,
+}
 
 
 def _buckets(doc) -> dict[str, list[Token]]:
@@ -436,13 +806,23 @@ def _buckets(doc) -> dict[str, list[Token]]:
         elif before == " ":
             if text.endswith(("rom ", "ween "), max(0, start - 5), start):
                 ranges.append(t)
-            if text[start - 2:start - 1] in ".?!\"\u201d":
+            if text[start - 2 : start - 1] in '.?!"\u201d':
                 starts.append(t)
-        elif before in "\"\u201c(\n" or start == doc.paragraphs[t.paragraph].start:
+        elif before in '"\u201c(\n' or start == doc.paragraphs[t.paragraph].start:
             starts.append(t)
-    return {"small-figure": small, "spelled-large": words, "sentence-start": starts, "age": words,
-            "percent": figures + words, "money-unit": money, "round-figure": commas,
-            "ordinal": suffixed + words, "decade": suffixed, "range": ranges, "currency-word": money}
+    return {
+        "small-figure": small,
+        "spelled-large": words,
+        "sentence-start": starts,
+        "age": words,
+        "percent": figures + words,
+        "money-unit": money,
+        "round-figure": commas,
+        "ordinal": suffixed + words,
+        "decade": suffixed,
+        "range": ranges,
+        "currency-word": money,
+    }
 
 
 def check(doc, options: Options):

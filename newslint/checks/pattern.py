@@ -58,7 +58,9 @@ class Options:
                 for ref in _GROUP_REF.finditer(self.replace):
                     name = ref.group(1) or ref.group(2)
                     if (int(name) > pattern.groups) if name.isdigit() else name not in pattern.groupindex:
-                        raise OptionError("replace", f"refers to group {name!r}, which {pattern.pattern!r} does not have")
+                        raise OptionError(
+                            "replace", f"refers to group {name!r}, which {pattern.pattern!r} does not have"
+                        )
 
 
 def check(doc, options: Options):

@@ -37,7 +37,8 @@ _PATTERNS = {
     # or a quotation mark ('said ,"and', 'street ."'), or a full stop before the next sentence.
     "space-before": re.compile(
         r"(?<=[^\W_])[ \t]+(?=[,;:!?](?:\s|$|[\"\u201c\u201d])|\.(?:[ \t]*$|[ \t]+[A-Z\"\u201c]|[\"\u201d\u2019]))",
-        re.MULTILINE),
+        re.MULTILINE,
+    ),
     # ",," ";;" "::", two stops that are not an ellipsis, or a stop on both sides of a closing
     # quotation mark ('a strong brand.".').
     "doubled": re.compile(r",,|;;|::|(?<![.\s])\.\.(?![.\w])|(?<=\w)\.[\"\u201d]\.(?![.\w])"),
@@ -137,7 +138,7 @@ def _missing_space(text: str, paragraph_start: int, mark: int) -> bool:
     rest = text[mark + 1 : after].lstrip("\"'\u201c\u2018").rstrip("\"'\u201d\u2019.,;:?!)]")
     if _NOT_PROSE.search(word) or _NOT_PROSE.search(rest) or not rest:
         return False
-    if text[mark] == "," or rest[0].islower() or text[mark + 1] in "\"\u201c\u2018":
+    if text[mark] == "," or rest[0].islower() or text[mark + 1] in '"\u201c\u2018':
         return text[mark] != "." or not rest[0].islower()  # "Node.js" is a name
     # A capital after the mark: a new word ("Ukraine.The", "GOP.The"), not a name in capitals
     # ("CSI:NY", "TL;DR", "ASP.NET").
@@ -150,10 +151,9 @@ def _around(text: str, paragraph_start: int, s: int, e: int) -> str:
     return text[first : _WORD_END.match(text, e).end()]
 
 
-
 # One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
 PROBLEM_DOCS = {
-    'space-after': """
+    "space-after": """
 What it does
     Reports a missing space after , . ; : ? ! between two words ("said,the", "GOP.The"); decimals, times, web addresses, initials, abbreviations and ellipses are left alone.
 
@@ -166,7 +166,7 @@ Example
 Use instead
     The mayor said, the vote was close.
 """,
-    'double-space': """
+    "double-space": """
 What it does
     Reports two or more spaces after the end of a sentence.
 
@@ -179,7 +179,7 @@ Example
 Use instead
     The vote was close. The count goes on.
 """,
-    'space-before': """
+    "space-before": """
 What it does
     Reports a space before , ; : ? ! or a closing full stop.
 
@@ -192,7 +192,7 @@ Example
 Use instead
     The coalition, which has not ...
 """,
-    'doubled': """
+    "doubled": """
 What it does
     Reports ",," ";;" "::" or two full stops that are not an ellipsis.
 
@@ -205,7 +205,7 @@ Example
 Use instead
     The vote is on Monday. It will be close.
 """,
-    'stop-lowercase': """
+    "stop-lowercase": """
 What it does
     Reports a full stop inside a sentence, followed by a lower-case word, that is not an abbreviation.
 
@@ -218,7 +218,7 @@ Example
 Use instead
     The council met in 2019, officials said.
 """,
-    'space-before-hyphen': """
+    "space-before-hyphen": """
 What it does
     Reports a space between a word and the hyphen of its compound ("U.S. -led").
 

@@ -41,18 +41,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Edit, Hit
 from ..document.people import SPEECH_VERBS
 from ..document.quotes import DOUBLE, SINGLE
+from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
 # What introduces words someone spoke: "said:", "calling it", "described the plan as".
-_SPOKEN_BEFORE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|adding|saying|calling \w+|called \w+|"
-                            rf"described [\w ]{{1,20}} as)[,:]?\s+$")
+_SPOKEN_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(SPEECH_VERBS)}|adding|saying|calling \w+|called \w+|"
+    rf"described [\w ]{{1,20}} as)[,:]?\s+$"
+)
 _SPOKEN_AFTER = re.compile(rf",?\s+(?:[\w.'-]+\s+){{0,4}}(?:{'|'.join(SPEECH_VERBS)})\b")
 
-PROBLEMS = ("unclosed", "unopened", "apostrophe", "backwards", "space-inside", "doubled", "two-singles",
-            "spaced-apostrophe", "punctuation-outside", "single-marks")
+PROBLEMS = (
+    "unclosed",
+    "unopened",
+    "apostrophe",
+    "backwards",
+    "space-inside",
+    "doubled",
+    "two-singles",
+    "spaced-apostrophe",
+    "punctuation-outside",
+    "single-marks",
+)
 _OPEN_FOR = {"\u201d": "\u201c", "\u2019": "\u2018", "\u201c": "\u201d", "\u2018": "\u2019"}
 _DOUBLE_FOR = {"\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c", "''": '"'}
 _WORDS = re.compile(r"\w+")
@@ -84,28 +96,46 @@ def check(doc, options: Options):
             if q.closed and q.kind == DOUBLE and after in (",", ".") and text[q.end - 2] not in ".,?!;:'\u2019":
                 if after == "." and text[q.end + 1 : q.end + 2] == ".":
                     continue  # an ellipsis
-                if options.style == "logical" and not (after == "," and _whole_sentence(doc, q.start)
-                                                       and _ATTRIBUTION.match(text, q.end + 1)):
+                if options.style == "logical" and not (
+                    after == "," and _whole_sentence(doc, q.start) and _ATTRIBUTION.match(text, q.end + 1)
+                ):
                     continue
-                yield Hit(q.end - 1, q.end + 1, {"found": text[q.end - 1 : q.end + 1], "mark": after},
-                          (Edit(q.end - 1, q.end + 1, after + text[q.end - 1]),))
+                yield Hit(
+                    q.end - 1,
+                    q.end + 1,
+                    {"found": text[q.end - 1 : q.end + 1], "mark": after},
+                    (Edit(q.end - 1, q.end + 1, after + text[q.end - 1]),),
+                )
         return
     if problem == "single-marks":
         body = set(doc.body) - set(doc.header)
-        quotations = [q for q in doc.quotes if q.depth == 0 and q.closed and q.paragraph in body
-                      and not doc.is_headline_like(q.paragraph)
-                      and len(_WORDS.findall(text, q.start, q.end)) >= options.min_words]
+        quotations = [
+            q
+            for q in doc.quotes
+            if q.depth == 0
+            and q.closed
+            and q.paragraph in body
+            and not doc.is_headline_like(q.paragraph)
+            and len(_WORDS.findall(text, q.start, q.end)) >= options.min_words
+        ]
         singles = [q for q in quotations if q.kind == SINGLE]
         if len(singles) * 2 > len(quotations):
             return  # the story quotes in single marks: a house style, not a slip
         double = {"'": '"', "\u2018": "\u201c", "\u2019": "\u201d"}
         for q in singles:
-            if options.attributed and not (_SPOKEN_BEFORE.search(text, max(0, q.start - 40), q.start)
-                                           or _SPOKEN_AFTER.match(text, q.end)):
+            if options.attributed and not (
+                _SPOKEN_BEFORE.search(text, max(0, q.start - 40), q.start) or _SPOKEN_AFTER.match(text, q.end)
+            ):
                 continue
-            yield Hit(q.start, q.end, {"found": text[q.start : q.end]},
-                      (Edit(q.start, q.start + 1, double.get(text[q.start], '"')),
-                       Edit(q.end - 1, q.end, double.get(text[q.end - 1], '"'))))
+            yield Hit(
+                q.start,
+                q.end,
+                {"found": text[q.start : q.end]},
+                (
+                    Edit(q.start, q.start + 1, double.get(text[q.start], '"')),
+                    Edit(q.end - 1, q.end, double.get(text[q.end - 1], '"')),
+                ),
+            )
         return
     if problem == "space-inside":
         yield from _spaces_inside(doc)
@@ -143,18 +173,21 @@ def _spaces_inside(doc):
         space = p.start if text[p.start].isspace() else p.end - 1
         pair = padded[i + 1] if i + 1 < len(padded) else None
         if pair and text[pair.start].isspace() and space == p.end - 1 and (p.start, pair.end) in quotations:
-            yield Hit(p.start, pair.end, {"mark": p.mark, "found": text[p.start : pair.end]},
-                      (Edit(space, space + 1, ""), Edit(pair.start, pair.start + 1, "")))
+            yield Hit(
+                p.start,
+                pair.end,
+                {"mark": p.mark, "found": text[p.start : pair.end]},
+                (Edit(space, space + 1, ""), Edit(pair.start, pair.start + 1, "")),
+            )
             i += 2
             continue
         yield Hit(p.start, p.end, {"mark": p.mark, "found": text[p.start : p.end]}, (Edit(space, space + 1, ""),))
         i += 1
 
 
-
 # One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
 PROBLEM_DOCS = {
-    'unclosed': """
+    "unclosed": """
 What it does
     Reports a quotation mark that opens a quotation that never closes, and is not continued by an opening mark in the next paragraph (the news style for a quotation that runs over paragraphs).
 
@@ -167,7 +200,7 @@ Example
 Use instead
     She said "we will win the vote."
 """,
-    'unopened': """
+    "unopened": """
 What it does
     Reports a quotation mark that closes a quotation that was never opened.
 
@@ -180,7 +213,7 @@ Example
 Use instead
     She said, "We will win the vote," and left.
 """,
-    'apostrophe': """
+    "apostrophe": """
 What it does
     Reports a double quotation mark after a plural and before a lower-case word, where a possessive apostrophe belongs (a conversion slip).
 
@@ -193,7 +226,7 @@ Example
 Use instead
     The shows clash with its rivals' biggest hits.
 """,
-    'backwards': """
+    "backwards": """
 What it does
     Reports a curly quotation mark facing the wrong way: a closing mark used to open, or an opening mark used to close.
 
@@ -206,7 +239,7 @@ Example
 Use instead
     She said “we will win.”
 """,
-    'space-inside': """
+    "space-inside": """
 What it does
     Reports a space just inside a quotation mark; a quotation padded on both sides is one report.
 
@@ -219,7 +252,7 @@ Example
 Use instead
     He called it "a disgrace".
 """,
-    'doubled': """
+    "doubled": """
 What it does
     Reports the same quotation mark typed twice.
 
@@ -232,7 +265,7 @@ Example
 Use instead
     "We will win," she said.
 """,
-    'two-singles': """
+    "two-singles": """
 What it does
     Reports two single marks (’’ or ‘‘) typed for a double quotation mark.
 
@@ -245,7 +278,7 @@ Example
 Use instead
     “We will win,” she said.
 """,
-    'spaced-apostrophe': """
+    "spaced-apostrophe": """
 What it does
     Reports a space before a possessive apostrophe.
 
@@ -258,7 +291,7 @@ Example
 Use instead
     the Senate’s plenary
 """,
-    'punctuation-outside': """
+    "punctuation-outside": """
 What it does
     Reports a comma or full stop after a closing quotation mark. With `style: us` (AP) every comma and full stop goes inside; with `style: logical` (British) only the comma after a whole quoted sentence, before who said it, is reported.
 
@@ -271,7 +304,7 @@ Example
 Use instead
     "That still leaves half," he said.
 """,
-    'single-marks': """
+    "single-marks": """
 What it does
     Reports a quotation in body copy in single marks, in a story that quotes mostly in double marks (U.S. style keeps single marks for headlines and quotations inside quotations). Never in a line written as a headline.
 

@@ -49,8 +49,11 @@ def check(doc, options: Options):
         if not full or surname in reported or doc.is_headline_like(doc.paragraph_index(start)):
             continue
         first_start, first_end, given = full[0]
-        if (start, end, surname) in weak_forms and surname not in strong \
-                and not looks_personal(doc.text, first_start, first_end, given):
+        if (
+            (start, end, surname) in weak_forms
+            and surname not in strong
+            and not looks_personal(doc.text, first_start, first_end, given)
+        ):
             continue
         if first_start > start:
             reported.add(surname)

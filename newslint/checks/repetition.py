@@ -86,8 +86,12 @@ def check(doc, options: Options):
             key = _key(text[start:end])
             if len(_WORDS.findall(key)) >= options.min_words and not doc.is_headline_like(index):
                 first = seen_paragraphs[key]
-                yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(first))[0]},
-                          (Edit(start, min(end + 1, len(text)), ""),))
+                yield Hit(
+                    start,
+                    end,
+                    {"found": text[start:end], "line": doc.line_col(doc.to_source(first))[0]},
+                    (Edit(start, min(end + 1, len(text)), ""),),
+                )
         return
     seen: dict[str, int] = {}
     body_start = doc.paragraphs[doc.body[0]].start if doc.body else len(text)
@@ -102,7 +106,8 @@ def check(doc, options: Options):
         if key not in seen:
             seen[key] = (start, end)
         elif len(_WORDS.findall(key)) >= options.min_words and not (
-                _stands_alone(doc, start, end) or _stands_alone(doc, *seen[key])):
+            _stands_alone(doc, start, end) or _stands_alone(doc, *seen[key])
+        ):
             yield Hit(start, end, {"found": text[start:end], "line": doc.line_col(doc.to_source(seen[key][0]))[0]})
 
 
@@ -112,10 +117,9 @@ def _stands_alone(doc, start: int, end: int) -> bool:
     return doc.paragraphs[doc.paragraph_index(start)] == (start, end)
 
 
-
 # One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
 PROBLEM_DOCS = {
-    'word': """
+    "word": """
 What it does
     Reports a word doubled by accident ("the the"); words a house allows doubled ("had had") are left alone.
 
@@ -128,7 +132,7 @@ Example
 Use instead
     The minister said so.
 """,
-    'sentence': """
+    "sentence": """
 What it does
     Reports a sentence that repeats an earlier one word for word (case and spacing aside). A sentence that stands as a paragraph of its own, copied from a longer one, is a pull quote and may repeat.
 
@@ -141,7 +145,7 @@ Example
 Use instead
     The plan was approved.
 """,
-    'paragraph': """
+    "paragraph": """
 What it does
     Reports a paragraph that repeats an earlier one word for word (case and spacing aside). A short line with no closing stop (a list item, a subhead) may repeat.
 
@@ -156,4 +160,6 @@ Use instead
 """,
 }
 
-TYPE = RuleType("repetition", Options, check, ("found", "line"), __doc__, fix="safe", problem_option="unit", problems=PROBLEM_DOCS)
+TYPE = RuleType(
+    "repetition", Options, check, ("found", "line"), __doc__, fix="safe", problem_option="unit", problems=PROBLEM_DOCS
+)

@@ -31,14 +31,16 @@ from ..model import Edit, Hit
 from .base import RuleType
 
 # Words that name publications, channels and sites (the last word, or any word, of the name).
-_PUBLICATION = frozenset("""
+_PUBLICATION = frozenset(
+    """
     news times post daily herald courier journal gazette tribune blog star mail telegraph guardian
     review online network tv radio media chronicle observer express independent sport sports magazine
     weekly today press wire digest insider report reporter theater theatre entertainment mirror standard sun
     record register bulletin dispatch inquirer examiner monitor sentinel courant ledger enquirer argus
     echo live channel fm reuters ap afp bbc cnn npr cbs nbc abc fox msnbc cnbc bloomberg wsj nyt
     politico axios vox wired forbes fortune economist newsweek time usa world global local
-""".split())
+""".split()
+)
 # From the start of a run of spaces only: trying every space of a long run took quadratic time.
 _SEPARATOR = re.compile(r"(?<![ \t])[ \t]+(\||[-\u2013\u2014])[ \t]+(?=\S)")
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|co|ca|uk|au|in|ie|nz|io|tv|news)\b", re.IGNORECASE)
@@ -53,9 +55,9 @@ def site_suffix(headline: str, max_words: int = 6) -> int | None:
         found = m
     if found is None or found.start() == 0:
         return None
-    name = headline[found.end():].strip()
+    name = headline[found.end() :].strip()
     words = name.split()
-    if len(headline[:found.start()].split()) < 3:
+    if len(headline[: found.start()].split()) < 3:
         return None  # "Opinion | Republicans Are Following Trump": a label before the headline
     if not words or len(words) > max_words or name[-1] in "?!.\"'\u201d\u2019":
         return None
@@ -82,8 +84,12 @@ def check(doc, options: Options):
     start, end = doc.headline
     cut = site_suffix(doc.text[start:end], options.max_words)
     if cut is not None:
-        yield Hit(start + cut, end, {"found": doc.text[start + cut:end].strip(" \t|-\u2013\u2014")},
-                  (Edit(start + cut, end, ""),))
+        yield Hit(
+            start + cut,
+            end,
+            {"found": doc.text[start + cut : end].strip(" \t|-\u2013\u2014")},
+            (Edit(start + cut, end, ""),),
+        )
 
 
 TYPE = RuleType("site-name", Options, check, ("found",), __doc__, fix="unsafe")

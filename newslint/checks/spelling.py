@@ -88,15 +88,20 @@ class Options:
         # Marks need a pattern of their own; words are scanned for with a pattern of just the
         # forms the story holds (see _scan), never one of hundreds of alternatives.
         marks = [f for f in forms if not _WORD.fullmatch(f)]
-        self.mark_pattern = (compile_pattern("words", "|".join(_bounded(f) for f in marks), ignore_case=True)
-                             if marks else None)
+        self.mark_pattern = (
+            compile_pattern("words", "|".join(_bounded(f) for f in marks), ignore_case=True) if marks else None
+        )
         # The cheap test before any scan, per side (not an option): a story must hold words of
         # two sides to be mixed, or of a side off the house side to be unmixed. Word forms are
         # looked up in the story's word set; marks (an ellipsis) are looked for in its text.
-        self.words_of = [frozenset(f for f, (side, _) in self.side_of.items() if side == s and _WORD.fullmatch(f))
-                         for s in range(len(self.sides))]
-        self.marks_of = [tuple(f for f, (side, _) in self.side_of.items() if side == s and not _WORD.fullmatch(f))
-                         for s in range(len(self.sides))]
+        self.words_of = [
+            frozenset(f for f, (side, _) in self.side_of.items() if side == s and _WORD.fullmatch(f))
+            for s in range(len(self.sides))
+        ]
+        self.marks_of = [
+            tuple(f for f, (side, _) in self.side_of.items() if side == s and not _WORD.fullmatch(f))
+            for s in range(len(self.sides))
+        ]
 
 
 def _bounded(form: str) -> str:
@@ -119,8 +124,9 @@ def _words_pattern(forms: frozenset) -> re.Pattern | None:
 def check(doc, options: Options):
     words, text = lower_words(doc), doc.text
     held = [options.words_of[side] & words for side in range(len(options.sides))]
-    present = [side for side in range(len(options.sides))
-               if held[side] or any(mark in text for mark in options.marks_of[side])]
+    present = [
+        side for side in range(len(options.sides)) if held[side] or any(mark in text for mark in options.marks_of[side])
+    ]
     house = options.sides.index(options.prefer) if options.prefer is not None else None
     if len(present) < 2 if options.when == "mixed" else present in ([], [house]):
         return  # most stories: no scan
@@ -153,8 +159,12 @@ def check(doc, options: Options):
         if side == house:
             continue
         target = options.rows[row][house]
-        fields = {"found": found, "side": options.sides[side], "preferred": options.sides[house],
-                  "replacement": target or ""}
+        fields = {
+            "found": found,
+            "side": options.sides[side],
+            "preferred": options.sides[house],
+            "replacement": target or "",
+        }
         edits = ()
         if target:
             if found[:1].isupper():

@@ -28,9 +28,9 @@ from typing import Any
 
 from ..model import Edit, Hit
 from .base import OptionError, RuleType, compile_pattern, finditer, timed, word_pattern
+from .wordset import WordFilter
 
 UNLESS_AFTER_WINDOW = 40  # characters before a match that `unless_after` looks at
-from .wordset import WordFilter
 
 
 @dataclass
@@ -66,11 +66,13 @@ def check(doc, options: Options):
             replacement = replacement[0].upper() + replacement[1:]
         if replacement == found:
             continue
-        if options.before is not None and timed(options.before.search, doc.text,
-                                                max(0, m.start() - UNLESS_AFTER_WINDOW), m.start()):
+        if options.before is not None and timed(
+            options.before.search, doc.text, max(0, m.start() - UNLESS_AFTER_WINDOW), m.start()
+        ):
             continue
-        yield Hit(m.start(), m.end(), {"found": found, "replacement": replacement},
-                  (Edit(m.start(), m.end(), replacement),))
+        yield Hit(
+            m.start(), m.end(), {"found": found, "replacement": replacement}, (Edit(m.start(), m.end(), replacement),)
+        )
 
 
 TYPE = RuleType("substitution", Options, check, ("found", "replacement"), __doc__, fix="safe")

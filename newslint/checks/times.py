@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Edit, Hit
 from ..document.numbers import tokens
+from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
 PROBLEMS = ("form", "on-the-hour", "noon", "redundant")
@@ -47,12 +47,32 @@ TIME = re.compile(
 )
 # What may follow the hour of a time: minutes, then a.m., p.m., noon or midnight.
 _MAY_BE_TIME = re.compile(r"(?::\d\d)?[^\S\r\n]?(?:[aApP][.mM]|noon|midnight)")
-_REDUNDANT = re.compile(r"[^\S\r\n]+(?:in[^\S\r\n]+the[^\S\r\n]+(?P<part>morning|afternoon|evening|night)|"
-                        r"this[^\S\r\n]+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight)|at[^\S\r\n]+night)\b")
+_REDUNDANT = re.compile(
+    r"[^\S\r\n]+(?:in[^\S\r\n]+the[^\S\r\n]+(?P<part>morning|afternoon|evening|night)|"
+    r"this[^\S\r\n]+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight)|at[^\S\r\n]+night)\b"
+)
 
 
 # Words before a bare "9 PM" that make it a time rather than, say, "2 PM candidates".
-_TIME_WORDS = frozenset(["at", "by", "until", "till", "from", "to", "before", "after", "around", "about", "and", "or", "between", "since", "the"])
+_TIME_WORDS = frozenset(
+    [
+        "at",
+        "by",
+        "until",
+        "till",
+        "from",
+        "to",
+        "before",
+        "after",
+        "around",
+        "about",
+        "and",
+        "or",
+        "between",
+        "since",
+        "the",
+    ]
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\S\r\n]+$")
 
 
@@ -99,15 +119,19 @@ def _form(doc, m, o: Options):
     letter = m.group("ap").lower()
     suffix = f" {letter}.m." if o.style == "ap" else f"{letter}m"
     edits = []
-    written = text[m.end("min") if minutes else m.end("hour"):m.end("suffix")]
+    written = text[m.end("min") if minutes else m.end("hour") : m.end("suffix")]
     # A final point that is the sentence's full stop stays: "at 9 p.m." ends a sentence as is.
     if o.style == "british" and written.endswith(".") and _ends_sentence(text, m.end("suffix")):
         written_end = m.end("suffix") - 1
         written = written[:-1]
     else:
         written_end = m.end("suffix")
-    if o.style == "ap" and not written.endswith(".") and _ends_sentence(text, written_end) and \
-            text[written_end:written_end + 1] == ".":
+    if (
+        o.style == "ap"
+        and not written.endswith(".")
+        and _ends_sentence(text, written_end)
+        and text[written_end : written_end + 1] == "."
+    ):
         written += "."
         written_end += 1
     if written != suffix:
@@ -117,22 +141,29 @@ def _form(doc, m, o: Options):
         edits.append(Edit(m.start("sep"), m.end("sep"), sep))
     if not edits:
         return None
-    found = text[m.start():written_end]
-    fixed = text[m.start():m.end("hour")] + (sep + minutes if minutes and minutes != "00" else
-                                              (text[m.start("sep"):m.end("min")] if minutes else "")) + suffix
+    found = text[m.start() : written_end]
+    fixed = (
+        text[m.start() : m.end("hour")]
+        + (sep + minutes if minutes and minutes != "00" else (text[m.start("sep") : m.end("min")] if minutes else ""))
+        + suffix
+    )
     return Hit(m.start(), written_end, {"found": found, "replacement": fixed}, tuple(edits))
 
 
 def _ends_sentence(text: str, offset: int) -> bool:
-    rest = text[offset:offset + 3]
-    return rest == "" or rest[:1] in "\r\n" or (rest[:1] in " \"'\u201d\u2019)" and (rest[1:2].isupper() or rest[1:2] in "\"\u201c"))
+    rest = text[offset : offset + 3]
+    return (
+        rest == ""
+        or rest[:1] in "\r\n"
+        or (rest[:1] in " \"'\u201d\u2019)" and (rest[1:2].isupper() or rest[1:2] in '"\u201c'))
+    )
 
 
 def _on_the_hour(doc, m, o: Options):
     if m.group("min") != "00" or m.group("hour") == "12":
         return None  # "12:00 p.m." and "12:00 noon" are the noon problem
     start, end = m.start("sep"), m.end("min")
-    found = doc.text[m.start():end]
+    found = doc.text[m.start() : end]
     return Hit(m.start(), end, {"found": found, "replacement": m.group("hour")}, (Edit(start, end, ""),))
 
 
@@ -146,9 +177,9 @@ def _noon(doc, m, o: Options):
     else:
         word = "noon" if m.group("ap").lower() == "p" else "midnight"
         end = m.end("suffix")
-        if text[end - 1:end] == "." and _ends_sentence(text, end):
+        if text[end - 1 : end] == "." and _ends_sentence(text, end):
             end -= 1  # the full stop stays
-    return Hit(m.start(), end, {"found": text[m.start():end], "replacement": word}, (Edit(m.start(), end, word),))
+    return Hit(m.start(), end, {"found": text[m.start() : end], "replacement": word}, (Edit(m.start(), end, word),))
 
 
 def _redundant(doc, m, o: Options):
@@ -162,8 +193,12 @@ def _redundant(doc, m, o: Options):
     if not said_twice:
         return None  # "9 p.m. in the morning" is a contradiction, not a redundancy
     words = r.start() + len(r.group()) - len(r.group().lstrip())
-    return Hit(words, r.end(), {"found": doc.text[m.start():r.end()], "replacement": doc.text[m.start():r.start()]},
-               (Edit(r.start(), r.end(), ""),))
+    return Hit(
+        words,
+        r.end(),
+        {"found": doc.text[m.start() : r.end()], "replacement": doc.text[m.start() : r.start()]},
+        (Edit(r.start(), r.end(), ""),),
+    )
 
 
 _CHECKS = {"form": _form, "on-the-hour": _on_the_hour, "noon": _noon, "redundant": _redundant}

@@ -49,7 +49,8 @@ class Options:
             "collectives",
             rf"(?<![\w-])((?:{alternation('collectives', self.collectives)}))(?![\w-])"
             rf"(?=(?:\s+(?:in|at|from|on|near)\s+[\w.' ]{{1,40}}?)?,?\s+(?:have\s+|had\s+)?(?:{alternation('verbs', self.verbs)})\b)",
-            ignore_case=True)
+            ignore_case=True,
+        )
 
 
 def check(doc, options: Options):
@@ -62,7 +63,7 @@ def check(doc, options: Options):
     if not uses:
         return
     named = {key for s, e, key, p in uses if _is_named(text, s, e, p)}
-    for s, e, key, p in uses:
+    for s, e, key, _p in uses:
         if key in named or not doc.in_scope(s, e, options.quotes):
             continue
         named.add(key)  # one report for each collective

@@ -55,14 +55,23 @@ def run_check(args) -> int:
         results = list(results)
         paths = [STDIN if r.path == "<stdin>" else r.path for r in results]
         profiles = {checker.linter_for(path).config.profile for path in paths}
-        render(args.format, results, sys.stdout, rules=checker.rules_of(paths),
-               profile=profiles.pop() if len(profiles) == 1 else None, color=color)
+        render(
+            args.format,
+            results,
+            sys.stdout,
+            rules=checker.rules_of(paths),
+            profile=profiles.pop() if len(profiles) == 1 else None,
+            color=color,
+        )
     if stats is not None:
         sys.stdout.flush()
         print(stats.table(), file=sys.stderr)
     if fixing and run.fixed_count:
-        print(f"newslint: fixed {run.fixed_count} finding{'s' if run.fixed_count != 1 else ''} "
-              f"in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=sys.stderr)
+        print(
+            f"newslint: fixed {run.fixed_count} finding{'s' if run.fixed_count != 1 else ''} "
+            f"in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.",
+            file=sys.stderr,
+        )
     if run.failed or (run.notices and args.grammar_required):
         return EXIT_ERROR
     return EXIT_FINDINGS if run.worst >= level_rank(args.fail_level) else EXIT_CLEAN

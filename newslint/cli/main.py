@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..version import __version__
+from ..config.flags import config_with_flags
 from ..model import LEVELS, PROFILES
+from ..version import __version__
 from . import terminal
 from .check import run_check
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from ..config.flags import config_with_flags
 
 COMMANDS = ("check", "rules", "explain", "test-rules", "config", "lsp", "serve", "audit")
 
@@ -36,51 +36,104 @@ def _parser() -> argparse.ArgumentParser:
     from ..report import FORMATS
 
     parser = argparse.ArgumentParser(
-        prog="newslint", description="An editorial quality-check linter for news copy.",
-        epilog="Run 'newslint COMMAND --help' for a command's options. 'newslint PATH' means 'newslint check PATH'.")
+        prog="newslint",
+        description="An editorial quality-check linter for news copy.",
+        epilog="Run 'newslint COMMAND --help' for a command's options. 'newslint PATH' means 'newslint check PATH'.",
+    )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def rule_options(p):
-        p.add_argument("--profile", default=None, choices=PROFILES,
-                       help="house style (default: the configuration's, else ap)")
-        p.add_argument("--pack", action="append", default=[], metavar="PATH",
-                       help="an extra rule pack file or folder (repeatable)")
-        p.add_argument("--config", default=None, metavar="FILE",
-                       help="use this configuration file (default: the nearest .newslint.yaml, .newslint.yml "
-                            "or pyproject.toml with [tool.newslint], from each file's folder upward)")
+        p.add_argument(
+            "--profile", default=None, choices=PROFILES, help="house style (default: the configuration's, else ap)"
+        )
+        p.add_argument(
+            "--pack", action="append", default=[], metavar="PATH", help="an extra rule pack file or folder (repeatable)"
+        )
+        p.add_argument(
+            "--config",
+            default=None,
+            metavar="FILE",
+            help="use this configuration file (default: the nearest .newslint.yaml, .newslint.yml "
+            "or pyproject.toml with [tool.newslint], from each file's folder upward)",
+        )
 
-    check = sub.add_parser("check", help="lint drafts (the default command)",
-                           description="Lint drafts: files, folders (.txt, .md, .markdown, .html, .htm, .docx) or - for stdin.")
+    check = sub.add_parser(
+        "check",
+        help="lint drafts (the default command)",
+        description="Lint drafts: files, folders (.txt, .md, .markdown, .html, .htm, .docx) or - for stdin.",
+    )
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", "-f", default="text", choices=FORMATS, help="output format (default: text)")
     rule_options(check)
-    check.add_argument("--select", action="extend", type=_list, default=[], metavar="RULES",
-                       help="only these rule ids or categories (comma-separated)")
-    check.add_argument("--ignore", action="extend", type=_list, default=[], metavar="RULES",
-                       help="leave out these rule ids or categories (comma-separated)")
-    check.add_argument("--min-level", default=None, choices=LEVELS,
-                       help="report nothing below this level (default: the configuration's, else info)")
-    check.add_argument("--fail-level", default="warning", choices=LEVELS,
-                       help="exit 1 when a finding is at or above this level (default: warning)")
+    check.add_argument(
+        "--select",
+        action="extend",
+        type=_list,
+        default=[],
+        metavar="RULES",
+        help="only these rule ids or categories (comma-separated)",
+    )
+    check.add_argument(
+        "--ignore",
+        action="extend",
+        type=_list,
+        default=[],
+        metavar="RULES",
+        help="leave out these rule ids or categories (comma-separated)",
+    )
+    check.add_argument(
+        "--min-level",
+        default=None,
+        choices=LEVELS,
+        help="report nothing below this level (default: the configuration's, else info)",
+    )
+    check.add_argument(
+        "--fail-level",
+        default="warning",
+        choices=LEVELS,
+        help="exit 1 when a finding is at or above this level (default: warning)",
+    )
     check.add_argument("--color", default="auto", choices=("auto", "always", "never"))
     grammar = check.add_argument_group("grammar and spelling (LanguageTool)")
     grammar.add_argument("--grammar", action="store_true", help="also run the grammar pack through LanguageTool")
-    grammar.add_argument("--grammar-server", metavar="URL",
-                         help="a LanguageTool server (default: $NEWSLINT_LANGUAGETOOL_URL, else a local LanguageTool)")
-    grammar.add_argument("--grammar-timeout", type=_seconds, default=None, metavar="SECONDS",
-                         help="how long LanguageTool gets for each request (default: 10)")
-    grammar.add_argument("--grammar-required", action="store_true",
-                         help="exit 2 when grammar was asked for and LanguageTool could not be used")
+    grammar.add_argument(
+        "--grammar-server",
+        metavar="URL",
+        help="a LanguageTool server (default: $NEWSLINT_LANGUAGETOOL_URL, else a local LanguageTool)",
+    )
+    grammar.add_argument(
+        "--grammar-timeout",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="how long LanguageTool gets for each request (default: 10)",
+    )
+    grammar.add_argument(
+        "--grammar-required",
+        action="store_true",
+        help="exit 2 when grammar was asked for and LanguageTool could not be used",
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, then report what remains")
     check.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
-    check.add_argument("--report-unused-suppressions", action="store_true", default=None,
-                       help="report suppression directives that silence nothing")
-    check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                       help="check files in N processes (default: one per CPU core); the output is the same")
-    check.add_argument("--statistics", action="store_true",
-                       help="after the output, print to stderr the time and findings of each rule")
+    check.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        default=None,
+        help="report suppression directives that silence nothing",
+    )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="check files in N processes (default: one per CPU core); the output is the same",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="after the output, print to stderr the time and findings of each rule"
+    )
 
     rules = sub.add_parser("rules", help="list the rules")
     rule_options(rules)
@@ -90,16 +143,22 @@ def _parser() -> argparse.ArgumentParser:
     test = sub.add_parser("test-rules", help="run the examples of rule packs")
     test.add_argument("packs", nargs="*", metavar="PACK", help="pack files or folders (default: the built-in packs)")
     test.add_argument("--profile", default=None, choices=PROFILES, help="only this profile (default: each)")
-    config = sub.add_parser("config", help="print the configuration that applies to a file",
-                            description="Print the resolved configuration for a file (default: the current folder).")
+    config = sub.add_parser(
+        "config",
+        help="print the configuration that applies to a file",
+        description="Print the resolved configuration for a file (default: the current folder).",
+    )
     config.add_argument("path", nargs="?", default=None, metavar="PATH")
     config.add_argument("--config", default=None, metavar="FILE", help="use this configuration file")
     sub.add_parser("lsp", help="run the language server on stdin/stdout")
-    serve = sub.add_parser("serve", help="serve LanguageTool clients, a JSON API and a web page over HTTP",
-                           description="A LanguageTool-compatible server (/v2/check), newslint's JSON API "
-                                       "(/api/check, /api/fix) and a page to check drafts in (/).")
-    from ..serve.run import add_arguments  # the option definitions only: the web stack loads when it runs
+    serve = sub.add_parser(
+        "serve",
+        help="serve LanguageTool clients, a JSON API and a web page over HTTP",
+        description="A LanguageTool-compatible server (/v2/check), newslint's JSON API "
+        "(/api/check, /api/fix) and a page to check drafts in (/).",
+    )
     from ..audit.command import add_parser as add_audit  # pyarrow and Dask load only when it runs
+    from ..serve.run import add_arguments  # the option definitions only: the web stack loads when it runs
 
     add_arguments(serve)
     add_audit(sub, rule_options, _list)
@@ -121,8 +180,16 @@ def main(argv: list[str] | None = None) -> int:
     from ..packs import RuleError
 
     try:
-        return {"check": run_check, "rules": _rules, "explain": _explain, "test-rules": _test_rules,
-                "config": _show_config, "lsp": _lsp, "serve": _serve, "audit": _audit}[args.command](args)
+        return {
+            "check": run_check,
+            "rules": _rules,
+            "explain": _explain,
+            "test-rules": _test_rules,
+            "config": _show_config,
+            "lsp": _lsp,
+            "serve": _serve,
+            "audit": _audit,
+        }[args.command](args)
     except RuleError as e:
         print(f"newslint: {e}", file=sys.stderr)
         return EXIT_ERROR
@@ -179,8 +246,11 @@ def _explain(args) -> int:
         return EXIT_CLEAN
     if rule is None:
         elsewhere = [p for p in PROFILES if any(r.id == args.rule for r in load_rules(config.packs, p))]
-        hint = (f"; it applies under profile {', '.join(elsewhere)}" if elsewhere
-                else "; 'newslint rules' lists them, --pack adds a pack")
+        hint = (
+            f"; it applies under profile {', '.join(elsewhere)}"
+            if elsewhere
+            else "; 'newslint rules' lists them, --pack adds a pack"
+        )
         print(f"newslint: no rule {args.rule!r} under profile {config.profile}{hint}", file=sys.stderr)
         return EXIT_ERROR
     print(f"{rule.id} ({rule.level}, type {rule.type.name}, defined at {rule.origin})")
@@ -216,8 +286,10 @@ def _test_rules(args) -> int:
         failures += len(report.problems)
         for problem in report.problems:
             print(problem)
-        print(f"{path}: {len(report.rules)} rules, {report.examples} examples, "
-              f"{'all pass' if not report.problems else f'{len(report.problems)} failed'}")
+        print(
+            f"{path}: {len(report.rules)} rules, {report.examples} examples, "
+            f"{'all pass' if not report.problems else f'{len(report.problems)} failed'}"
+        )
     print(f"{total} examples of {rules} rules checked, {failures} failed.")
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 

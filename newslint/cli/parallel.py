@@ -11,14 +11,14 @@ would start its own LanguageTool).
 from __future__ import annotations
 
 import os
-from typing import Iterator
+from collections.abc import Iterator
 
+from ..config.flags import config_with_flags
 from ..engine import Result
 from ..linter import Linter, LinterCache
 from ..model import InputError
 from ..source import STDIN
 from ..stats import RuleStats
-from ..config.flags import config_with_flags
 
 # Fewer files than this are checked in this process: starting workers costs more than it saves.
 MIN_PARALLEL_FILES = 8
@@ -64,8 +64,7 @@ class Checker:
             return None, str(e)
 
 
-def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None,
-                   restarts: int = 2) -> Iterator[Outcome]:
+def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None, restarts: int = 2) -> Iterator[Outcome]:
     """An outcome for each path, in order: in this process with `checker`, or in `jobs` workers."""
     if jobs is None and paths and checker.linter_for(paths[0]).config.grammar:
         jobs = 1  # each worker would start a LanguageTool of its own: only when -j asks for it
@@ -78,8 +77,9 @@ def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None,
 
     size = max(1, min(MAX_CHUNK, len(paths) // (jobs * 4)))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                               initargs=(checker.args, checker.stats is not None))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(checker.args, checker.stats is not None)
+    )
     from concurrent.futures.process import BrokenProcessPool
 
     try:
@@ -92,7 +92,7 @@ def check_in_order(checker: Checker, paths: list[str], jobs: int | None = None,
                 # first chunk not done is the one most likely in the dead worker's hands: its
                 # files are reported as not checked; the rest get a new pool (at most twice).
                 yield from ((None, WORKER_DIED) for _ in chunk)
-                rest = [path for later, _ in submitted[index + 1:] for path in later]
+                rest = [path for later, _ in submitted[index + 1 :] for path in later]
                 pool.shutdown(wait=False, cancel_futures=True)
                 if rest and restarts > 0:
                     yield from check_in_order(checker, rest, jobs, restarts - 1)

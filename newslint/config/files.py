@@ -23,7 +23,17 @@ from typing import Any
 from ..packs import RuleError, read_yaml
 from ..packs.loader import _Mapping
 from .model import SETTINGS, TOP_LEVEL, Config, Vocabulary
-from .settings import line_of, lined, plain, merge_settings, normalise_keys, relative, glob_matches, strings, validate_settings
+from .settings import (
+    glob_matches,
+    line_of,
+    lined,
+    merge_settings,
+    normalise_keys,
+    plain,
+    relative,
+    strings,
+    validate_settings,
+)
 
 CONFIG_FILES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 
@@ -56,8 +66,11 @@ def load_config(for_path: str | os.PathLike | None = None, explicit: str | os.Pa
         raise RuleError(str(file), None, f"cannot read configuration: {e.strerror or e}") from None
     parsed = _parse_file(str(file), mtime)
     rel = relative(str(target), parsed.root)
-    matched = tuple(i for i, (globs, _, _) in enumerate(parsed.overrides)
-                    if rel is not None and any(glob_matches(rel, g) for g in globs))
+    matched = tuple(
+        i
+        for i, (globs, _, _) in enumerate(parsed.overrides)
+        if rel is not None and any(glob_matches(rel, g) for g in globs)
+    )
     return _resolve(str(file), mtime, matched)
 
 
@@ -75,8 +88,11 @@ def _config_in(folder: str) -> str | None:
     """The configuration file that governs files in `folder` (cached: once per folder)."""
     for name in CONFIG_FILES:
         candidate = os.path.join(folder, name)
-        if (os.path.isfile(candidate) and _trusted(candidate)
-                and (name != "pyproject.toml" or _has_newslint_table(candidate))):
+        if (
+            os.path.isfile(candidate)
+            and _trusted(candidate)
+            and (name != "pyproject.toml" or _has_newslint_table(candidate))
+        ):
             return candidate
     parent = os.path.dirname(folder)
     return None if parent == folder else _config_in(parent)
@@ -98,8 +114,10 @@ def _trusted(path: str) -> bool:
         return True
     if path not in _warned:
         _warned.add(path)
-        print(f"newslint: ignoring {path}: it belongs to another user (uid {owner}); "
-              f"pass it with --config to use it", file=sys.stderr)
+        print(
+            f"newslint: ignoring {path}: it belongs to another user (uid {owner}); pass it with --config to use it",
+            file=sys.stderr,
+        )
     return False
 
 
@@ -168,10 +186,15 @@ def _parse_file(path: str, mtime: int) -> _Parsed:
         item = normalise_keys(item)
         for key in item:
             if key != "files" and key not in SETTINGS:
-                raise RuleError(path, line_of(item, key), f"overrides: {key!r} cannot be set per path; "
-                                                        f"settings: {', '.join(SETTINGS)}")
+                raise RuleError(
+                    path,
+                    line_of(item, key),
+                    f"overrides: {key!r} cannot be set per path; settings: {', '.join(SETTINGS)}",
+                )
         globs = strings(path, item, "files")
-        overrides.append((globs, validate_settings(path, root, {k: v for k, v in item.items() if k != "files"}, item), line))
+        overrides.append(
+            (globs, validate_settings(path, root, {k: v for k, v in item.items() if k != "files"}, item), line)
+        )
     return _Parsed(root, settings, overrides)
 
 
@@ -182,5 +205,10 @@ def _resolve(path: str, mtime: int, matched: tuple[int, ...]) -> Config:
     for index in matched:
         merge_settings(settings, parsed.overrides[index][1])
     vocabulary = Vocabulary(settings.pop("prefer", {}), settings.pop("accept", ()))
-    return Config(**settings, vocabulary=vocabulary, root=parsed.root, source=path,
-                  applied=tuple(", ".join(parsed.overrides[i][0]) for i in matched))
+    return Config(
+        **settings,
+        vocabulary=vocabulary,
+        root=parsed.root,
+        source=path,
+        applied=tuple(", ".join(parsed.overrides[i][0]) for i in matched),
+    )

@@ -28,9 +28,12 @@ def config_with_flags(args, path=None) -> Config:
     if getattr(args, "report_unused_suppressions", None):
         changes["report_unused_suppressions"] = True
     # Naming a server, requiring grammar or selecting grammar rules is asking for grammar too.
-    if (getattr(args, "grammar", False) or getattr(args, "grammar_required", False)
-            or getattr(args, "grammar_server", None)
-            or any(s == "grammar" or s.startswith("grammar.") for s in getattr(args, "select", None) or ())):
+    if (
+        getattr(args, "grammar", False)
+        or getattr(args, "grammar_required", False)
+        or getattr(args, "grammar_server", None)
+        or any(s == "grammar" or s.startswith("grammar.") for s in getattr(args, "select", None) or ())
+    ):
         changes["grammar"] = True
     if getattr(args, "grammar_server", None):
         changes["grammar_server"] = args.grammar_server

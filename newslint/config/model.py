@@ -12,8 +12,19 @@ from ..packs import Rule, RuleError
 from .settings import glob_matches, plain, relative
 
 # Keys of a configuration; `exclude` and `overrides` only at the top level.
-SETTINGS = ("profile", "packs", "select", "ignore", "min_level", "rules", "vocabulary",
-            "report_unused_suppressions", "grammar", "grammar_server", "grammar_timeout")
+SETTINGS = (
+    "profile",
+    "packs",
+    "select",
+    "ignore",
+    "min_level",
+    "rules",
+    "vocabulary",
+    "report_unused_suppressions",
+    "grammar",
+    "grammar_server",
+    "grammar_timeout",
+)
 TOP_LEVEL = SETTINGS + ("exclude", "overrides", "audit")  # audit: newslint/audit/command.py reads it
 
 
@@ -51,16 +62,29 @@ class Config:
     applied: tuple[str, ...] = ()  # the per-path overrides (their globs) applied to this config
 
     def __hash__(self):  # the dict fields cannot be hashed; equal configs agree on these
-        return hash((self.profile, self.packs, self.select, self.ignore, self.min_level, self.source, self.applied,
-                     self.grammar, self.grammar_server))
+        return hash(
+            (
+                self.profile,
+                self.packs,
+                self.select,
+                self.ignore,
+                self.min_level,
+                self.source,
+                self.applied,
+                self.grammar,
+                self.grammar_server,
+            )
+        )
 
     def __post_init__(self):
         if self.profile not in PROFILES:
-            raise RuleError(self.source or "profile", None,
-                            f"unknown profile {self.profile!r}; choose one of {', '.join(PROFILES)}")
+            raise RuleError(
+                self.source or "profile", None, f"unknown profile {self.profile!r}; choose one of {', '.join(PROFILES)}"
+            )
         if self.min_level not in LEVELS:
-            raise RuleError(self.source or "min-level", None,
-                            f"unknown level {self.min_level!r}; choose one of {', '.join(LEVELS)}")
+            raise RuleError(
+                self.source or "min-level", None, f"unknown level {self.min_level!r}; choose one of {', '.join(LEVELS)}"
+            )
 
     def rules(self) -> list[Rule]:
         """The rules this configuration runs, with its settings applied (config/select.py)."""
@@ -76,12 +100,21 @@ class Config:
     def to_dict(self) -> dict[str, Any]:
         """The resolved settings, as `newslint config` prints them."""
         return {
-            "configuration": self.source, "overrides_applied": list(self.applied),
-            "profile": self.profile, "packs": list(self.packs), "select": list(self.select),
-            "ignore": list(self.ignore), "min_level": self.min_level,
+            "configuration": self.source,
+            "overrides_applied": list(self.applied),
+            "profile": self.profile,
+            "packs": list(self.packs),
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "min_level": self.min_level,
             "rules": plain(self.rule_settings),
-            "vocabulary": {"prefer": {k: list(v) for k, v in self.vocabulary.prefer.items()},
-                           "accept": list(self.vocabulary.accept)},
-            "exclude": list(self.exclude), "report_unused_suppressions": self.report_unused_suppressions,
-            "grammar": self.grammar, "grammar_server": self.grammar_server, "grammar_timeout": self.grammar_timeout,
+            "vocabulary": {
+                "prefer": {k: list(v) for k, v in self.vocabulary.prefer.items()},
+                "accept": list(self.vocabulary.accept),
+            },
+            "exclude": list(self.exclude),
+            "report_unused_suppressions": self.report_unused_suppressions,
+            "grammar": self.grammar,
+            "grammar_server": self.grammar_server,
+            "grammar_timeout": self.grammar_timeout,
         }

@@ -35,7 +35,8 @@ def rules_for(config: Config) -> list[Rule]:
     def chosen(rule: Rule) -> bool:
         names = (rule.id, rule.category)
         return (not config.select or any(n in config.select for n in names)) and not any(
-            n in config.ignore for n in names)
+            n in config.ignore for n in names
+        )
 
     chosen_rules = []
     for rule in rules:
@@ -54,8 +55,11 @@ def _rule_changes(config: Config, rules: list[Rule], where: str) -> dict[str, _M
             if name in config.rule_settings:
                 change = short_form(config.rule_settings[name])
                 if not isinstance(change, dict):
-                    raise RuleError(where, line_of(config.rule_settings, name),
-                                    f"rules: {name}: must be a level, off, or a mapping of settings")
+                    raise RuleError(
+                        where,
+                        line_of(config.rule_settings, name),
+                        f"rules: {name}: must be a level, off, or a mapping of settings",
+                    )
                 merge_into(changes.setdefault(rule.id, _Mapping()), change)
     # The house vocabulary: a naming rule that already knows a house form prefers it.
     claimed: dict[str, str] = {}
@@ -65,22 +69,31 @@ def _rule_changes(config: Config, rules: list[Rule], where: str) -> dict[str, _M
             if rule.type.name != "consistency" or not names & set(rule.options.variants):
                 continue
             if rule.id in claimed:
-                raise RuleError(where, line_of(config.vocabulary.prefer, house_form),
-                                f"vocabulary: {claimed[rule.id]!r} and {house_form!r} are names of "
-                                f"one thing (rule {rule.id}); give one house form")
+                raise RuleError(
+                    where,
+                    line_of(config.vocabulary.prefer, house_form),
+                    f"vocabulary: {claimed[rule.id]!r} and {house_form!r} are names of "
+                    f"one thing (rule {rule.id}); give one house form",
+                )
             claimed[rule.id] = house_form
             variants = list(dict.fromkeys([*rule.options.variants, house_form, *others]))
-            merge_into(changes.setdefault(rule.id, _Mapping()),
-                        lined({"variants": variants, "prefer": house_form, "always": True,
-                                "message": HOUSE_MESSAGE},
-                               line_of(config.vocabulary.prefer, house_form)))
+            merge_into(
+                changes.setdefault(rule.id, _Mapping()),
+                lined(
+                    {"variants": variants, "prefer": house_form, "always": True, "message": HOUSE_MESSAGE},
+                    line_of(config.vocabulary.prefer, house_form),
+                ),
+            )
     if config.vocabulary.accept:
         for rule in rules:
             if rule.type.name == "name-spelling":
                 accept = [*rule.options.accept, *config.vocabulary.accept]
-                merge_into(changes.setdefault(rule.id, _Mapping()),
-                            lined({"accept": accept}, line_of(config.vocabulary, "accept")))
+                merge_into(
+                    changes.setdefault(rule.id, _Mapping()),
+                    lined({"accept": accept}, line_of(config.vocabulary, "accept")),
+                )
     return changes
+
 
 def _vocabulary_rules(config: Config, rules: list[Rule], where: str) -> list[Rule]:
     """A consistency rule for each house form that no pack's naming rule knows."""
@@ -90,11 +103,23 @@ def _vocabulary_rules(config: Config, rules: list[Rule], where: str) -> list[Rul
         if {house_form, *others} & known:
             continue
         slug = re.sub(r"[^a-z0-9]+", "-", house_form.lower()).strip("-") or "form"
-        made.append(make_rule(where, line_of(config.vocabulary.prefer, house_form), {
-            "id": f"naming.house-{slug}", "type": "consistency", "level": "warning",
-            "message": HOUSE_MESSAGE,
-            "variants": [house_form, *others], "prefer": house_form, "always": True,
-            "description": "From the house vocabulary of the configuration."}, config.profile))
+        made.append(
+            make_rule(
+                where,
+                line_of(config.vocabulary.prefer, house_form),
+                {
+                    "id": f"naming.house-{slug}",
+                    "type": "consistency",
+                    "level": "warning",
+                    "message": HOUSE_MESSAGE,
+                    "variants": [house_form, *others],
+                    "prefer": house_form,
+                    "always": True,
+                    "description": "From the house vocabulary of the configuration.",
+                },
+                config.profile,
+            )
+        )
     return made
 
 
@@ -109,8 +134,9 @@ def with_grammar(config, rules: list) -> list:
     grammar (`Config.grammar`), else bound to the service and vocabulary the run names."""
     if not getattr(config, "grammar", False):
         return [r for r in rules if r.type.name != GRAMMAR_TYPE]
-    service = shared_service(getattr(config, "grammar_server", None),
-                             getattr(config, "grammar_timeout", DEFAULT_TIMEOUT))
+    service = shared_service(
+        getattr(config, "grammar_server", None), getattr(config, "grammar_timeout", DEFAULT_TIMEOUT)
+    )
     vocabulary = getattr(config, "vocabulary", None)  # the house's accepted words, where configured
     house_words = tuple(getattr(vocabulary, "accept", ()) or ())
     bound = []

@@ -20,8 +20,11 @@ def validate_settings(path: str, root: str, data: dict, lines: dict | None = Non
     out: dict[str, Any] = {}
     if "profile" in data:
         if data["profile"] not in PROFILES:
-            raise RuleError(path, line_of(lines, "profile"), f"profile: unknown {data['profile']!r}; "
-                                                           f"choose one of {', '.join(PROFILES)}")
+            raise RuleError(
+                path,
+                line_of(lines, "profile"),
+                f"profile: unknown {data['profile']!r}; choose one of {', '.join(PROFILES)}",
+            )
         out["profile"] = data["profile"]
     if "min_level" in data:
         if data["min_level"] not in LEVELS:
@@ -29,21 +32,26 @@ def validate_settings(path: str, root: str, data: dict, lines: dict | None = Non
         out["min_level"] = data["min_level"]
     if "report_unused_suppressions" in data:
         if not isinstance(data["report_unused_suppressions"], bool):
-            raise RuleError(path, line_of(lines, "report_unused_suppressions"),
-                            "report_unused_suppressions: must be true or false")
+            raise RuleError(
+                path, line_of(lines, "report_unused_suppressions"), "report_unused_suppressions: must be true or false"
+            )
         out["report_unused_suppressions"] = data["report_unused_suppressions"]
     if "grammar" in data:
         if not isinstance(data["grammar"], bool):
             raise RuleError(path, line_of(lines, "grammar"), "grammar: must be true or false")
         out["grammar"] = data["grammar"]
     if "grammar_server" in data:
-        if not isinstance(data["grammar_server"], str) or not data["grammar_server"].startswith(("http://", "https://")):
+        if not isinstance(data["grammar_server"], str) or not data["grammar_server"].startswith(
+            ("http://", "https://")
+        ):
             raise RuleError(path, line_of(lines, "grammar_server"), "grammar_server: must be an http(s):// URL")
         out["grammar_server"] = data["grammar_server"]
     if "grammar_timeout" in data:
         timeout = data["grammar_timeout"]
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < math.inf:
-            raise RuleError(path, line_of(lines, "grammar_timeout"), "grammar_timeout: must be a number of seconds above 0")
+            raise RuleError(
+                path, line_of(lines, "grammar_timeout"), "grammar_timeout: must be a number of seconds above 0"
+            )
         out["grammar_timeout"] = float(timeout)
     if "packs" in data:
         packs = strings(path, lines, "packs", data["packs"])
@@ -90,20 +98,31 @@ def short_form(value: Any) -> Any:
 
 def vocabulary_settings(path: str, raw: Any, line: int | None) -> dict:
     if not isinstance(raw, dict) or not set(raw) <= {"prefer", "accept"}:
-        raise RuleError(path, line, "vocabulary: a mapping with `prefer` (house form: [other spellings]) "
-                                    "and `accept` (a list of words)")
+        raise RuleError(
+            path,
+            line,
+            "vocabulary: a mapping with `prefer` (house form: [other spellings]) and `accept` (a list of words)",
+        )
     out: dict[str, Any] = {}
     prefer = raw.get("prefer", {})
     if not isinstance(prefer, dict):
-        raise RuleError(path, line_of(raw, "prefer") or line, "vocabulary: prefer: must map each house form "
-                                                            "to the spellings it replaces")
+        raise RuleError(
+            path,
+            line_of(raw, "prefer") or line,
+            "vocabulary: prefer: must map each house form to the spellings it replaces",
+        )
     mapped = _Mapping()
     mapped.line, mapped.key_lines = line_of(raw, "prefer") or line, {}
     for house_form, others in prefer.items():
         here = line_of(prefer, house_form) or mapped.line
         others = [others] if isinstance(others, str) else others
-        if not isinstance(house_form, str) or not house_form.strip() or not isinstance(others, list) or not others \
-                or not all(isinstance(o, str) and o.strip() and o != house_form for o in others):
+        if (
+            not isinstance(house_form, str)
+            or not house_form.strip()
+            or not isinstance(others, list)
+            or not others
+            or not all(isinstance(o, str) and o.strip() and o != house_form for o in others)
+        ):
             raise RuleError(path, here, f"vocabulary: prefer: {house_form!r} needs a list of other spellings")
         mapped[house_form] = tuple(others)
         mapped.key_lines[house_form] = here
@@ -144,6 +163,7 @@ def merge_into(target: _Mapping, more: dict) -> None:
 
 
 # -- small helpers ----------------------------------------------------------------------------------
+
 
 def lined(value: Any, line: int | None) -> Any:
     """Dicts (from TOML or code) as line-remembering mappings, every key at `line` unless known."""

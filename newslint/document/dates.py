@@ -8,8 +8,19 @@ from dataclasses import dataclass
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?"
@@ -24,9 +35,22 @@ _YEAR = r"(?:,?" + _SPACE + r"(?P<{g}>(?:1[89]|20)\d\d))?"
 # A date starts with a weekday, a day or a month: the leading lookahead of those first letters
 # changes no match but lets the scan pass over other characters twice as fast.
 DATE = re.compile(
-    r"(?=[\dMTWFSJAOND])\b" + _WEEKDAY + "(?:"
-    + _DAY.format(g="d1") + _SPACE + r"(?:of" + _SPACE + ")?" + _MONTH.format(g="m1") + _YEAR.format(g="y1")
-    + "|" + _MONTH.format(g="m2") + _SPACE + _DAY.format(g="d2") + r"\b(?!\.\d)" + _YEAR.format(g="y2")
+    r"(?=[\dMTWFSJAOND])\b"
+    + _WEEKDAY
+    + "(?:"
+    + _DAY.format(g="d1")
+    + _SPACE
+    + r"(?:of"
+    + _SPACE
+    + ")?"
+    + _MONTH.format(g="m1")
+    + _YEAR.format(g="y1")
+    + "|"
+    + _MONTH.format(g="m2")
+    + _SPACE
+    + _DAY.format(g="d2")
+    + r"\b(?!\.\d)"
+    + _YEAR.format(g="y2")
     + r")(?![\w-])"
 )
 
@@ -60,8 +84,12 @@ def mention(m: re.Match) -> DateMention:
     year = m.group("y1") or m.group("y2")
     weekday = m.group("weekday")
     return DateMention(
-        m.start(), m.end(), int(day), _MONTHS[month[:4] if month.startswith("sept") else month[:3]],
-        int(year) if year else None, WEEKDAYS.index(weekday) if weekday else None,
+        m.start(),
+        m.end(),
+        int(day),
+        _MONTHS[month[:4] if month.startswith("sept") else month[:3]],
+        int(year) if year else None,
+        WEEKDAYS.index(weekday) if weekday else None,
     )
 
 

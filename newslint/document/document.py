@@ -35,7 +35,8 @@ _DIGIT = re.compile(r"\d")
 # What a date line may hold besides its date.
 _DATE_LINE_EXTRA = re.compile(
     r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
-    r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]")
+    r"|\d{1,2}[:.]\d\d|[\s,.:|\-\u2013\u2014()]"
+)
 _LINE_END = re.compile(r"\r\n?|\n")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
 
@@ -149,7 +150,8 @@ class Document:
         # breadcrumb, or a one- or two-word label ("Latest news") when a headline-like line
         # (one that does not end as a sentence does) follows.
         candidates = [
-            index for index, (start, end) in enumerate(self.paragraphs[:6])
+            index
+            for index, (start, end) in enumerate(self.paragraphs[:6])
             if not (_BREADCRUMB.search(self.text, start, end) or self.is_date_paragraph(index))
         ]
         if not candidates:
@@ -175,8 +177,7 @@ class Document:
         if len(_LINE_END.findall(self.text, first, last)) != len(body) - 1:
             return False  # a blank line (or a line of spaces) between paragraphs
         sentence_index = self.sentence_index
-        two = sum(sentence_index(end - 1) != sentence_index(start)
-                  for start, end in (self.paragraphs[i] for i in body))
+        two = sum(sentence_index(end - 1) != sentence_index(start) for start, end in (self.paragraphs[i] for i in body))
         return two <= 0.05 * len(body)
 
     @cached_property

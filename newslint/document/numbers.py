@@ -13,7 +13,18 @@ _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ORD_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_ORD_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_ORD_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
 _ORD_TENS = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
 
 CARDINALS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
@@ -84,8 +95,11 @@ def tokens(doc) -> list[Token]:
             continue  # G7, 3.5, 2,000, COVID-19
         figure, suffix = m.group(1, "suf")
         found.append(Token(start, m.end(), figure, suffix or "", None, paragraph(start)))
-    words = [Token(m.start(), m.end(), None, "", m.group(), paragraph(m.start())) for m in _WORD.finditer(text)
-             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _JOINED))]
+    words = [
+        Token(m.start(), m.end(), None, "", m.group(), paragraph(m.start()))
+        for m in _WORD.finditer(text)
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _JOINED))
+    ]
     if words:
         found.extend(words)
         found.sort(key=_START)

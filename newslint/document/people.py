@@ -12,8 +12,10 @@ _NAME = r"(?:Mc|Mac|O'|O\u2019|D')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # What may stand between a given name and the surname: a middle initial, a nickname in quotation
 # marks (Chun "Michael" Deng), and the particles of a surname (Mark van Gisbergen).
 _PARTICLES = "van von de der den del della da di du la le dos das ter ten bin ibn"
-MIDDLE = (r"(?:[A-Z]\.\s+|[\"\u201c][A-Z][a-z]+[\"\u201d]\s+)?"
-          rf"(?:(?:{'|'.join(_PARTICLES.split())})\s+)*")
+MIDDLE = (
+    r"(?:[A-Z]\.\s+|[\"\u201c][A-Z][a-z]+[\"\u201d]\s+)?"
+    rf"(?:(?:{'|'.join(_PARTICLES.split())})\s+)*"
+)
 # A given name (or initial), what may stand between, then the surname. The lookahead lets
 # "Colonel Ryan Dillon" yield both "Colonel Ryan" and "Ryan Dillon".
 # (The leading (?=[A-Z]) changes no match; it lets the scan pass over other letters faster.)
@@ -40,8 +42,6 @@ _NOT_GIVEN = frozenset(
 )
 
 
-
-
 def is_not_a_name(word: str) -> bool:
     """A capitalised word that starts sentences or names places, days and bodies, not a person."""
     return word in _NOT_GIVEN
@@ -63,9 +63,11 @@ class People:
 # "Mr Dillon" or "Dillon said" (every match starts with a capital: see _FULL); group 3 is a
 # possessive ("Dillon's order") or a capitalised word before a lower-case one, which is a
 # reference only where it opens a sentence ("Dillon was ...": see find_people).
-_SHORT = re.compile(rf"(?=[A-Z])(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
-                    rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-                    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))")
+_SHORT = re.compile(
+    rf"(?=[A-Z])(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
+    rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
+    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))"
+)
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
@@ -81,17 +83,23 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 # What marks a full name as a person's: a title or role before it ("Judge Andrew Hanen", "Owner
 # Teresa Kowalski"), an age, a description or a home after it ("Teresa Kowalski, 63,", ", a
 # lawyer", ", of Kettering"), or a verb in the past ("James Lowe finished", "Lowe said").
-_ROLES = ("Judge Justice Senator Sen Rep Representative Gov Governor President Minister Secretary Chancellor "
-          "Mayor Officer Chief Captain Capt Coach Manager Owner Director Chairman Chairwoman Chair Professor "
-          "Prof Dr Doctor Detective Det Sergeant Sgt Inspector Constable General Gen Colonel Col Lieutenant Lt "
-          "Major Commander Admiral Bishop Father Rabbi Imam Councillor Councilman Councilwoman Rev Lord Lady "
-          "Sir Dame King Queen Prince Princess Ambassador Attorney Lawyer Striker Midfielder Defender "
-          "Goalkeeper Winger Keeper Forward Guard Pitcher Quarterback Singer Actor Actress Author Chef Editor "
-          "Founder Executive Spokesman Spokeswoman Spokesperson Superintendent Principal Deputy Trustee "
-          "Commissioner Sheriff Director-General Speaker Leader Dean Pastor").split()
-_ROLE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_ROLES)})\.?|\b[a-z]+(?:man|woman|person|er|or|ist|ant|ent))\s+$", re.IGNORECASE)
-_PERSON_AFTER = re.compile(rf"(?:,\s+(?:\d|an?\s|the\s|who\s|whose\s|of\s)"
-                           rf"|\s+(?:{'|'.join(SPEECH_VERBS)}|[a-z]+ed|won|ran|hit|led|took|made|wrote|became|scored)\b)")
+_ROLES = (
+    "Judge Justice Senator Sen Rep Representative Gov Governor President Minister Secretary Chancellor "
+    "Mayor Officer Chief Captain Capt Coach Manager Owner Director Chairman Chairwoman Chair Professor "
+    "Prof Dr Doctor Detective Det Sergeant Sgt Inspector Constable General Gen Colonel Col Lieutenant Lt "
+    "Major Commander Admiral Bishop Father Rabbi Imam Councillor Councilman Councilwoman Rev Lord Lady "
+    "Sir Dame King Queen Prince Princess Ambassador Attorney Lawyer Striker Midfielder Defender "
+    "Goalkeeper Winger Keeper Forward Guard Pitcher Quarterback Singer Actor Actress Author Chef Editor "
+    "Founder Executive Spokesman Spokeswoman Spokesperson Superintendent Principal Deputy Trustee "
+    "Commissioner Sheriff Director-General Speaker Leader Dean Pastor"
+).split()
+_ROLE_BEFORE = re.compile(
+    rf"(?:\b(?:{'|'.join(_ROLES)})\.?|\b[a-z]+(?:man|woman|person|er|or|ist|ant|ent))\s+$", re.IGNORECASE
+)
+_PERSON_AFTER = re.compile(
+    rf"(?:,\s+(?:\d|an?\s|the\s|who\s|whose\s|of\s)"
+    rf"|\s+(?:{'|'.join(SPEECH_VERBS)}|[a-z]+ed|won|ran|hit|led|took|made|wrote|became|scored)\b)"
+)
 
 
 def looks_personal(text: str, start: int, end: int, given: str) -> bool:
@@ -123,8 +131,11 @@ def find_people(doc) -> People:
             people.full.setdefault(surname, []).append((m.start(2), m.end(2), given))
         for m in _SHORT.finditer(text, start, end):
             group = 1 if m.group(1) else 2 if m.group(2) else 3
-            if group == 3 and m.group(4) is None and not (
-                    m.start() == start or _SENTENCE_BEFORE.search(text, max(start, m.start() - 4), m.start())):
+            if (
+                group == 3
+                and m.group(4) is None
+                and not (m.start() == start or _SENTENCE_BEFORE.search(text, max(start, m.start() - 4), m.start()))
+            ):
                 continue  # a capitalised word inside a sentence: a name of any kind, not a reference
             surname = m.group(group)
             if surname in _NOT_GIVEN or surname in HONORIFICS:

@@ -36,7 +36,7 @@ _APOSTROPHE_LIKE = re.compile(r"[sS][\"\u201d] [a-z]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|n|cause|cos|bout|round)\b", re.IGNORECASE)
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
-_DOUBLE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 # Two single marks standing for a double one, read as the double mark they stand for.
 _PAIRED_SINGLES = {"\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c", "''": '"'}
 # "the Senate ’s plenary": a possessive apostrophe with a space typed before it.
@@ -126,8 +126,7 @@ class QuoteScan:
                 starts = [p[0] for p in paragraphs]
                 per_paragraph = Counter(bisect_right(starts, t[0]) - 1 for t in tags)
                 blobs = [paragraphs[i] for i, n in per_paragraph.items() if n >= 2]
-                marks = [(pos, mark) for pos, mark in marks
-                         if not _inside(tags, pos) and not _inside(blobs, pos)]
+                marks = [(pos, mark) for pos, mark in marks if not _inside(tags, pos) and not _inside(blobs, pos)]
         marks = _pair_singles(marks)
         left_open: list[_Open] = []  # what the previous paragraph left open
         prev_continues = False
@@ -190,7 +189,10 @@ class QuoteScan:
                     while stack:
                         self._close(stack.pop(), pos, index, closed=False)
                 # A space between nested marks (“ ‘) is the typographer's, not a slip.
-                if text[pos + width : pos + width + 1] in (" ", "\t") and text[pos + width + 1 : pos + width + 2] not in _QUOTE_CHARS:
+                if (
+                    text[pos + width : pos + width + 1] in (" ", "\t")
+                    and text[pos + width + 1 : pos + width + 2] not in _QUOTE_CHARS
+                ):
                     self.problems.append(Problem("space-inside", pos, pos + width + 1, mark))
                 stack.append(_Open(pos, kind, pos))
                 opened_in_line = True

@@ -39,11 +39,13 @@ RETRY_AFTER = 30.0  # seconds before a service that failed is tried again
 SEPARATOR = "\n\n"  # between paragraphs in one request: LanguageTool's paragraph break
 SPELLING_CATEGORY = "TYPOS"  # LanguageTool's category of the spell checker (and language-tool-python's)
 
-INSTALL_HELP = ("Name a LanguageTool server with --grammar-server URL or the NEWSLINT_LANGUAGETOOL_URL "
-                "environment variable: scripts/languagetool-server start (in newslint's source) runs one on "
-                "http://127.0.0.1:8081, built from Maven Central (org.languagetool:languagetool-server and "
-                "language-en; it needs Java 17 and Maven). Or install Java 17 or later and let "
-                "language-tool-python download LanguageTool once (it needs the network).")
+INSTALL_HELP = (
+    "Name a LanguageTool server with --grammar-server URL or the NEWSLINT_LANGUAGETOOL_URL "
+    "environment variable: scripts/languagetool-server start (in newslint's source) runs one on "
+    "http://127.0.0.1:8081, built from Maven Central (org.languagetool:languagetool-server and "
+    "language-en; it needs Java 17 and Maven). Or install Java 17 or later and let "
+    "language-tool-python download LanguageTool once (it needs the network)."
+)
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,11 @@ class Match:
         return self.category == SPELLING_CATEGORY
 
 
-_services: dict[tuple[str | None, float], "LanguageToolService"] = {}
+_services: dict[tuple[str | None, float], LanguageToolService] = {}
 _services_lock = threading.Lock()
 
 
-def shared_service(server: str | None = None, timeout: float | None = None) -> "LanguageToolService":
+def shared_service(server: str | None = None, timeout: float | None = None) -> LanguageToolService:
     """One service per server and timeout in a process, so every Linter shares client and cache.
     No server named: the NEWSLINT_LANGUAGETOOL_URL environment variable, else a local LanguageTool."""
     server = server or os.environ.get(ENV_URL) or None
@@ -94,9 +96,6 @@ def reset() -> None:
     with _services_lock:
         _services.clear()
     CACHE.clear()
-
-
-
 
 
 class LanguageToolService:
@@ -169,8 +168,10 @@ class LanguageToolService:
             try:
                 client_class = _client_class()
             except ImportError:
-                raise Unavailable("grammar checks did not run: they need language-tool-python; install it with "
-                                  "pip install 'newslint[grammar]'.") from None
+                raise Unavailable(
+                    "grammar checks did not run: they need language-tool-python; install it with "
+                    "pip install 'newslint[grammar]'."
+                ) from None
             try:
                 if self.server:
                     self._client = client_class(language, remote_server=self.server, timeout=self.timeout)
@@ -192,8 +193,10 @@ class LanguageToolService:
         return self._client
 
     def _unknown_language(self, language: str) -> str:
-        return (f"grammar checks did not run: {self.where} does not offer the language {language!r}; "
-                f"set the grammar rules' 'language' option to one it has (such as en-US or en-GB).")
+        return (
+            f"grammar checks did not run: {self.where} does not offer the language {language!r}; "
+            f"set the grammar rules' 'language' option to one it has (such as en-US or en-GB)."
+        )
 
     def _explain(self, error: BaseException) -> str:
         """One line: what went wrong, and what to install or configure."""
@@ -214,13 +217,19 @@ class LanguageToolService:
                 reason = detail
             return f"grammar checks did not run: a local LanguageTool could not be started ({reason}). {INSTALL_HELP}"
         if any(isinstance(x, requests.exceptions.Timeout) for x in chain):
-            return (f"grammar checks did not run: {self.where} did not answer within {self.timeout:g} s. "
-                    f"Check that it is running and not overloaded, or raise the timeout (--grammar-timeout).")
+            return (
+                f"grammar checks did not run: {self.where} did not answer within {self.timeout:g} s. "
+                f"Check that it is running and not overloaded, or raise the timeout (--grammar-timeout)."
+            )
         if any(isinstance(x, requests.exceptions.ConnectionError) for x in chain):
-            return (f"grammar checks did not run: nothing answers at {self.server}. Start the LanguageTool "
-                    f"server, or correct --grammar-server / NEWSLINT_LANGUAGETOOL_URL.")
-        return (f"grammar checks did not run: {self.where} gave an answer newslint cannot read ({detail}). "
-                f"Is that address a LanguageTool server (its /v2/check)?")
+            return (
+                f"grammar checks did not run: nothing answers at {self.server}. Start the LanguageTool "
+                f"server, or correct --grammar-server / NEWSLINT_LANGUAGETOOL_URL."
+            )
+        return (
+            f"grammar checks did not run: {self.where} gave an answer newslint cannot read ({detail}). "
+            f"Is that address a LanguageTool server (its /v2/check)?"
+        )
 
 
 def _host(url: str) -> str:
@@ -281,5 +290,12 @@ def _to_match(m, astral: list[int], length: int) -> Match:
     if not 0 <= start <= end <= length:
         raise ValueError(f"a match at {start}-{end} lies outside the text")
     category = m.category if isinstance(m.category, str) else ""
-    return Match(start, end, str(m.message), tuple(str(r) for r in m.replacements), str(m.rule_id),
-                 category, str(m.rule_issue_type))
+    return Match(
+        start,
+        end,
+        str(m.message),
+        tuple(str(r) for r in m.replacements),
+        str(m.rule_id),
+        category,
+        str(m.rule_issue_type),
+    )

@@ -28,8 +28,11 @@ def serve(configure=None) -> int:
     try:
         from .server import build_server
     except ImportError as e:
-        print(f"newslint: the language server needs pygls and lsprotocol ({e.name} is missing); "
-              "reinstall newslint, or: pip install pygls lsprotocol", file=sys.stderr)
+        print(
+            f"newslint: the language server needs pygls and lsprotocol ({e.name} is missing); "
+            "reinstall newslint, or: pip install pygls lsprotocol",
+            file=sys.stderr,
+        )
         return 2
     server = build_server(configure)
     _quiet_logging()

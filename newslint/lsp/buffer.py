@@ -27,7 +27,7 @@ def _units(text: str, encoding: str) -> int:
     return len(text)  # utf-32: one unit per character
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 code units each
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
 
 
 class TextBuffer:
@@ -119,15 +119,17 @@ class TextBuffer:
         starts = self._starts
         keep = max(1, bisect_left(starts, start))  # line 0 always starts at 0
         last = start + len(new) + 2
-        found = [m.end() for m in _LINE_END.finditer(text, max(start - 1, 0), min(len(text), last + 1))
-                 if m.end() <= last]
+        found = [
+            m.end() for m in _LINE_END.finditer(text, max(start - 1, 0), min(len(text), last + 1)) if m.end() <= last
+        ]
         after = bisect_left(starts, end + 3)
         self._starts = starts[:keep] + found + [s + delta for s in starts[after:]]
         astral = self._astral
         if astral or not new.isascii():
             low, high = bisect_left(astral, start), bisect_left(astral, end)
-            self._astral = (astral[:low] + [start + m.start() for m in _ASTRAL.finditer(new)]
-                            + [a + delta for a in astral[high:]])
+            self._astral = (
+                astral[:low] + [start + m.start() for m in _ASTRAL.finditer(new)] + [a + delta for a in astral[high:]]
+            )
         self.text = text
 
 

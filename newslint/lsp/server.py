@@ -14,12 +14,12 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 
-from ..version import __version__
 from ..config import CONFIG_FILES
 from ..fix import choose_edits, fix_title
 from ..linter import Linter, LinterCache
 from ..model import Finding
 from ..packs.docs import rule_help
+from ..version import __version__
 from .buffer import TextBuffer, document_kind, uri_to_path
 
 DEBOUNCE_SECONDS = 0.3  # lint once typing pauses this long
@@ -75,8 +75,13 @@ class Server(LanguageServer):
     event loop one document at a time, and the LSP features."""
 
     def __init__(self, configure=None):
-        super().__init__("newslint", __version__, protocol_cls=_Protocol,
-                         text_document_sync_kind=t.TextDocumentSyncKind.Incremental, max_workers=2)
+        super().__init__(
+            "newslint",
+            __version__,
+            protocol_cls=_Protocol,
+            text_document_sync_kind=t.TextDocumentSyncKind.Incremental,
+            max_workers=2,
+        )
         self.docs: dict[str, OpenDocument] = {}
         self.linters = LinterCache(configure)
         self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
@@ -84,8 +89,9 @@ class Server(LanguageServer):
 
     def report_server_error(self, error, source):
         # Malformed input is the client's problem: note it in the log, do not pop up a window.
-        self.window_log_message(t.LogMessageParams(type=t.MessageType.Warning,
-                                                   message=f"newslint: ignored a bad message: {error}"))
+        self.window_log_message(
+            t.LogMessageParams(type=t.MessageType.Warning, message=f"newslint: ignored a bad message: {error}")
+        )
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -108,19 +114,29 @@ class Server(LanguageServer):
         return t.Range(start=t.Position(line=sl, character=sc), end=t.Position(line=el, character=ec))
 
     def diagnostic(self, doc: OpenDocument, f: Finding) -> t.Diagnostic:
-        return t.Diagnostic(range=self.lsp_range(doc.buffer, f.start, f.end),
-                            severity=t.DiagnosticSeverity(_SEVERITY[f.severity]),
-                            code=f.rule, source="newslint", message=f.message,
-                            data={"fix": bool(f.fix), "safe": f.fix_safe})
+        return t.Diagnostic(
+            range=self.lsp_range(doc.buffer, f.start, f.end),
+            severity=t.DiagnosticSeverity(_SEVERITY[f.severity]),
+            code=f.rule,
+            source="newslint",
+            message=f.message,
+            data={"fix": bool(f.fix), "safe": f.fix_safe},
+        )
 
     def notice(self, doc: OpenDocument, message: str, severity: int) -> t.Diagnostic:
         """A diagnostic about the buffer as a whole, at its first character."""
-        return t.Diagnostic(range=self.lsp_range(doc.buffer, 0, 0), severity=t.DiagnosticSeverity(severity),
-                            code="newslint", source="newslint", message=message)
+        return t.Diagnostic(
+            range=self.lsp_range(doc.buffer, 0, 0),
+            severity=t.DiagnosticSeverity(severity),
+            code="newslint",
+            source="newslint",
+            message=message,
+        )
 
     def publish(self, doc: OpenDocument, diagnostics) -> None:
         self.text_document_publish_diagnostics(
-            t.PublishDiagnosticsParams(uri=doc.uri, version=doc.version, diagnostics=diagnostics))
+            t.PublishDiagnosticsParams(uri=doc.uri, version=doc.version, diagnostics=diagnostics)
+        )
 
     def show_once(self, message: str, kind=t.MessageType.Error) -> None:
         if message not in self.shown_errors:
@@ -134,7 +150,8 @@ class Server(LanguageServer):
         version, text = doc.version, doc.buffer.text
         linter = self.linter_for(doc)  # raises ConfigProblem
         result = await asyncio.get_running_loop().run_in_executor(
-            self.lint_pool, linter.lint_text, text, doc.path or doc.uri, doc.kind)
+            self.lint_pool, linter.lint_text, text, doc.path or doc.uri, doc.kind
+        )
         if self.docs.get(doc.uri) is not doc or doc.version != version:
             return False
         doc.findings, doc.linted_version = result.findings, version
@@ -150,9 +167,18 @@ class Server(LanguageServer):
         size = len(doc.buffer.text)
         if size > MAX_LIVE_CHARS:
             doc.findings, doc.linted_version = [], doc.version
-            self.publish(doc, [self.notice(doc, f"newslint: this buffer has {size:,} characters; drafts over "
-                                                f"{MAX_LIVE_CHARS:,} are not checked as you type. "
-                                                "Run 'newslint check' on the file instead.", 3)])
+            self.publish(
+                doc,
+                [
+                    self.notice(
+                        doc,
+                        f"newslint: this buffer has {size:,} characters; drafts over "
+                        f"{MAX_LIVE_CHARS:,} are not checked as you type. "
+                        "Run 'newslint check' on the file instead.",
+                        3,
+                    )
+                ],
+            )
             return
         try:
             if await self.lint(doc):
@@ -200,15 +226,24 @@ class Server(LanguageServer):
         dynamic = watch and watch.did_change_watched_files and watch.did_change_watched_files.dynamic_registration
         if dynamic:
             watchers = [t.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
-            self.client_register_capability(t.RegistrationParams(registrations=[t.Registration(
-                id="newslint-config-files", method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=t.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+            self.client_register_capability(
+                t.RegistrationParams(
+                    registrations=[
+                        t.Registration(
+                            id="newslint-config-files",
+                            method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=t.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+                        )
+                    ]
+                )
+            )
 
     def did_open(self, params: t.DidOpenTextDocumentParams) -> None:
         item = params.text_document
         path = uri_to_path(item.uri)
-        self.docs[item.uri] = OpenDocument(item.uri, path, document_kind(item.language_id, path),
-                                           TextBuffer(item.text, self.encoding()), item.version)
+        self.docs[item.uri] = OpenDocument(
+            item.uri, path, document_kind(item.language_id, path), TextBuffer(item.text, self.encoding()), item.version
+        )
         self.schedule(item.uri, 0)
 
     def did_change(self, params: t.DidChangeTextDocumentParams) -> None:
@@ -246,13 +281,19 @@ class Server(LanguageServer):
     # -- features --------------------------------------------------------------------------------
 
     def workspace_edit(self, doc: OpenDocument, edits) -> t.WorkspaceEdit:
-        text_edits = [t.TextEdit(range=self.lsp_range(doc.buffer, e.start, e.end), new_text=e.replacement)
-                      for e in edits]
+        text_edits = [
+            t.TextEdit(range=self.lsp_range(doc.buffer, e.start, e.end), new_text=e.replacement) for e in edits
+        ]
         caps = self.client_capabilities.workspace
         if caps and caps.workspace_edit and caps.workspace_edit.document_changes and doc.version is not None:
-            return t.WorkspaceEdit(document_changes=[t.TextDocumentEdit(
-                text_document=t.OptionalVersionedTextDocumentIdentifier(uri=doc.uri, version=doc.version),
-                edits=text_edits)])
+            return t.WorkspaceEdit(
+                document_changes=[
+                    t.TextDocumentEdit(
+                        text_document=t.OptionalVersionedTextDocumentIdentifier(uri=doc.uri, version=doc.version),
+                        edits=text_edits,
+                    )
+                ]
+            )
         return t.WorkspaceEdit(changes={doc.uri: text_edits})
 
     async def code_action(self, params: t.CodeActionParams) -> list[t.CodeAction]:
@@ -267,16 +308,26 @@ class Server(LanguageServer):
         if _wanted(only, "quickfix"):
             for f in findings:
                 if f.fix and f.start <= end and start <= f.end:
-                    actions.append(t.CodeAction(
-                        title=f"{fix_title(doc.buffer.text, f)} ({f.rule}"
-                              f"{'' if f.fix_safe else '; check the result'})",
-                        kind=t.CodeActionKind.QuickFix, diagnostics=[self.diagnostic(doc, f)],
-                        is_preferred=f.fix_safe, edit=self.workspace_edit(doc, f.fix)))
+                    actions.append(
+                        t.CodeAction(
+                            title=f"{fix_title(doc.buffer.text, f)} ({f.rule}"
+                            f"{'' if f.fix_safe else '; check the result'})",
+                            kind=t.CodeActionKind.QuickFix,
+                            diagnostics=[self.diagnostic(doc, f)],
+                            is_preferred=f.fix_safe,
+                            edit=self.workspace_edit(doc, f.fix),
+                        )
+                    )
         safe = choose_edits(findings)
         if safe and _wanted(only, FIX_ALL_KIND):
             count = sum(1 for f in findings if f.fix_safe)
-            actions.append(t.CodeAction(title=f"Apply all safe newslint fixes in this document ({count})",
-                                        kind=FIX_ALL_KIND, edit=self.workspace_edit(doc, safe)))
+            actions.append(
+                t.CodeAction(
+                    title=f"Apply all safe newslint fixes in this document ({count})",
+                    kind=FIX_ALL_KIND,
+                    edit=self.workspace_edit(doc, safe),
+                )
+            )
         return actions
 
     async def hover(self, params: t.HoverParams) -> t.Hover | None:
@@ -292,8 +343,10 @@ class Server(LanguageServer):
         except ConfigProblem:
             return None
         parts = [rule_help(rules[f.rule]) if f.rule in rules else f"**{f.rule}**: {f.message}" for f in here]
-        return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
-                       range=self.lsp_range(doc.buffer, here[0].start, here[0].end))
+        return t.Hover(
+            contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+            range=self.lsp_range(doc.buffer, here[0].start, here[0].end),
+        )
 
 
 def _wanted(only, kind: str) -> bool:
@@ -312,8 +365,11 @@ def build_server(configure=None) -> Server:
         (t.TEXT_DOCUMENT_DID_CLOSE, server.did_close, None),
         (t.WORKSPACE_DID_CHANGE_WATCHED_FILES, server.did_change_watched_files, None),
         (t.WORKSPACE_DID_CHANGE_CONFIGURATION, server.did_change_configuration, None),
-        (t.TEXT_DOCUMENT_CODE_ACTION, server.code_action,
-         t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix, FIX_ALL_KIND])),
+        (
+            t.TEXT_DOCUMENT_CODE_ACTION,
+            server.code_action,
+            t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix, FIX_ALL_KIND]),
+        ),
         (t.TEXT_DOCUMENT_HOVER, server.hover, None),
     ]
     for name, method, options in features:
@@ -324,9 +380,12 @@ def build_server(configure=None) -> Server:
 def _handler(method):
     """A plain function for a bound method: pygls marks the handlers it registers."""
     if asyncio.iscoroutinefunction(method):
+
         async def handle(params):
             return await method(params)
     else:
+
         def handle(params):
             return method(params)
+
     return handle

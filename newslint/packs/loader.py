@@ -124,8 +124,11 @@ def _refuse_too_many_rules(node: yaml.Node | None) -> None:
         return
     for key, value in node.value:
         if key.value == "rules" and isinstance(value, yaml.SequenceNode) and len(value.value) > MAX_RULES:
-            raise RuleError("", key.start_mark.line + 1,
-                            f"{len(value.value):,} rules in one pack; the limit is {MAX_RULES:,}: split the pack")
+            raise RuleError(
+                "",
+                key.start_mark.line + 1,
+                f"{len(value.value):,} rules in one pack; the limit is {MAX_RULES:,}: split the pack",
+            )
 
 
 def read_yaml(path: Path, what: str = "rule pack") -> Any:
@@ -239,14 +242,16 @@ def rebuild_rule(rule: Rule, profile: str, house: dict, house_where: str) -> Rul
     the same validation as the pack itself; errors in `house` name the configuration's lines."""
     where = rule.origin.rsplit(":", 1)[0]
     if rule.raw is None:
-        raise RuleError(house_where, getattr(house, "line", None),
-                        f"rule {rule.id!r} was not loaded from a pack; a configuration cannot change it")
+        raise RuleError(
+            house_where,
+            getattr(house, "line", None),
+            f"rule {rule.id!r} was not loaded from a pack; a configuration cannot change it",
+        )
     rebuilt = _build_rule(where, rule.raw, profile, house, house_where)
     return replace(rebuilt, origin=rule.origin)
 
 
-def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
-                house_where: str = "") -> Rule | None:
+def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None, house_where: str = "") -> Rule | None:
     if not isinstance(raw, _Mapping):
         raise RuleError(where, None, "each rule must be a mapping")
     house = house or {}
@@ -256,8 +261,7 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
         prefix = f"rule {rule_id!r}: " if isinstance(rule_id, str) else ""
         if field in house:  # the configuration changed this field: point there
             lines = getattr(house, "key_lines", {})
-            raise RuleError(house_where, lines.get(field, getattr(house, "line", None)),
-                            f"{prefix}{field}: {message}")
+            raise RuleError(house_where, lines.get(field, getattr(house, "line", None)), f"{prefix}{field}: {message}")
         line = raw.key_lines.get(field, raw.line) if field else raw.line
         raise RuleError(where, line, f"{prefix}{field + ': ' if field else ''}{message}")
 
@@ -284,8 +288,7 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
     if not isinstance(overrides, dict):
         fail("by_profile", f"{profile}: must be a mapping of fields")
     for key in overrides:
-        if key in ("id", "type", "profiles", "by_profile") or (
-                key not in COMMON and key not in rule_type.option_names):
+        if key in ("id", "type", "profiles", "by_profile") or (key not in COMMON and key not in rule_type.option_names):
             fail("by_profile", f"{profile}: cannot override {key!r}")
     settings.update(overrides)
     for key in house:
@@ -305,8 +308,11 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
     if not isinstance(message, str) or not message.strip():
         fail("message", "must be a non-empty string")
     try:
-        placeholders = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
-                        if name is not None]
+        placeholders = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(message)
+            if name is not None
+        ]
     except ValueError as e:
         fail("message", f"bad template: {e}")
     if any(spec or conversion for _, spec, conversion in placeholders):
@@ -315,11 +321,17 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
     names = {name for name, _, _ in placeholders}
     unknown_names = names - set(rule_type.fields)
     if unknown_names:
-        fail("message", f"unknown placeholder {{{sorted(unknown_names)[0]}}}; "
-                        f"a {type_name} rule offers {', '.join('{%s}' % f for f in rule_type.fields)}")
+        fail(
+            "message",
+            f"unknown placeholder {{{sorted(unknown_names)[0]}}}; "
+            f"a {type_name} rule offers {', '.join(f'{{{f}}}' for f in rule_type.fields)}",
+        )
     examples = settings.get("examples", {})
-    if not isinstance(examples, dict) or not set(examples) <= {"bad", "good"} or not all(
-            isinstance(v, list) for v in examples.values()):
+    if (
+        not isinstance(examples, dict)
+        or not set(examples) <= {"bad", "good"}
+        or not all(isinstance(v, list) for v in examples.values())
+    ):
         fail("examples", "must be a mapping with 'bad' and 'good' lists of examples")
     try:
         bad = tuple(_example(x, True) for x in examples.get("bad", ()))
@@ -340,8 +352,19 @@ def _build_rule(where: str, raw: Any, profile: str, house: dict | None = None,
         fail(e.field, str(e))
     except TypeError as e:
         fail(None, f"{e}".replace("__init__() ", "").replace("Options.", ""))
-    return Rule(rule_id, rule_type, level, message, built, quotes, fix, description.strip(),
-                (bad, good), f"{where}:{raw.line}", raw)
+    return Rule(
+        rule_id,
+        rule_type,
+        level,
+        message,
+        built,
+        quotes,
+        fix,
+        description.strip(),
+        (bad, good),
+        f"{where}:{raw.line}",
+        raw,
+    )
 
 
 def _example(raw: Any, bad: bool) -> Example:
@@ -350,8 +373,10 @@ def _example(raw: Any, bad: bool) -> Example:
         return Example(raw)
     allowed = {"text", "kind", "found", "fixed"} if bad else {"text", "kind"}
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not set(raw) <= allowed:
-        raise ValueError(f"each {'bad' if bad else 'good'} example is a text or a mapping with 'text' "
-                         f"and optionally {', '.join(repr(k) for k in sorted(allowed - {'text'}))}")
+        raise ValueError(
+            f"each {'bad' if bad else 'good'} example is a text or a mapping with 'text' "
+            f"and optionally {', '.join(repr(k) for k in sorted(allowed - {'text'}))}"
+        )
     kind = raw.get("kind", "text")
     if kind not in KINDS:
         raise ValueError(f"an example's kind is one of {', '.join(KINDS)}, not {kind!r}")

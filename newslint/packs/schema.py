@@ -20,14 +20,20 @@ from ..checks import TYPES
 from ..model import CATEGORIES, FIX_SAFETY, LEVELS, PROFILES, SCOPES
 from .loader import COMMON, KINDS
 
-_SIMPLE = {"bool": {"type": "boolean"}, "int": {"type": "integer"}, "str": {"type": "string"},
-           "str | None": {"type": ["string", "null"]}}
+_SIMPLE = {
+    "bool": {"type": "boolean"},
+    "int": {"type": "integer"},
+    "str": {"type": "string"},
+    "str | None": {"type": ["string", "null"]},
+}
 _STRINGS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 # Options typed Any take a string or a list of strings, except these.
 # (type, option) -> its shape; an option's name means different things in different types.
-_SHAPES = {("substitution", "swap"): {"type": "object", "additionalProperties": {"type": "string"}},
-           ("spelling", "words"): {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
-           ("first-use", "terms"): {"type": "object", "additionalProperties": _STRINGS}}
+_SHAPES = {
+    ("substitution", "swap"): {"type": "object", "additionalProperties": {"type": "string"}},
+    ("spelling", "words"): {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+    ("first-use", "terms"): {"type": "object", "additionalProperties": _STRINGS},
+}
 
 
 def option_docs(doc: str) -> dict[str, str]:
@@ -66,37 +72,67 @@ def _option_schema(rule_type) -> tuple[dict, list[str]]:
 
 def _example(bad: bool) -> dict:
     """A text, or a mapping that says what kind of text it is and (bad) what must be reported."""
-    fields = {"text": {"type": "string"},
-              "kind": {"enum": list(KINDS), "description": "how the text is read (default: text)"}}
+    fields = {
+        "text": {"type": "string"},
+        "kind": {"enum": list(KINDS), "description": "how the text is read (default: text)"},
+    }
     if bad:
-        fields["found"] = {"type": "array", "items": {"type": "string"},
-                           "description": "the text of each span reported, in order"}
+        fields["found"] = {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "the text of each span reported, in order",
+        }
         fields["fixed"] = {"type": "string", "description": "the text after the rule's fixes, safe and unsafe"}
-    return {"anyOf": [{"type": "string"}, {"type": "object", "required": ["text"],
-                                           "additionalProperties": False, "properties": fields}]}
+    return {
+        "anyOf": [
+            {"type": "string"},
+            {"type": "object", "required": ["text"], "additionalProperties": False, "properties": fields},
+        ]
+    }
 
 
 def rule_file_schema() -> dict:
     common = {
-        "id": {"type": "string", "pattern": rf"^({'|'.join(CATEGORIES)})\.[A-Za-z0-9_.-]+$",
-               "description": "category.name; the category is one of " + ", ".join(CATEGORIES)},
+        "id": {
+            "type": "string",
+            "pattern": rf"^({'|'.join(CATEGORIES)})\.[A-Za-z0-9_.-]+$",
+            "description": "category.name; the category is one of " + ", ".join(CATEGORIES),
+        },
         "type": {"enum": sorted(TYPES), "description": "the rule type: `newslint explain TYPE` documents it"},
-        "level": {"enum": list(LEVELS), "default": "warning",
-                  "description": "error: certainly wrong; warning: almost always wrong; info: worth a look"},
-        "message": {"type": "string", "minLength": 1,
-                    "description": "shown to the user; {placeholders} come from the rule type"},
+        "level": {
+            "enum": list(LEVELS),
+            "default": "warning",
+            "description": "error: certainly wrong; warning: almost always wrong; info: worth a look",
+        },
+        "message": {
+            "type": "string",
+            "minLength": 1,
+            "description": "shown to the user; {placeholders} come from the rule type",
+        },
         "description": {"type": "string", "description": "longer text for `newslint explain`"},
         "quotes": {"enum": list(SCOPES), "description": "any text, skip direct quotation, or only inside it"},
         "fix": {"enum": list(FIX_SAFETY), "description": "safe fixes apply with --fix, unsafe with --unsafe-fixes"},
-        "profiles": {"type": "array", "items": {"enum": list(PROFILES)}, "uniqueItems": True,
-                     "description": "house styles the rule applies under (default: all)"},
-        "by_profile": {"type": "object", "additionalProperties": False,
-                       "properties": {p: {"type": "object"} for p in PROFILES},
-                       "description": "fields that differ under a profile"},
-        "examples": {"type": "object", "additionalProperties": False,
-                     "properties": {"bad": {"type": "array", "items": _example(bad=True)},
-                                    "good": {"type": "array", "items": _example(bad=False)}},
-                     "description": "texts the rule must report (bad) and leave alone (good)"},
+        "profiles": {
+            "type": "array",
+            "items": {"enum": list(PROFILES)},
+            "uniqueItems": True,
+            "description": "house styles the rule applies under (default: all)",
+        },
+        "by_profile": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {p: {"type": "object"} for p in PROFILES},
+            "description": "fields that differ under a profile",
+        },
+        "examples": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "bad": {"type": "array", "items": _example(bad=True)},
+                "good": {"type": "array", "items": _example(bad=False)},
+            },
+            "description": "texts the rule must report (bad) and leave alone (good)",
+        },
     }
     assert set(common) == set(COMMON), "the schema must describe every common field"
     per_type = []
@@ -118,7 +154,6 @@ def rule_file_schema() -> dict:
             "rules": {"type": "array", "items": {"$ref": "#/definitions/rule"}},
         },
         "definitions": {
-            "rule": {"type": "object", "required": ["id", "type", "message"], "properties": common,
-                     "allOf": per_type},
+            "rule": {"type": "object", "required": ["id", "type", "message"], "properties": common, "allOf": per_type},
         },
     }

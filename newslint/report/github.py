@@ -1,6 +1,6 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 
-    ::warning file=story.md,line=3,col=5,endLine=3,endColumn=12,title=quotes.unclosed::message
+::warning file=story.md,line=3,col=5,endLine=3,endColumn=12,title=quotes.unclosed::message
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from html import escape
 
-from ..version import __version__
 from ..model import LEVELS, level_rank
+from ..version import __version__
 from .safe import encodable
 
 _CSS = """
@@ -65,8 +65,11 @@ footer { max-width: 78rem; margin: 0 auto 2rem; padding: 0 1.5rem; color: var(--
 
 def _counts(findings) -> str:
     counts = Counter(f.severity for f in findings)
-    parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 and level != 'info' else ''}"
-             for level in reversed(LEVELS) if counts[level]]
+    parts = [
+        f"{counts[level]} {level}{'s' if counts[level] != 1 and level != 'info' else ''}"
+        for level in reversed(LEVELS)
+        if counts[level]
+    ]
     return ", ".join(parts) or "no findings"
 
 
@@ -93,8 +96,10 @@ def _highlight(source: str, numbered: list, sid: str) -> str:
                 continue
             title = escape(f"{n}. {f.rule}: {f.message}")
             if f.end == f.start:  # a point, such as a missing mark
-                out.append(f'<span class="point sev-{f.severity}" id="{sid}-f{n}" title="{title}"></span>'
-                           f'<a class="ref sev-{f.severity}" href="#{sid}-item-{n}">{n}</a>')
+                out.append(
+                    f'<span class="point sev-{f.severity}" id="{sid}-f{n}" title="{title}"></span>'
+                    f'<a class="ref sev-{f.severity}" href="#{sid}-item-{n}">{n}</a>'
+                )
             else:
                 out.append(f'<span class="anchor" id="{sid}-f{n}"></span>')
                 active[n] = f
@@ -132,7 +137,8 @@ def _finding_list(source: str | None, numbered: list, sid: str) -> str:
                 f'<li id="{sid}-item-{n}" class="sev-{f.severity}" data-rule="{escape(f.rule)}">'
                 f'<a class="num" href="#{sid}-f{n}">{n}</a><span class="sev">{f.severity}</span> '
                 f'<span class="where">line {f.line}, column {f.column}</span>'
-                f'<p class="msg">{escape(f.message)}</p><code class="rule">{escape(f.rule)}</code>{fix_html}</li>')
+                f'<p class="msg">{escape(f.message)}</p><code class="rule">{escape(f.rule)}</code>{fix_html}</li>'
+            )
         out.append("</ol></section>")
     return "".join(out)
 
@@ -143,28 +149,38 @@ def _totals(findings) -> str:
     by_rule: Counter = Counter((f.rule, f.category, f.severity) for f in findings)
     by_category: Counter = Counter()
     worst: dict[str, str] = {}
-    for (rule, category, severity), n in by_rule.items():
+    for (_rule, category, severity), n in by_rule.items():
         by_category[category] += n
         if category not in worst or level_rank(severity) > level_rank(worst[category]):
             worst[category] = severity
     rules = sorted(by_rule.items(), key=lambda item: (-level_rank(item[0][2]), -item[1], item[0][0]))
     categories = sorted(by_category.items(), key=lambda item: (-level_rank(worst[item[0]]), -item[1], item[0]))
-    out = ['<details class="totals" open><summary>Findings by category and rule</summary>',
-           '<table class="counts"><thead><tr><th>Category</th><th>Worst level</th><th>Findings</th></tr></thead><tbody>']
-    out.extend(f'<tr class="sev-{worst[c]}"><td>{escape(c)}</td><td>{worst[c]}</td><td class="n">{n}</td></tr>'
-               for c, n in categories)
-    out.append('</tbody></table><table class="counts"><thead><tr><th>Rule</th><th>Level</th><th>Findings</th>'
-               '</tr></thead><tbody>')
-    out.extend(f'<tr class="sev-{sev}"><td><code>{escape(rule)}</code></td><td>{sev}</td><td class="n">{n}</td></tr>'
-               for (rule, _, sev), n in rules)
+    out = [
+        '<details class="totals" open><summary>Findings by category and rule</summary>',
+        '<table class="counts"><thead><tr><th>Category</th><th>Worst level</th><th>Findings</th></tr></thead><tbody>',
+    ]
+    out.extend(
+        f'<tr class="sev-{worst[c]}"><td>{escape(c)}</td><td>{worst[c]}</td><td class="n">{n}</td></tr>'
+        for c, n in categories
+    )
+    out.append(
+        '</tbody></table><table class="counts"><thead><tr><th>Rule</th><th>Level</th><th>Findings</th>'
+        "</tr></thead><tbody>"
+    )
+    out.extend(
+        f'<tr class="sev-{sev}"><td><code>{escape(rule)}</code></td><td>{sev}</td><td class="n">{n}</td></tr>'
+        for (rule, _, sev), n in rules
+    )
     out.append("</tbody></table></details>")
     return "".join(out)
 
 
-_FILTERS = ('<div class="filters">Show: <label><input type="checkbox" id="show-warning" checked> warnings</label>'
-            '<label><input type="checkbox" id="show-info" checked> info</label>'
-            '<label><input type="checkbox" id="show-clean" checked> stories with no findings</label>'
-            '<span class="hint">(errors always show)</span></div>')
+_FILTERS = (
+    '<div class="filters">Show: <label><input type="checkbox" id="show-warning" checked> warnings</label>'
+    '<label><input type="checkbox" id="show-info" checked> info</label>'
+    '<label><input type="checkbox" id="show-clean" checked> stories with no findings</label>'
+    '<span class="hint">(errors always show)</span></div>'
+)
 
 
 def render(results, stream, *, rules=None, profile: str | None = None, color: bool = False) -> None:
@@ -173,16 +189,21 @@ def render(results, stream, *, rules=None, profile: str | None = None, color: bo
     results = list(results)
     everything = [f for r in results for f in r.findings]
     title = f"newslint report: {len(results)} article{'s' if len(results) != 1 else ''}, {_counts(everything)}"
+
     def w(text: str) -> None:
         stream.write(encodable(text))
 
-    w(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-      f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-      f'<meta name="generator" content="newslint {__version__}">\n'
-      f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n")
-    w(f'<header class="page"><h1>newslint report</h1><p class="summary">{escape(title.split(": ", 1)[1])}. '
-      'Each finding is marked in the text with its number; the list beside the text groups them '
-      'by category. Hover over a mark for its message.</p>')
+    w(
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="newslint {__version__}">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+    )
+    w(
+        f'<header class="page"><h1>newslint report</h1><p class="summary">{escape(title.split(": ", 1)[1])}. '
+        "Each finding is marked in the text with its number; the list beside the text groups them "
+        "by category. Hover over a mark for its message.</p>"
+    )
     if profile is not None or rules is not None:
         ran = f"{len(rules)} rules" if rules is not None else ""
         house = f"house profile <strong>{escape(profile)}</strong>" if profile is not None else ""
@@ -201,8 +222,10 @@ def render(results, stream, *, rules=None, profile: str | None = None, color: bo
         sid = f"story-{i}"
         numbered = list(enumerate(result.findings, 1))
         source = getattr(result, "source", None)
-        w(f'<article class="story{"" if numbered else " clean-story"}" id="{sid}" data-path="{escape(result.path)}">'
-          f'<h2>{escape(result.path)} <span class="counts">({_counts(result.findings)})</span></h2>\n')
+        w(
+            f'<article class="story{"" if numbered else " clean-story"}" id="{sid}" data-path="{escape(result.path)}">'
+            f'<h2>{escape(result.path)} <span class="counts">({_counts(result.findings)})</span></h2>\n'
+        )
         if not numbered:
             w('<p class="clean">No findings.</p></article>\n')
             continue
@@ -210,5 +233,7 @@ def render(results, stream, *, rules=None, profile: str | None = None, color: bo
         if source is not None:
             w(f'<pre class="source">{_highlight(source, numbered, sid)}</pre>')
         w(f'<aside aria-label="Findings">{_finding_list(source, numbered, sid)}</aside></div></article>\n')
-    w(f'</main>\n<footer>Made by newslint {__version__}. Levels: error (certainly wrong), warning '
-      '(almost always wrong), info (worth a look).</footer>\n</body>\n</html>\n')
+    w(
+        f"</main>\n<footer>Made by newslint {__version__}. Levels: error (certainly wrong), warning "
+        "(almost always wrong), info (worth a look).</footer>\n</body>\n</html>\n"
+    )

@@ -11,5 +11,6 @@ def render(results, stream, *, rules=(), profile: str | None = None, color: bool
     for result in results:
         for f in result.findings:
             message = " ".join(f.message.split())  # one line, whatever the rule's template held
-            stream.write(f"{showable(f.path)}:{f.line}:{f.column}: {f.severity}: {showable(message)} "
-                         f"[{showable(f.rule)}]\n")
+            stream.write(
+                f"{showable(f.path)}:{f.line}:{f.column}: {f.severity}: {showable(message)} [{showable(f.rule)}]\n"
+            )

@@ -31,8 +31,11 @@ def _descriptor(rule_id: str, rule, first_message: str) -> dict:
     from ..packs.docs import rule_help, summary
 
     if rule is None:  # a rule from a user's own pack: what the findings say is all there is
-        return {"id": rule_id, "shortDescription": {"text": first_message},
-                "properties": {"tags": [rule_id.split(".", 1)[0]]}}
+        return {
+            "id": rule_id,
+            "shortDescription": {"text": first_message},
+            "properties": {"tags": [rule_id.split(".", 1)[0]]},
+        }
     help_markdown = rule_help(rule)
     return {
         "id": rule.id,
@@ -50,11 +53,18 @@ def _fix(f, source: str | None, location: dict) -> dict:
 
     return {
         "description": {"text": fix_title(source, f)},
-        "artifactChanges": [{
-            "artifactLocation": location,
-            "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                              "insertedContent": {"text": e.replacement}} for e in f.fix],
-        }],
+        "artifactChanges": [
+            {
+                "artifactLocation": location,
+                "replacements": [
+                    {
+                        "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                        "insertedContent": {"text": e.replacement},
+                    }
+                    for e in f.fix
+                ],
+            }
+        ],
     }
 
 
@@ -70,8 +80,14 @@ def sarif_log(results, rules=()) -> dict:
     locations = {}  # one artifactLocation a path, not one a finding
     for result, f in ((r, f) for r in results for f in r.findings):
         location = locations.get(f.path) or locations.setdefault(f.path, _uri(f.path))
-        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-                  "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}
+        region = {
+            "startLine": f.line,
+            "startColumn": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+            "charOffset": f.start,
+            "charLength": f.end - f.start,
+        }
         item = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
@@ -86,20 +102,28 @@ def sarif_log(results, rules=()) -> dict:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "newslint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [_descriptor(rule_id, known.get(rule_id), first_message[rule_id]) for rule_id in order],
-            }},
-            "invocations": [{
-                "executionSuccessful": not errors,
-                "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "newslint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [
+                            _descriptor(rule_id, known.get(rule_id), first_message[rule_id]) for rule_id in order
+                        ],
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": not errors,
+                        "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],
+                    }
+                ],
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
     }
 
 

@@ -46,7 +46,9 @@ def render(results, stream, *, rules=(), profile: str | None = None, color: bool
                 end = f.end_column - 1 if f.end_line == f.line else len(line)
                 shown, s, e = _excerpt(line, f.column - 1, max(end, f.column))
                 shown = showable(shown.expandtabs(1))
-                stream.write(f"    {shown}\n    {' ' * s}{_BOLD if color else ''}{'^' * max(e - s, 1)}{_RESET if color else ''}\n")
+                stream.write(
+                    f"    {shown}\n    {' ' * s}{_BOLD if color else ''}{'^' * max(e - s, 1)}{_RESET if color else ''}\n"
+                )
     total = sum(counts.values())
     if total:
         parts = ", ".join(f"{counts[k]} {k}" for k in ("error", "warning", "info") if counts[k])

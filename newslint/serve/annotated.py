@@ -53,6 +53,7 @@ class Annotated:
         i = bisect_right(self._markup_starts, end - 1) - 1  # the last markup that begins before `end`
         return i >= 0 and self.markup[i][1] > start
 
+
 def parse(data: str) -> Annotated:
     try:
         value = json.loads(data)

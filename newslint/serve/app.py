@@ -28,11 +28,10 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..source import InputError, decode
 from ..fix import describe_fix, fix_text
-from ..source import kind_for
 from ..model import PROFILES
 from ..packs.docs import rule_help, summary
+from ..source import InputError, decode, kind_for
 from . import languagetool as lt
 from .limits import BearerToken, BodyLimit
 from .openapi import spec
@@ -43,20 +42,32 @@ STATIC = Path(__file__).with_name("static")
 SUFFIXES = {"text": ".txt", "markdown": ".md", "html": ".html"}  # the kinds of draft, by a label's suffix
 KINDS = tuple(SUFFIXES)
 LOG = logging.getLogger("newslint.serve")
-_RAW_FORM = re.compile(r"[^A-Za-z0-9*._~%+&=!'(),:/@?;$-]")  # what no form encoder leaves bare: a space, a quote, non-ASCII
+_RAW_FORM = re.compile(
+    r"[^A-Za-z0-9*._~%+&=!'(),:/@?;$-]"
+)  # what no form encoder leaves bare: a space, a quote, non-ASCII
 # A page that loads nothing from elsewhere: its own script and style only.
-PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                                           "base-uri 'none'; frame-ancestors 'none'",
-                "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 class TimedOut(Exception):
     pass
 
 
-def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 10.0,
-              allow_origins=(), token: str | None = None, grammar_server: str | None = None,
-              threads: int = 4) -> Starlette:
+def build_app(
+    service: Service,
+    *,
+    max_bytes: int = 1_000_000,
+    timeout: float = 10.0,
+    allow_origins=(),
+    token: str | None = None,
+    grammar_server: str | None = None,
+    threads: int = 4,
+) -> Starlette:
     upstream = Upstream(grammar_server, timeout) if grammar_server else None
     limiter = anyio.CapacityLimiter(threads)  # linting is CPU work: a few threads, not forty
 
@@ -66,7 +77,8 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
         pattern budgets (checks/base.py) bound how long that can be."""
         try:
             return await asyncio.wait_for(
-                anyio.to_thread.run_sync(partial(fn, *args), limiter=limiter, abandon_on_cancel=True), timeout)
+                anyio.to_thread.run_sync(partial(fn, *args), limiter=limiter, abandon_on_cancel=True), timeout
+            )
         except asyncio.TimeoutError:
             raise TimedOut from None
 
@@ -76,10 +88,12 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
         try:
             fields = await _lt_fields(request, max_bytes)
             if request.scope.get("state", {}).get("needs_api_key") and not (
-                    token and hmac.compare_digest((fields.get("apiKey") or "").encode("utf-8", "replace"),
-                                                  token.encode("utf-8"))):
-                return PlainTextResponse("Error: this server needs a token: send it as apiKey, or "
-                                         "Authorization: Bearer TOKEN", 401)
+                token
+                and hmac.compare_digest((fields.get("apiKey") or "").encode("utf-8", "replace"), token.encode("utf-8"))
+            ):
+                return PlainTextResponse(
+                    "Error: this server needs a token: send it as apiKey, or Authorization: Bearer TOKEN", 401
+                )
             check = lt.parse_check(fields)
             profile = service.profile or check.profile
             linter = service.linter(None, profile, paragraph=_one_paragraph(check.text), grammar=False)
@@ -98,8 +112,16 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
             else:
                 result, extra, incomplete = await lint, [], False
             rules = service.rules(None, profile)
-            return JSONResponse(lt.response(check, result.findings, rules, language_code=language,
-                                             extra=extra, incomplete=incomplete or bool(result.errors)))
+            return JSONResponse(
+                lt.response(
+                    check,
+                    result.findings,
+                    rules,
+                    language_code=language,
+                    extra=extra,
+                    incomplete=incomplete or bool(result.errors),
+                )
+            )
         except RequestError as e:
             return PlainTextResponse(f"Error: {e}", 400)
         except TimedOut:
@@ -115,8 +137,13 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
             body = await _json_body(request)
             linter, text, path, kind = _linter_for(service, body)
             result = await run(linter.lint_text, text, path, kind)
-            return JSONResponse({"findings": [_finding(f, text) for f in result.findings],
-                                 "errors": result.errors, "notices": result.notices})
+            return JSONResponse(
+                {
+                    "findings": [_finding(f, text) for f in result.findings],
+                    "errors": result.errors,
+                    "notices": result.notices,
+                }
+            )
         except RequestError as e:
             return JSONResponse({"error": str(e)}, 400)
         except TimedOut:
@@ -131,8 +158,14 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
                 raise RequestError("'unsafe' must be true or false")
             fixed = await run(partial(fix_text, unsafe=unsafe), linter, text, path)
             result = await run(linter.lint_text, fixed.text, path, kind)
-            return JSONResponse({"text": fixed.text, "applied": fixed.applied, "settled": fixed.settled,
-                                 "findings": [_finding(f, fixed.text) for f in result.findings]})
+            return JSONResponse(
+                {
+                    "text": fixed.text,
+                    "applied": fixed.applied,
+                    "settled": fixed.settled,
+                    "findings": [_finding(f, fixed.text) for f in result.findings],
+                }
+            )
         except RequestError as e:
             return JSONResponse({"error": str(e)}, 400)
         except TimedOut:
@@ -145,14 +178,23 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
             rules = service.rules(config, profile)
         except RequestError as e:
             return JSONResponse({"error": str(e)}, 400)
-        return JSONResponse({rid: {"category": r.category, "level": r.level, "summary": summary(r),
-                                   "help": rule_help(r)} for rid, r in rules.items()})
+        return JSONResponse(
+            {
+                rid: {"category": r.category, "level": r.level, "summary": summary(r), "help": rule_help(r)}
+                for rid, r in rules.items()
+            }
+        )
 
     async def api_options(request: Request):
-        return JSONResponse({"configs": list(service.configs), "default_config": service.default_config,
-                             "profiles": list(PROFILES),
-                             "default_profile": service.profile or service.config(None).profile,
-                             "max_bytes": max_bytes})
+        return JSONResponse(
+            {
+                "configs": list(service.configs),
+                "default_config": service.default_config,
+                "profiles": list(PROFILES),
+                "default_profile": service.profile or service.config(None).profile,
+                "max_bytes": max_bytes,
+            }
+        )
 
     async def api_read(request: Request):
         """A draft's bytes (the page's "Open") -> its text, decoded as `newslint check` would."""
@@ -188,8 +230,15 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
 
     middleware = [Middleware(BodyLimit, max_bytes=max_bytes)]
     if allow_origins:
-        middleware.append(Middleware(CORSMiddleware, allow_origins=list(allow_origins), allow_methods=["GET", "POST"],
-                                     allow_headers=["Authorization", "Content-Type"], max_age=600))
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(allow_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type"],
+                max_age=600,
+            )
+        )
     if token:
         middleware.append(Middleware(BearerToken, token=token))
     routes = [
@@ -204,11 +253,13 @@ def build_app(service: Service, *, max_bytes: int = 1_000_000, timeout: float = 
         Route("/openapi.json", openapi),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    return Starlette(routes=routes, middleware=middleware,
-                     exception_handlers={HTTPException: bad_request, Exception: server_error})
+    return Starlette(
+        routes=routes, middleware=middleware, exception_handlers={HTTPException: bad_request, Exception: server_error}
+    )
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
 
 def _one_paragraph(text: str) -> bool:
     """A request that holds one paragraph (LibreOffice sends them one at a time)."""
@@ -253,10 +304,11 @@ def _url_form(body: bytes) -> dict[str, str]:
         end = form.rfind("&language=")
         if end < 0:
             raise RequestError("missing 'language' parameter (such as en-US, en-GB or auto)")
-        fields["text"], form = form[len("text="):end], form[end + 1:]
+        fields["text"], form = form[len("text=") : end], form[end + 1 :]
     try:
-        pairs = urllib.parse.parse_qsl(form, keep_blank_values=True, encoding="utf-8", errors="strict",
-                                       max_num_fields=64)
+        pairs = urllib.parse.parse_qsl(
+            form, keep_blank_values=True, encoding="utf-8", errors="strict", max_num_fields=64
+        )
     except UnicodeDecodeError:
         raise RequestError("the form is not UTF-8") from None
     except ValueError:
@@ -269,9 +321,9 @@ async def _json_body(request: Request) -> dict:
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError):
-        raise RequestError("the body must be a JSON object such as {\"text\": \"...\"}") from None
+        raise RequestError('the body must be a JSON object such as {"text": "..."}') from None
     if not isinstance(body, dict):
-        raise RequestError("the body must be a JSON object such as {\"text\": \"...\"}")
+        raise RequestError('the body must be a JSON object such as {"text": "..."}')
     return body
 
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..version import __version__
-from ..source.utf16 import astral_indexes, to_utf16
 from ..packs.docs import summary
+from ..source.utf16 import astral_indexes, to_utf16
+from ..version import __version__
 from . import annotated
 from .service import RequestError
 
@@ -39,14 +39,27 @@ LANGUAGES = {
 GENERIC = ("en", "auto")  # the configuration's profile decides
 LEVELS = ("default", "picky")
 ISSUE_TYPES = {  # LanguageTool's issue types (the Localization Quality Issue types) per category
-    "punctuation": "typographical", "quotes": "typographical", "repetition": "duplication",
-    "headline": "duplication", "naming": "inconsistency", "dates": "inconsistency",
-    "reference": "style", "attribution": "style", "style": "style", "boilerplate": "uncategorized",
+    "punctuation": "typographical",
+    "quotes": "typographical",
+    "repetition": "duplication",
+    "headline": "duplication",
+    "naming": "inconsistency",
+    "dates": "inconsistency",
+    "reference": "style",
+    "attribution": "style",
+    "style": "style",
+    "boilerplate": "uncategorized",
     "grammar": "grammar",
 }
 CONTEXT_CHARS = 40  # characters of context on each side, as LanguageTool gives
-SOFTWARE = {"name": "newslint", "version": __version__, "buildDate": "", "apiVersion": 1,
-            "premium": False, "status": ""}
+SOFTWARE = {
+    "name": "newslint",
+    "version": __version__,
+    "buildDate": "",
+    "apiVersion": 1,
+    "premium": False,
+    "status": "",
+}
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
 
 
@@ -71,7 +84,9 @@ class CheckRequest:
     def wants(self, finding) -> bool:
         if finding.rule in self.disabled_rules or finding.category in self.disabled_categories:
             return False
-        if self.enabled_only and not (finding.rule in self.enabled_rules or finding.category in self.enabled_categories):
+        if self.enabled_only and not (
+            finding.rule in self.enabled_rules or finding.category in self.enabled_categories
+        ):
             return False
         return self.picky or finding.severity != "info"
 
@@ -108,10 +123,18 @@ def parse_check(form) -> CheckRequest:
         text = annotation.text
     if "\x00" in (annotation.whole if annotation else text):
         raise RequestError("the text holds NUL characters: binary data, not text")
-    request = CheckRequest(text, annotation, language, profile,
-                           _ids(form, "enabledRules"), _ids(form, "disabledRules"),
-                           _ids(form, "enabledCategories"), _ids(form, "disabledCategories"),
-                           enabled_only == "true", level == "picky")
+    request = CheckRequest(
+        text,
+        annotation,
+        language,
+        profile,
+        _ids(form, "enabledRules"),
+        _ids(form, "disabledRules"),
+        _ids(form, "enabledCategories"),
+        _ids(form, "disabledCategories"),
+        enabled_only == "true",
+        level == "picky",
+    )
     if request.enabled_only and not (request.enabled_rules or request.enabled_categories):
         raise RequestError("'enabledOnly' needs 'enabledRules' or 'enabledCategories'")
     return request
@@ -125,8 +148,10 @@ def profile_for(language: str) -> str | None:
             return LANGUAGES[code][1]
     if language.lower() in GENERIC:
         return None
-    raise RequestError(f"newslint checks English only; 'language' must be one of: "
-                       f"{', '.join([*GENERIC, *LANGUAGES])} (not {language[:40]!r})")
+    raise RequestError(
+        f"newslint checks English only; 'language' must be one of: "
+        f"{', '.join([*GENERIC, *LANGUAGES])} (not {language[:40]!r})"
+    )
 
 
 def languages() -> list[dict]:
@@ -136,8 +161,9 @@ def languages() -> list[dict]:
     return out
 
 
-def response(request: CheckRequest, findings, rules: dict, *, language_code: str, extra=(),
-             incomplete: bool = False) -> dict:
+def response(
+    request: CheckRequest, findings, rules: dict, *, language_code: str, extra=(), incomplete: bool = False
+) -> dict:
     """The /v2/check answer: newslint's matches (and `extra` matches from a LanguageTool
     server, already in the same offsets), in order."""
     astral = _astral(request.whole)
@@ -148,8 +174,11 @@ def response(request: CheckRequest, findings, rules: dict, *, language_code: str
     return {
         "software": SOFTWARE,
         "warnings": {"incompleteResults": incomplete},
-        "language": {"name": name, "code": language_code,
-                     "detectedLanguage": {"name": name, "code": language_code, "confidence": 1.0}},
+        "language": {
+            "name": name,
+            "code": language_code,
+            "detectedLanguage": {"name": name, "code": language_code, "confidence": 1.0},
+        },
         "matches": matches,
     }
 
@@ -165,7 +194,7 @@ def match(request: CheckRequest, finding, rule, astral: list[int]) -> dict:
         lo, hi = min([start] + [e.start for e in finding.fix]), max([end] + [e.end for e in finding.fix])
         pieces, last = [], lo
         for e in sorted(finding.fix, key=lambda e: (e.start, e.end)):
-            pieces += [text[last:e.start], e.replacement]
+            pieces += [text[last : e.start], e.replacement]
             last = e.end
         pieces.append(text[last:hi])
         if finding.fix_safe:
@@ -191,8 +220,11 @@ def match(request: CheckRequest, finding, rule, astral: list[int]) -> dict:
         "replacements": [] if replacement is None else [{"value": replacement}],
         "offset": offset,
         "length": length,
-        "context": {"text": context, "offset": context_units,
-                    "length": to_utf16(context_offset + (end - start), context_astral) - context_units},
+        "context": {
+            "text": context,
+            "offset": context_units,
+            "length": to_utf16(context_offset + (end - start), context_astral) - context_units,
+        },
         "sentence": _sentence(text, start, end),
         "type": {"typeName": "Hint" if finding.severity == "info" else "Other"},
         "rule": {
@@ -237,4 +269,4 @@ def _sentence(text: str, start: int, end: int) -> str:
     for m in _SENTENCE_END.finditer(text, line_start, start):
         begin = m.end()
     m = _SENTENCE_END.search(text, end, line_end)
-    return text[begin:m.end() if m else line_end].strip()
+    return text[begin : m.end() if m else line_end].strip()

@@ -20,8 +20,13 @@ class _TooLarge(Exception):
 async def _send_error(send, status: int, message: str, *, json_body: bool, headers=()) -> None:
     body = (json.dumps({"error": message}) if json_body else message).encode("utf-8")
     content_type = b"application/json" if json_body else b"text/plain; charset=utf-8"
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", content_type), (b"content-length", str(len(body)).encode()), *headers]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", content_type), (b"content-length", str(len(body)).encode()), *headers],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -38,13 +43,18 @@ class BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        message = (f"newslint: the request is larger than {self.max_bytes:,} bytes; "
-                   f"send a story at a time (the server's --max-bytes sets the limit)")
+        message = (
+            f"newslint: the request is larger than {self.max_bytes:,} bytes; "
+            f"send a story at a time (the server's --max-bytes sets the limit)"
+        )
         length = dict(scope.get("headers") or ()).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            return await _send_error(send, 413 if length.isdigit() else 400,
-                                     message if length.isdigit() else "newslint: bad Content-Length",
-                                     json_body=_json_errors(scope))
+            return await _send_error(
+                send,
+                413 if length.isdigit() else 400,
+                message if length.isdigit() else "newslint: bad Content-Length",
+                json_body=_json_errors(scope),
+            )
         received = 0
         started = False
 
@@ -82,13 +92,16 @@ class BearerToken:
         self.app, self.token = app, token
 
     def allows(self, header: str | None) -> bool:
-        return bool(header) and hmac.compare_digest(header.encode("utf-8", "replace"),
-                                                    f"Bearer {self.token}".encode())
+        return bool(header) and hmac.compare_digest(header.encode("utf-8", "replace"), f"Bearer {self.token}".encode())
 
     async def __call__(self, scope, receive, send):
         path = scope.get("path", "")
-        if scope["type"] != "http" or scope.get("method") == "OPTIONS" or path in self.OPEN \
-                or path.startswith("/static/"):
+        if (
+            scope["type"] != "http"
+            or scope.get("method") == "OPTIONS"
+            or path in self.OPEN
+            or path.startswith("/static/")
+        ):
             return await self.app(scope, receive, send)
         header = dict(scope.get("headers") or ()).get(b"authorization")
         if self.allows(header.decode("latin-1") if header else None):
@@ -96,5 +109,10 @@ class BearerToken:
         if path == "/v2/check":  # may carry the token as apiKey: the endpoint checks it
             scope.setdefault("state", {})["needs_api_key"] = True
             return await self.app(scope, receive, send)
-        await _send_error(send, 401, "newslint: this server needs a token (Authorization: Bearer TOKEN)",
-                          json_body=_json_errors(scope), headers=[(b"www-authenticate", b"Bearer")])
+        await _send_error(
+            send,
+            401,
+            "newslint: this server needs a token (Authorization: Bearer TOKEN)",
+            json_body=_json_errors(scope),
+            headers=[(b"www-authenticate", b"Bearer")],
+        )

@@ -12,26 +12,53 @@ TOKEN_ENV = "NEWSLINT_SERVE_TOKEN"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default: 127.0.0.1, this machine only)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
     parser.add_argument("--port", type=int, default=8081, help="port (default: 8081, LanguageTool's)")
-    parser.add_argument("--config", action="append", default=[], metavar="[NAME=]FILE",
-                        help="a configuration requests may name (repeatable; the first is the default; "
-                             "default: the current folder's)")
-    parser.add_argument("--profile", default=None, help="the house profile for every LanguageTool request "
-                                                        "(default: en-GB and kin british, en-US ap, else the configuration's)")
-    parser.add_argument("--grammar-server", metavar="URL",
-                        help="a LanguageTool server whose matches join newslint's on /v2/check")
-    parser.add_argument("--max-bytes", type=int, default=1_000_000, metavar="N",
-                        help="largest request body (default: 1000000)")
-    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
-                        help="time limit for checking one request (default: 10)")
-    parser.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
-                        help="a web origin whose pages may call the server (CORS; repeatable; '*' for any)")
-    parser.add_argument("--workers", type=int, default=1, metavar="N",
-                        help="server processes sharing the port (default: 1; one per core for a newsroom's traffic)")
-    parser.add_argument("--token", default=None,
-                        help=f"require this bearer token (or ${TOKEN_ENV}); advised beyond loopback")
+    parser.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        metavar="[NAME=]FILE",
+        help="a configuration requests may name (repeatable; the first is the default; default: the current folder's)",
+    )
+    parser.add_argument(
+        "--profile",
+        default=None,
+        help="the house profile for every LanguageTool request "
+        "(default: en-GB and kin british, en-US ap, else the configuration's)",
+    )
+    parser.add_argument(
+        "--grammar-server", metavar="URL", help="a LanguageTool server whose matches join newslint's on /v2/check"
+    )
+    parser.add_argument(
+        "--max-bytes", type=int, default=1_000_000, metavar="N", help="largest request body (default: 1000000)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time limit for checking one request (default: 10)",
+    )
+    parser.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="a web origin whose pages may call the server (CORS; repeatable; '*' for any)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes sharing the port (default: 1; one per core for a newsroom's traffic)",
+    )
+    parser.add_argument(
+        "--token", default=None, help=f"require this bearer token (or ${TOKEN_ENV}); advised beyond loopback"
+    )
 
 
 def configs(specs: list[str]) -> dict:
@@ -62,8 +89,10 @@ def main(args) -> int:
         print(f"newslint: unknown profile {args.profile!r}; choose one of {', '.join(PROFILES)}", file=sys.stderr)
         return 2
     if args.max_bytes < 1 or not args.timeout > 0 or not 0 < args.port < 65536 or args.workers < 1:
-        print("newslint: --max-bytes, --timeout, --workers and --port must be positive (the port below 65536)",
-              file=sys.stderr)
+        print(
+            "newslint: --max-bytes, --timeout, --workers and --port must be positive (the port below 65536)",
+            file=sys.stderr,
+        )
         return 2
     try:
         loaded = configs(args.config)
@@ -74,21 +103,41 @@ def main(args) -> int:
         print(f"newslint: {e}", file=sys.stderr)
         return 2
     if not _is_loopback(args.host) and not token:
-        print(f"newslint: warning: listening on {args.host} without a token: anyone who can reach this machine "
-              f"can send it text; set --token or ${TOKEN_ENV}", file=sys.stderr)
-    app = build_app(service, max_bytes=args.max_bytes, timeout=args.timeout, allow_origins=args.allow_origin,
-                    token=token, grammar_server=args.grammar_server)
+        print(
+            f"newslint: warning: listening on {args.host} without a token: anyone who can reach this machine "
+            f"can send it text; set --token or ${TOKEN_ENV}",
+            file=sys.stderr,
+        )
+    app = build_app(
+        service,
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
+        allow_origins=args.allow_origin,
+        token=token,
+        grammar_server=args.grammar_server,
+    )
     where = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
-                            timeout_keep_alive=30, server_header=False)
+    config = uvicorn.Config(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        access_log=False,
+        timeout_keep_alive=30,
+        server_header=False,
+    )
     try:
         sock = _listen(args.host, args.port)
     except OSError as e:  # the port is taken, or not ours to use
         print(f"newslint: cannot listen on {where}: {e.strerror or e}", file=sys.stderr)
         return 2
     named = ", ".join(f"{n} ({c.source or 'defaults'})" for n, c in loaded.items())
-    print(f"newslint: serving on {where} (the page at {where}/, LanguageTool clients at {where}/v2); "
-          f"configurations: {named}", file=sys.stderr, flush=True)
+    print(
+        f"newslint: serving on {where} (the page at {where}/, LanguageTool clients at {where}/v2); "
+        f"configurations: {named}",
+        file=sys.stderr,
+        flush=True,
+    )
     if args.workers == 1:
         uvicorn.Server(config).run(sockets=[sock])
     else:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field, replace
 
-from ..linter import Linter
 from ..config import Config
+from ..linter import Linter
 from ..model import PROFILES
 from .scope import judges_paragraph
 
@@ -49,8 +49,9 @@ class Service:
         config = self.configs[name]
         return config if profile is None or profile == config.profile else replace(config, profile=profile)
 
-    def linter(self, name: str | None = None, profile: str | None = None, *, paragraph: bool = False,
-               grammar: bool = True) -> Linter:
+    def linter(
+        self, name: str | None = None, profile: str | None = None, *, paragraph: bool = False, grammar: bool = True
+    ) -> Linter:
         """A Linter for the named configuration. `paragraph`: only the rules that can judge one
         paragraph alone (scope.py). `grammar=False`: without newslint's own LanguageTool rules."""
         config = self.config(name, profile)
@@ -61,8 +62,11 @@ class Service:
                 linter = Linter(config)
                 # Linter has no rule filter of its own; narrowing its engine's list is the one
                 # place the server chooses rules, and it only ever removes some.
-                linter.engine.rules = [r for r in linter.engine.rules
-                                       if (grammar or r.type.name != GRAMMAR_TYPE) and (not paragraph or judges_paragraph(r))]
+                linter.engine.rules = [
+                    r
+                    for r in linter.engine.rules
+                    if (grammar or r.type.name != GRAMMAR_TYPE) and (not paragraph or judges_paragraph(r))
+                ]
                 self._linters[key] = linter
         return linter
 

@@ -17,8 +17,18 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-FORWARDED = ("text", "data", "level", "enabledRules", "disabledRules", "enabledCategories",
-             "disabledCategories", "enabledOnly", "motherTongue", "preferredVariants")
+FORWARDED = (
+    "text",
+    "data",
+    "level",
+    "enabledRules",
+    "disabledRules",
+    "enabledCategories",
+    "disabledCategories",
+    "enabledOnly",
+    "motherTongue",
+    "preferredVariants",
+)
 LOG = logging.getLogger("newslint.serve")
 QUIET_FOR = 60.0  # seconds between two log lines about the same failing server
 
@@ -41,15 +51,18 @@ class Upstream:
             form["disabledRules"] = ",".join(sorted({*_ids(form.get("disabledRules")), *off_rules}))
             form["disabledCategories"] = ",".join(sorted({*_ids(form.get("disabledCategories")), *off_categories}))
         body = urllib.parse.urlencode({k: v for k, v in form.items() if v}).encode("utf-8")
-        request = urllib.request.Request(self.url, data=body, method="POST",
-                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        request = urllib.request.Request(
+            self.url, data=body, method="POST", headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
                 matches = json.loads(answer.read())["matches"]
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise UpstreamError(f"{self.url}: {e.__class__.__name__}: {e}") from None
-        if not isinstance(matches, list) or not all(isinstance(m, dict) and isinstance(m.get("offset"), int)
-                                                    and isinstance(m.get("length"), int) for m in matches):
+        if not isinstance(matches, list) or not all(
+            isinstance(m, dict) and isinstance(m.get("offset"), int) and isinstance(m.get("length"), int)
+            for m in matches
+        ):
             raise UpstreamError(f"{self.url}: the answer is not LanguageTool's")
         return matches
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 
 _DIRECTIVE = re.compile(
     r"<!--[ \t]*newslint-(?P<c1>disable-next-line|disable|enable)(?![\w-])(?P<r1>(?:(?!-->)[^\n])*?)[ \t]*-->"
-    r"|\[newslint:[ \t]*(?P<c2>disable-next-line|disable|enable)(?![\w-])(?P<r2>[^\]\n]*)\]")
+    r"|\[newslint:[ \t]*(?P<c2>disable-next-line|disable|enable)(?![\w-])(?P<r2>[^\]\n]*)\]"
+)
 _NAME = re.compile(r"[\w.-]+")
 
 

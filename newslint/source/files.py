@@ -16,8 +16,12 @@ STDIN = "-"
 HEAD = 8192  # bytes looked at for NUL bytes, the mark of a binary file
 # Byte-order marks of the encodings whose text holds NUL bytes; UTF-32 LE's begins with UTF-16
 # LE's, so it comes first.
-WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-             (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 MAX_BYTES = 200_000_000  # a draft is never this long; reading stops here, so memory stays bounded
 
 
@@ -32,9 +36,11 @@ def decode_with_encoding(data: bytes, path: str) -> tuple[str, str, bytes]:
     for bom, encoding in WIDE_BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding, bom
+                return data[len(bom) :].decode(encoding), encoding, bom
             except UnicodeDecodeError as e:
-                raise InputError(f"{path}: not valid {encoding[:6].upper()} (byte offset {e.start + len(bom)})") from None
+                raise InputError(
+                    f"{path}: not valid {encoding[:6].upper()} (byte offset {e.start + len(bom)})"
+                ) from None
     nul = data.find(b"\x00", 0, HEAD)
     if nul >= 0:
         head = data[:HEAD]
@@ -43,10 +49,12 @@ def decode_with_encoding(data: bytes, path: str) -> tuple[str, str, bytes]:
         raise InputError(f"{path}: binary file, not text (NUL byte at offset {nul})")
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     try:
-        return data[len(bom):].decode("utf-8"), "utf-8", bom
+        return data[len(bom) :].decode("utf-8"), "utf-8", bom
     except UnicodeDecodeError as e:
         bad = data[e.start + len(bom) : e.start + len(bom) + 1].hex()
-        raise InputError(f"{path}: not valid UTF-8 (byte 0x{bad} at offset {e.start + len(bom)}); save it as UTF-8") from None
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte 0x{bad} at offset {e.start + len(bom)}); save it as UTF-8"
+        ) from None
 
 
 def read_source(path: str) -> str:

@@ -16,11 +16,15 @@ from html.parser import HTMLParser
 
 from .offsets import Extracted, OffsetMap
 
-SKIP = frozenset("script style nav header footer aside noscript template svg form button select "
-                 "iframe object canvas menu dialog".split())
-BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article main br hr header "
-                  "table tr td th thead tbody tfoot caption figure figcaption pre address details "
-                  "summary body html head title".split())
+SKIP = frozenset(
+    "script style nav header footer aside noscript template svg form button select "
+    "iframe object canvas menu dialog".split()
+)
+BLOCK = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article main br hr header "
+    "table tr td th thead tbody tfoot caption figure figcaption pre address details "
+    "summary body html head title".split()
+)
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
@@ -104,7 +108,7 @@ class _HTMLText(HTMLParser):
             if tag == self.skip_stack[-1]:
                 self.skip_stack.pop()
             elif tag in self.skip_stack:  # an element left open inside the skipped one
-                del self.skip_stack[self.skip_stack.index(tag):]
+                del self.skip_stack[self.skip_stack.index(tag) :]
             return
         if tag in ("h1", "title") and self.headline_start is not None:
             if self.length > self.headline_start:

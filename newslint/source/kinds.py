@@ -21,9 +21,13 @@ class Format:
 
 FORMATS = {
     ".txt": Format("text"),
-    ".md": Format("markdown"), ".markdown": Format("markdown"), ".mdown": Format("markdown"),
+    ".md": Format("markdown"),
+    ".markdown": Format("markdown"),
+    ".mdown": Format("markdown"),
     ".mkd": Format("markdown"),
-    ".html": Format("html"), ".htm": Format("html"), ".xhtml": Format("html"),
+    ".html": Format("html"),
+    ".htm": Format("html"),
+    ".xhtml": Format("html"),
     ".docx": Format("text", word=True),  # findings name paragraph (line) and offset (column)
 }
 SUFFIXES = tuple(FORMATS)
@@ -65,8 +69,9 @@ def extract(source: str, kind: str = "text") -> Extracted:
         except RecursionError:
             raise MarkupError(f"cannot read as {kind.upper()}: nested too deeply") from None
         except Exception as e:  # a reader's (the standard library's) assertion is no user's traceback
-            raise MarkupError(f"cannot read as {kind.upper() if kind == 'html' else 'Markdown'}: "
-                              f"{e.__class__.__name__}: {e}") from None
+            raise MarkupError(
+                f"cannot read as {kind.upper() if kind == 'html' else 'Markdown'}: {e.__class__.__name__}: {e}"
+            ) from None
     else:
         extracted = Extracted(source, None)  # map None: offsets into text are offsets into the source
     extracted.directives = directives

@@ -24,8 +24,10 @@ _FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(.*)$")
 # level of parentheses (Wikipedia's "Foo_(bar)").
 _URL = r"\((?:[^()\n]|\([^()\n]*\))*\)"
 _INLINE = re.compile(
-    r"!\[[^\[\]\n]*\]" + _URL  # image
-    + r"|\[(?P<link>[^\[\]\n]+)\]" + _URL  # link: keep the text
+    r"!\[[^\[\]\n]*\]"
+    + _URL  # image
+    + r"|\[(?P<link>[^\[\]\n]+)\]"
+    + _URL  # link: keep the text
     + r"|<!--(?:(?!<!--).)*?-->|</?[A-Za-z][^<>\n]*>"  # inline HTML and comments
     r"|\*\*|__|`+"
     r"|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])"  # single emphasis markers
@@ -97,7 +99,14 @@ class _Markdown:
             body = line.rstrip("\r")
             if fence or in_comment or not _continues_paragraph(body):
                 self.end_paragraph()
-            if fence or in_comment or _FENCE.match(body) or body.lstrip().startswith("<!--") or not body.strip() or _RULE.match(body):
+            if (
+                fence
+                or in_comment
+                or _FENCE.match(body)
+                or body.lstrip().startswith("<!--")
+                or not body.strip()
+                or _RULE.match(body)
+            ):
                 # Code, comments, blank lines and rules carry no copy: keep only the line break.
                 if fence:
                     fence = "" if body.strip().startswith(fence) else fence

@@ -4,6 +4,7 @@ language server and the HTTP service."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from time import perf_counter
 
@@ -50,14 +51,22 @@ class LinterCache:
         self._configure = configure or load_config
         self.stats = stats  # a RuleStats every Linter times its rules in, or None
         self._linters: dict[Config, Linter] = {}
+        self._lock = threading.Lock()
 
     def for_path(self, path: str | None) -> Linter:
         """The Linter for a draft at `path` (None or "-": the current folder's configuration).
         Raises RuleError for a broken configuration."""
-        config = self._configure(None if path == STDIN else path)
+        return self.for_config(self._configure(None if path == STDIN else path))
+
+    def for_config(self, config: Config) -> Linter:
+        """The Linter for a configuration a front end made itself (the HTTP service's named
+        configurations, an audit's)."""
         linter = self._linters.get(config)
         if linter is None:
-            linter = self._linters[config] = Linter(config, stats=self.stats)
+            with self._lock:  # the HTTP service lints in several threads
+                linter = self._linters.get(config)
+                if linter is None:
+                    linter = self._linters[config] = Linter(config, stats=self.stats)
         return linter
 
     def clear(self) -> None:

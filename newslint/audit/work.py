@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..config import Config
-from ..linter import Linter
+from ..linter import Linter, LinterCache
 from .sources import Partition, month_of, words
 
 SAMPLES = 3  # findings in context kept per rule and partition (the report shows the first few)
@@ -61,14 +61,11 @@ class PartResult:
     errors: list = field(default_factory=list)
 
 
-_linters: dict[Job, Linter] = {}
+_linters = LinterCache()  # in each worker process: one Linter per configuration
 
 
 def linter_for(job: Job) -> Linter:
-    if job not in _linters:
-        _linters.clear()  # one audit per process at a time
-        _linters[job] = Linter(job.config)
-    return _linters[job]
+    return _linters.for_config(job.config)
 
 
 def group_values(meta: dict, grouping: tuple[str, ...]) -> tuple:

@@ -8,11 +8,10 @@ configuration files, and no file named in a request is ever opened.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field, replace
 
 from ..config import Config
-from ..linter import Linter
+from ..linter import Linter, LinterCache
 from ..model import PROFILES
 from .scope import judges_paragraph
 
@@ -27,8 +26,7 @@ class RequestError(ValueError):
 class Service:
     configs: dict[str, Config]  # name -> configuration; the first is the default
     profile: str | None = None  # pins the profile for /v2/check (else the language decides)
-    _linters: dict = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _linters: LinterCache = field(default_factory=LinterCache, repr=False)  # one Linter per configuration
     _grammar: dict = field(default_factory=dict, repr=False)  # profile -> grammar_settings()
 
     def __post_init__(self):
@@ -55,20 +53,12 @@ class Service:
         """A Linter for the named configuration. `paragraph`: only the rules that can judge one
         paragraph alone (scope.py). `grammar=False`: without newslint's own LanguageTool rules."""
         config = self.config(name, profile)
-        key = (name or self.default_config, config.profile, paragraph, grammar)
-        with self._lock:
-            linter = self._linters.get(key)
-            if linter is None:
-                linter = Linter(config)
-                # Linter has no rule filter of its own; narrowing its engine's list is the one
-                # place the server chooses rules, and it only ever removes some.
-                linter.engine.rules = [
-                    r
-                    for r in linter.engine.rules
-                    if (grammar or r.type.name != GRAMMAR_TYPE) and (not paragraph or judges_paragraph(r))
-                ]
-                self._linters[key] = linter
-        return linter
+        if not grammar and config.grammar:
+            config = replace(config, grammar=False)
+        if paragraph:  # the rules that cannot judge a paragraph alone are left out, as a house would
+            story_level = tuple(r.id for r in self._linters.for_config(config).engine.rules if not judges_paragraph(r))
+            config = replace(config, ignore=config.ignore + story_level)
+        return self._linters.for_config(config)
 
     def rules(self, name: str | None = None, profile: str | None = None) -> dict:
         """Rule id -> Rule of the configuration (for explanations)."""

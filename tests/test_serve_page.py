@@ -95,14 +95,15 @@ def test_paste_review_fix_download(page, tmp_path):
     saved = tmp_path / "draft.txt"
     download.value.save_as(saved)
     text = saved.read_text(encoding="utf-8")
-    assert "harbour, ending" in text and 'coming," and' in text and "The the" not in text
+    # Every safe fix applied: the AP house spelling too ("harbour" -> "harbor").
+    assert "harbor, ending" in text and 'coming," and' in text and "The the" not in text
     assert text.startswith("---\ntitle: Council approves")  # the rest of the draft is as it was
 
 
 def test_open_a_docx(page, tmp_path):
     docx = pytest.importorskip("docx")
     document = docx.Document()
-    for line in ("Bridge vote passes", "The council voted in favour , and the the mayor signed it."):
+    for line in ("Bridge vote passes", "The council voted in favor , and the the mayor signed it."):
         document.add_paragraph(line)
     path = tmp_path / "story.docx"
     document.save(path)

@@ -27,25 +27,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document.dates import WEEKDAYS, format_date, mention, scan
+from ..document.dates import MONTHS, WEEKDAYS, format_date, mention, scan
 from ..model import Edit, Hit
 from .base import OptionError, RuleType
 from .dateline import story_date
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass

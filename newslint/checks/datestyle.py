@@ -37,41 +37,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document.dates import scan
+from ..document.dates import MONTHS, month_number, scan
 from ..document.numbers import tokens
 from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
 PROBLEMS = ("month-form", "month-year", "month-year-comma", "ordinal", "order")
-FULL = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 AP_WITH_DAY = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
-_MONTH_NUMBER = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 # A month and a year with no day before or after the month: "September 2019", "Sept. 2019",
 # "May, 2019". A day before it ("6 Sept 2019") makes it a full date, which DATE reads.
 MONTH_BEFORE = re.compile(
@@ -100,10 +72,6 @@ class Options:
             raise OptionError("months", "must be abbreviated (Sept. 6, AP) or full (6 September)")
         if self.order not in ("month-day", "day-month"):
             raise OptionError("order", "must be month-day (May 21, AP) or day-month (21 May)")
-
-
-def _month_number(written: str) -> int:
-    return _MONTH_NUMBER[written[:3].lower()]
 
 
 def _is_copy(doc, index: int) -> bool:
@@ -146,8 +114,8 @@ def _month_years(doc) -> list:
 def _month_form(doc, m, o: Options):
     group = "m1" if m.group("m1") else "m2"
     written = m.group(group)
-    number = _month_number(written)
-    want = AP_WITH_DAY[number - 1] if o.months == "abbreviated" else FULL[number - 1]
+    number = month_number(written)
+    want = AP_WITH_DAY[number - 1] if o.months == "abbreviated" else MONTHS[number - 1]
     if written == want:
         return None
     start, end = m.span(group)
@@ -164,7 +132,7 @@ def _month_form(doc, m, o: Options):
 def _month_year(doc, found, o: Options):
     m, _ = found
     written = m.group("month")
-    want = FULL[_month_number(written) - 1]
+    want = MONTHS[month_number(written) - 1]
     if written == want or written == "May":
         return None
     start, end = m.span("month")

@@ -7,6 +7,15 @@ import re
 from dataclasses import dataclass
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+
+
+def month_number(written: str) -> int:
+    """1-12 for a month as copy writes it: "Sept.", "sep", "September"."""
+    return _MONTHS[written[:3].lower()]
+
+
 _MONTHS = {
     "jan": 1,
     "feb": 2,

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from ..config.flags import config_with_flags as config_from_flags  # the flags work as in `check`
-from ..model import LEVELS
 from .sources import GROUPS, ROLES, Columns, Problem, partitions, source_size
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -22,7 +21,7 @@ PARTITION = 500  # stories per partition: a second or two of work, small enough 
 NEEDS = "pyarrow and matplotlib: pip install 'newslint[audit]'"
 
 
-def add_parser(sub, rule_options, list_type) -> None:
+def add_parser(sub, rule_options, selection_options, list_type) -> None:
     p = sub.add_parser(
         "audit",
         help="audit an archive: rates per rule, group and month, and a report",
@@ -72,29 +71,7 @@ def add_parser(sub, rule_options, list_type) -> None:
     )
     p.add_argument("--compare", metavar="OLD_DIR", help="an earlier audit: print how each rate changed")
     rule_options(p)
-    p.add_argument(
-        "--select",
-        "--rules",
-        action="extend",
-        type=list_type,
-        default=[],
-        metavar="RULES",
-        help="only these rule ids or categories (comma-separated)",
-    )
-    p.add_argument(
-        "--ignore",
-        action="extend",
-        type=list_type,
-        default=[],
-        metavar="RULES",
-        help="leave out these rule ids or categories (comma-separated)",
-    )
-    p.add_argument(
-        "--min-level",
-        default=None,
-        choices=LEVELS,
-        help="count nothing below this level (default: the configuration's, else info)",
-    )
+    selection_options(p, verb="count")
 
 
 def run(args) -> int:

@@ -32,6 +32,33 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def selection_options(p, *, verb: str = "report") -> None:
+    """--select, --ignore and --min-level: which rules run, for check and audit alike."""
+    p.add_argument(
+        "--select",
+        *(("--rules",) if verb == "count" else ()),
+        action="extend",
+        type=_list,
+        default=[],
+        metavar="RULES",
+        help="only these rule ids or categories (comma-separated)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="extend",
+        type=_list,
+        default=[],
+        metavar="RULES",
+        help="leave out these rule ids or categories (comma-separated)",
+    )
+    p.add_argument(
+        "--min-level",
+        default=None,
+        choices=LEVELS,
+        help=f"{verb} nothing below this level (default: the configuration's, else info)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     from ..report import FORMATS
 
@@ -66,28 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", "-f", default="text", choices=FORMATS, help="output format (default: text)")
     rule_options(check)
-    check.add_argument(
-        "--select",
-        action="extend",
-        type=_list,
-        default=[],
-        metavar="RULES",
-        help="only these rule ids or categories (comma-separated)",
-    )
-    check.add_argument(
-        "--ignore",
-        action="extend",
-        type=_list,
-        default=[],
-        metavar="RULES",
-        help="leave out these rule ids or categories (comma-separated)",
-    )
-    check.add_argument(
-        "--min-level",
-        default=None,
-        choices=LEVELS,
-        help="report nothing below this level (default: the configuration's, else info)",
-    )
+    selection_options(check)
     check.add_argument(
         "--fail-level",
         default="warning",
@@ -161,7 +167,7 @@ def _parser() -> argparse.ArgumentParser:
     from ..serve.run import add_arguments  # the option definitions only: the web stack loads when it runs
 
     add_arguments(serve)
-    add_audit(sub, rule_options, _list)
+    add_audit(sub, rule_options, selection_options, _list)
     return parser
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..grammar import DEFAULT_TIMEOUT, shared_service
 from ..grammar import TYPE_NAME as GRAMMAR_TYPE
@@ -13,13 +12,12 @@ from ..packs import PROFILES, Rule, RuleError, load_rules, make_rule, rebuild_ru
 from ..packs.loader import _Mapping
 from .settings import line_of, lined, merge_into, short_form
 
-if TYPE_CHECKING:  # Config.rules() calls in here: the import would be a circle
-    from .model import Config
-
 HOUSE_MESSAGE = "'{found}': house style is '{preferred}'."
 
 
-def rules_for(config: Config) -> list[Rule]:
+def rules_for(config) -> list[Rule]:
+    """The rules a Config runs. (Config is not imported here: Config.rules() calls this, and the
+    import would make a circle.)"""
     rules = load_rules(config.packs, config.profile)
     known = {r.id for r in rules} | {r.category for r in rules}
     for selector in config.select + config.ignore:
@@ -47,7 +45,7 @@ def rules_for(config: Config) -> list[Rule]:
     return with_grammar(config, chosen_rules)
 
 
-def _rule_changes(config: Config, rules: list[Rule], where: str) -> dict[str, _Mapping]:
+def _rule_changes(config, rules: list[Rule], where: str) -> dict[str, _Mapping]:
     """Rule id -> the fields the configuration changes (category settings, then the rule's)."""
     changes: dict[str, _Mapping] = {}
     for rule in rules:
@@ -95,7 +93,7 @@ def _rule_changes(config: Config, rules: list[Rule], where: str) -> dict[str, _M
     return changes
 
 
-def _vocabulary_rules(config: Config, rules: list[Rule], where: str) -> list[Rule]:
+def _vocabulary_rules(config, rules: list[Rule], where: str) -> list[Rule]:
     """A consistency rule for each house form that no pack's naming rule knows."""
     known = {v for r in rules if r.type.name == "consistency" for v in r.options.variants}
     made = []

@@ -9,8 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.checks import attribution
-from newslint.checks.base import LiteralFilter, word_pattern
+from newslint.checks.base import word_pattern
 from newslint.checks.repetition import _key
+from newslint.checks.wordset import WordFilter
 from newslint.cli.main import _parser
 from newslint.cli.parallel import MIN_PARALLEL_FILES, Checker, check_in_order
 from newslint.document import Document
@@ -166,11 +167,11 @@ def test_rewritten_patterns_match_the_originals_on_stories():
 @example(["al-Qaida"], True, " ", "AL-QA\u0130DA").via("the dotted capital I")
 @example(["Kiev"], True, "", "\u212aIEV").via("the Kelvin sign")
 @example(["per cent"], True, ". ", "PER \u017fENT").via("the long s")
-def test_literal_filter_never_hides_a_match(words, ignore_case, text, planted):
+def test_word_filter_never_hides_a_match(words, ignore_case, text, planted):
     text = text[: len(text) // 2] + planted + text[len(text) // 2 :]
     pattern = word_pattern("words", words, ignore_case=ignore_case)
     if pattern.search(text):
-        assert LiteralFilter(words, ignore_case=ignore_case).may_occur(text)
+        assert WordFilter(words).may_occur(Document(text, "x.txt"))
 
 
 @given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\u00a0\u2003abAB.", max_size=40))
@@ -337,7 +338,7 @@ def test_headline_repeats_are_found_as_before():
     assert found >= 4
 
 
-def test_literal_filter_knows_every_letter_that_matches_an_ascii_one():
+def test_word_filter_knows_every_letter_that_matches_an_ascii_one():
     import regex
 
     letter = regex.compile("[a-z]", regex.IGNORECASE | regex.V0)
@@ -347,7 +348,7 @@ def test_literal_filter_knows_every_letter_that_matches_an_ascii_one():
             ascii_letter = next(
                 a for a in "abcdefghijklmnopqrstuvwxyz" if regex.fullmatch(a, char, regex.IGNORECASE | regex.V0)
             )
-            assert LiteralFilter([ascii_letter], ignore_case=True).may_occur(char), hex(code)
+            assert WordFilter([ascii_letter]).may_occur(Document(char, "x.txt")), hex(code)
 
 
 def test_the_benchmark_says_so_when_the_corpus_is_absent(tmp_path):

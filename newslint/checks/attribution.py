@@ -30,6 +30,7 @@ Options
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,17 +113,19 @@ class Options:
 def check(doc, options: Options):
     text = doc.text
     header = set(doc.header)
-
-    def sourced(span) -> bool:
-        return bool(timed(options.pattern.search, text, span[0], span[1]))
-
-    # Sources are looked for only around a sentence that has a digit, which every FIGURE has:
-    # most sentences have none, and the source search is the costly part.
-    lowered = text.lower()
-    in_words = any(hint in lowered for hint in _WORD_FIGURE_HINTS)
+    sentences = doc.sentences
+    figures = _figures(text, sentences)
+    if not figures:
+        return
     not_prose: dict[int, bool] = {}  # paragraph -> a table line or a headline-like line
+    sourced_memo: dict[int, bool] = {}  # sentence -> names a source; a sentence is asked up to three times
 
-    def _sourced_after(number: int) -> bool:
+    def sourced(number: int) -> bool:
+        if number not in sourced_memo:
+            sourced_memo[number] = bool(timed(options.pattern.search, text, *sentences[number]))
+        return sourced_memo[number]
+
+    def sourced_after(number: int) -> bool:
         """Is the next sentence, in the same paragraph, the source? ("Sales rose 5%. That is the
         most since 1990, the trade body said.")"""
         if number + 1 >= len(sentences):
@@ -131,8 +134,21 @@ def check(doc, options: Options):
         return (
             doc.paragraph_index(following[0]) == doc.paragraph_index(sentences[number][0])
             and bool(_DIGIT.search(text, *following) or _ABOUT_IT.match(text, following[0]))
-            and sourced(following)
+            and sourced(number + 1)
         )
+
+    def sourced_before(number: int, paragraph: int) -> bool:
+        """Is the sentence before the source? It may end the paragraph before when it gives
+        figures itself: "Inflation rose to 3%, the statistics office said." covers the figures of
+        the next paragraph."""
+        if number == 0:
+            return False
+        before = sentences[number - 1]
+        if doc.paragraph_index(before[0]) != paragraph and not any(
+            m.re is FIGURE for m in figures.get(number - 1, ())
+        ):
+            return False
+        return sourced(number - 1)
 
     def is_prose(paragraph: int) -> bool:
         if paragraph not in not_prose:
@@ -140,38 +156,68 @@ def check(doc, options: Options):
             not_prose[paragraph] = bool(_TABLE_LINE.search(text, p_start, p_end)) or doc.is_headline_like(paragraph)
         return not not_prose[paragraph]
 
-    sentences = doc.sentences
-    previous_paragraph, previous = -1, None  # the sentence before
-    for number, sentence in enumerate(sentences):
-        start, end = sentence
+    for number in sorted(figures):
+        start, end = sentences[number]
         paragraph = doc.paragraph_index(start)
         if paragraph in header or doc.is_shouting(paragraph):
             continue
-        # The sentence before may end the paragraph before when it gives figures itself: "Inflation
-        # rose to 3%, the statistics office said." covers the figures of the next paragraph.
-        if paragraph != previous_paragraph and previous and not FIGURE.search(text, *previous):
-            previous = None
-        # The figure first (most sentences have none), then the costly source searches.
-        digits = _DIGIT.search(text, start, end) is not None
-        if digits or in_words:
-            candidates = sorted(
-                [
-                    *(FIGURE.finditer(text, start, end) if digits else ()),
-                    *(WORD_FIGURE.finditer(text, start, end) if in_words else ()),
-                ],
-                key=lambda m: m.start(),
-            )
-            figure = next((m for m in candidates if doc.in_scope(m.start(), m.end(), options.quotes)), None)
-            if (
-                figure is not None
-                and is_prose(paragraph)
-                and not sourced(sentence)
-                and not (previous and sourced(previous))
-                and not _sourced_after(number)
-                and not (options.record is not None and timed(options.record.search, text, start, end))
-            ):
-                yield Hit(figure.start(), figure.end(), {"found": figure.group()})
-        previous_paragraph, previous = paragraph, sentence
+        # The figure first, then the costly source searches.
+        figure = next((m for m in figures[number] if doc.in_scope(m.start(), m.end(), options.quotes)), None)
+        if (
+            figure is not None
+            and is_prose(paragraph)
+            and not sourced(number)
+            and not sourced_before(number, paragraph)
+            and not sourced_after(number)
+            and not (options.record is not None and timed(options.record.search, text, start, end))
+        ):
+            yield Hit(figure.start(), figure.end(), {"found": figure.group()})
+
+
+def _figures(text: str, sentences) -> dict[int, list]:
+    """The figures of each sentence that has any (sentence number -> matches, in text order).
+    Only sentences that hold a digit, or one of the hint words of a figure in words, are
+    scanned: most hold neither, and finding those is a few fast searches of the whole text."""
+    starts = [start for start, _ in sentences]
+    with_digits, with_words = _sentences_holding(text, starts, sentences)
+    figures: dict[int, list] = {}
+    for number in sorted(with_digits | with_words):
+        start, end = sentences[number]
+        found = [*(FIGURE.finditer(text, start, end) if number in with_digits else ())]
+        if number in with_words:
+            found = sorted([*found, *WORD_FIGURE.finditer(text, start, end)], key=lambda m: m.start())
+        if found:
+            figures[number] = found
+    return figures
+
+
+def _sentences_holding(text: str, starts: list[int], sentences) -> tuple[set[int], set[int]]:
+    """The numbers of the sentences that hold a digit, and of those that hold a hint word."""
+
+    def sentence_at(offset: int) -> int | None:
+        number = bisect_right(starts, offset) - 1
+        return number if number >= 0 and offset < sentences[number][1] else None
+
+    with_digits: set[int] = set()
+    found = _DIGIT.search(text)
+    while found:
+        number = sentence_at(found.start())
+        with_digits.add(number)
+        # On to the next sentence: one search per sentence with digits, not one per digit.
+        found = _DIGIT.search(text, sentences[number][1] if number is not None else found.end())
+    with_digits.discard(None)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character that lengthens: offsets would not fit
+        return with_digits, set(range(len(sentences)))
+    with_words: set[int] = set()
+    for hint in _WORD_FIGURE_HINTS:
+        at = lowered.find(hint)
+        while at >= 0:
+            number = sentence_at(at)
+            with_words.add(number)
+            at = lowered.find(hint, sentences[number][1] if number is not None else at + 1)
+    with_words.discard(None)
+    return with_digits, with_words
 
 
 TYPE = RuleType("attribution", Options, check, ("found",), __doc__)

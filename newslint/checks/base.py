@@ -148,32 +148,6 @@ def word_pattern(field: str, words: Iterable[str], *, ignore_case: bool = False)
     return compile_pattern(field, rf"(?<![\w.])(?:{alternatives})(?!\w|\.\w)", ignore_case=ignore_case)
 
 
-class LiteralFilter:
-    """A cheap test that one of `words` may occur in a text, run before a regex scan.
-
-    `may_occur(text)` is False only where no word can match: plain substring tests are much
-    faster than a scan, and most stories name none of a rule's words. With ignore_case the test
-    compares case-folded text, for ASCII words only (other words always pass): the letters that
-    `regex` matches to ASCII ones regardless of case are the Kelvin sign and the long s, which
-    casefold() turns into k and s, and the dotted capital I, which it turns into i and a
-    combining dot, so that one is made an i first."""
-
-    def __init__(self, words: Iterable[str], *, ignore_case: bool = False):
-        self.ignore_case = ignore_case
-        self.words = tuple(w.casefold() for w in words) if ignore_case else tuple(words)
-        self.exact = not ignore_case or all(w.isascii() for w in words)
-
-    def may_occur(self, text: str) -> bool:
-        if not self.exact:
-            return True
-        if self.ignore_case:
-            text = (text.replace("\u0130", "i") if "\u0130" in text else text).casefold()
-        for word in self.words:  # a loop, not any(): this runs for every rule and story
-            if word in text:
-                return True
-        return False
-
-
 def string_list(field: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Edit, Hit
-from .base import LiteralFilter, OptionError, RuleType, finditer, string_list, word_pattern
+from .base import OptionError, RuleType, finditer, string_list, word_pattern
+from .wordset import WordFilter
 
 
 @dataclass
@@ -64,7 +65,7 @@ class Options:
             if self.keep_before
             else None
         )  # not an option
-        self.prefilter = LiteralFilter(self.variants, ignore_case=self.ignore_case)  # not an option
+        self.prefilter = WordFilter(self.variants)  # not an option
         # Names in letters of both cases, which the headline and a dateline's capitals may hold.
         self.worded = tuple(v for v in self.variants if any(c.islower() for c in v))
         self.worded_pattern = word_pattern("variants", self.worded) if self.worded else None
@@ -77,7 +78,7 @@ class Options:
 
 
 def check(doc, options: Options):
-    if not options.prefilter.may_occur(doc.text):
+    if not options.prefilter.may_occur(doc):
         return  # none of the names is in the story (most stories): skip the scan
     uses, capitals = _headline_and_datelines(doc, options) if options.worded_pattern is not None else ([], set())
     for index in doc.body:

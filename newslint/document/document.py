@@ -32,6 +32,7 @@ _PARAGRAPH = re.compile(r"[^\r\n]+")  # a lone \r (old Mac files) ends a line to
 _BREADCRUMB = re.compile(r"\s[\u00bb\u203a>]\s|\s[|/]\s.*\s[|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_SMALL_LETTERS = re.compile(r"[a-z]")
 # What a date line may hold besides its date.
 _DATE_LINE_EXTRA = re.compile(
     r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
@@ -120,8 +121,14 @@ class Document:
         shouting = self._shouting[index]
         if shouting is None:
             start, end = self.paragraphs[index]
-            letters = "".join(filter(str.isalpha, self.text[start : min(end, start + 200)]))
-            shouting = len(letters) >= 4 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+            head = self.text[start : min(end, start + 200)]
+            # Most paragraphs are prose: a fifth of the head in small ASCII letters settles it
+            # without looking at each letter (capitals must be more than four in five letters).
+            if len(_SMALL_LETTERS.findall(head)) >= 0.2 * len(head):
+                shouting = False
+            else:
+                letters = "".join(filter(str.isalpha, head))
+                shouting = len(letters) >= 4 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
             self._shouting[index] = shouting
         return shouting
 

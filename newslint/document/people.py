@@ -68,7 +68,6 @@ _SHORT = re.compile(
     rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
     rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))"
 )
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
 _PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside|across)\s+({_NAME})\b")
@@ -115,11 +114,29 @@ def looks_personal(text: str, start: int, end: int, given: str) -> bool:
     return _ROLE_BEFORE.search(text, max(0, head - 30), head) is not None
 
 
+def _occurs_as_word(text: str, word: str) -> bool:
+    """Is `word` in `text` in lower case, as a whole word (what r"\b[a-z]+\b" finds)? A few fast
+    substring searches, where listing every word of the story took longer."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _is_word_char(text[at - 1])) and not (end < len(text) and _is_word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
 def find_people(doc) -> People:
     people = People()
     text = doc.text
     places = None  # found on first need: most stories have no "Surname said" to test
-    lower_words = None  # the story's words in lower case, on first need
+    in_lower_case: dict[str, bool] = {}  # a word -> the story also writes it in lower case
     for index in doc.body:
         if doc.is_shouting(index):
             continue
@@ -148,9 +165,10 @@ def find_people(doc) -> People:
             if group != 1 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
                 continue  # the end of a full name: "Ryan Dillon said", "Mark van Gisbergen added"
             if group == 3:
-                if lower_words is None:
-                    lower_words = set(_LOWER_WORD.findall(text))
-                if surname.lower() in lower_words:
+                lower = surname.lower()
+                if lower not in in_lower_case:
+                    in_lower_case[lower] = _occurs_as_word(text, lower)
+                if in_lower_case[lower]:
                     continue  # an ordinary word with a capital ("School board ...")
                 if m.group(4) is None:  # a sentence's first word
                     people.opening.append((m.start(3), m.end(3), surname))

@@ -378,3 +378,81 @@ def test_a_broken_configuration_under_j_is_one_line_not_a_traceback(cli, tmp_pat
         err = done.stderr.decode()
         assert done.returncode == 2 and "Traceback" not in err, err
         assert err.strip().splitlines()[-1].startswith(f"newslint: {tmp_path / 'desk' / '.newslint.yaml'}:1: ")
+
+
+# Pieces of rule patterns, and of text, for the literal prefilter's property test: words in
+# both cases, classes, groups, repeats, assertions, and letters a case-blind match reads as
+# ASCII ones (a long s, a dotted capital I, a Kelvin sign).
+_PIECES = st.sampled_from(
+    [
+        "said",
+        "Told",
+        "U\\.S\\.",
+        "per cent",
+        "cookie",
+        "s",
+        "k",
+        "i",
+        "x",
+        "[ab]",
+        "[a-z]",
+        "\\d",
+        ".",
+        "\\b",
+        "\\s+",
+        " ",
+    ]
+)
+
+
+@st.composite
+def _patterns(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["piece", "piece", "group", "alt", "opt", "plus", "ahead", "behind", "not"]))
+        if kind == "piece" or depth > 2:
+            parts.append(draw(_PIECES))
+            continue
+        inner = draw(_patterns(depth + 1))
+        other = draw(_patterns(depth + 1))
+        parts.append(
+            {
+                "group": f"(?:{inner})",
+                "alt": f"(?:{inner}|{other})",
+                "opt": f"(?:{inner})?",
+                "plus": f"(?:{inner})+",
+                "ahead": f"(?={inner})",
+                "behind": f"(?<={draw(_PIECES)})",
+                "not": f"(?!{inner})",
+            }[kind]
+        )
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _patterns(),
+    st.booleans(),
+    st.text(alphabet="saidtoldSAIDTOLDU.S cookiekx\u017f\u0130\u212aab1 \n", max_size=30),
+)
+def test_literal_prefilter_never_hides_a_match(pattern, ignore_case, text):
+    from newslint.checks.base import compile_pattern
+    from newslint.checks.literals import prefilter
+
+    compiled = compile_pattern("patterns", pattern, ignore_case=ignore_case)
+    doc = Document(text, "x.txt")
+    for paragraph in doc.paragraphs:
+        if compiled.search(doc.text, *paragraph):
+            assert prefilter([pattern]).may_match(doc.folded, *paragraph), (pattern, text)
+
+
+def test_literal_prefilter_reads_what_it_can_and_no_more():
+    from newslint.checks.literals import required_literals
+
+    assert required_literals(r"\bcookies?\b.*(?:privacy|consent)") in ({"cookie"}, {"privacy", "consent"})
+    assert required_literals(r"(?i)Said|told") == {"said", "told"}
+    assert required_literals(r"x?(?=according to)") == {"according to"}
+    assert required_literals(r"(?:said)?\w+") is None  # nothing literal is required
+    assert required_literals(r"(?:said){e<=1}") is None  # a fuzzy match needs no literal
+    assert required_literals(r"[[:alpha:]]+said") in (None, {"said"})
+    assert required_literals(r"\p{L}said") is None  # the regex module's syntax: not read here

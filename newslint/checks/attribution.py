@@ -144,9 +144,7 @@ def check(doc, options: Options):
         if number == 0:
             return False
         before = sentences[number - 1]
-        if doc.paragraph_index(before[0]) != paragraph and not any(
-            m.re is FIGURE for m in figures.get(number - 1, ())
-        ):
+        if doc.paragraph_index(before[0]) != paragraph and not any(m.re is FIGURE for m in figures.get(number - 1, ())):
             return False
         return sourced(number - 1)
 

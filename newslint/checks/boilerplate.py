@@ -26,6 +26,7 @@ from typing import Any
 
 from ..model import Edit, Hit
 from .base import RuleType, alternation, compile_pattern, timed
+from .literals import prefilter
 from .wordset import paragraph_words
 
 
@@ -38,6 +39,7 @@ class Options:
     def __post_init__(self):
         alternatives = alternation("lines", self.lines)
         self.pattern = compile_pattern("lines", rf"\s*(?:{alternatives})\s*", ignore_case=True)
+        self.prefilter = prefilter([alternatives])  # not an option
 
 
 def _word_counts(doc) -> list[int]:
@@ -49,8 +51,9 @@ def _word_counts(doc) -> list[int]:
 def check(doc, options: Options):
     text = doc.text
     counts = doc.memo(_word_counts)
+    folded = doc.folded
     for (start, end), count in zip(doc.paragraphs, counts):
-        if count > options.max_words:
+        if count > options.max_words or not options.prefilter.may_match(folded, start, end):
             continue
         if timed(options.pattern.fullmatch, text, start, end):
             yield Hit(start, end, {"found": text[start:end]}, (Edit(start, min(end + 1, len(text)), ""),))

@@ -32,6 +32,7 @@ import regex
 
 from ..model import Edit, Hit
 from .base import OptionError, RuleType, compile_pattern, finditer, string_list
+from .literals import prefilter
 from .wordset import WordFilter
 
 _GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
@@ -51,6 +52,7 @@ class Options:
         self.compiled = [
             compile_pattern("patterns", p, ignore_case=self.ignore_case) for p in string_list("patterns", self.patterns)
         ]
+        self.literals = prefilter(string_list("patterns", self.patterns))  # not an option
         if self.replace is not None:
             if not isinstance(self.replace, str):
                 raise OptionError("replace", "must be a string")
@@ -65,6 +67,8 @@ class Options:
 
 def check(doc, options: Options):
     if options.prefilter is not None and not options.prefilter.may_occur(doc):
+        return
+    if not options.literals.may_match(doc.folded):
         return
     for pattern in options.compiled:
         for m in finditer(pattern, doc.text):

@@ -11,20 +11,13 @@ import re
 from itertools import chain
 
 _WORDS = re.compile(r"\w+")
-_AS_ASCII = {0x130: "i", 0x17F: "s"}
 
 
 def _paragraph_words(doc) -> list[list[str]]:
-    # Lower-cased once for the whole text. A pattern that ignores case matches "i" to a dotted
-    # capital I (which lower() would lengthen, so that the paragraph offsets no longer fit) and
-    # "s" to a long s: both are made those ASCII letters first, keeping every offset.
-    text = doc.text
-    if "\u0130" in text or "\u017f" in text:
-        text = text.translate(_AS_ASCII)
-    lower = text.lower()
-    if len(lower) == len(text):
-        return [_WORDS.findall(lower, start, end) for start, end in doc.paragraphs]
-    return [[w.lower() for w in _WORDS.findall(text, start, end)] for start, end in doc.paragraphs]
+    folded = doc.folded  # lower case once for the whole text
+    if folded is not None:
+        return [_WORDS.findall(folded, start, end) for start, end in doc.paragraphs]
+    return [[w.lower() for w in _WORDS.findall(doc.text, start, end)] for start, end in doc.paragraphs]
 
 
 def paragraph_words(doc) -> list[list[str]]:

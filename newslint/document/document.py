@@ -33,6 +33,7 @@ _BREADCRUMB = re.compile(r"\s[\u00bb\u203a>]\s|\s[|/]\s.*\s[|/]\s|^\s*(?:Home|Ma
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _SMALL_LETTERS = re.compile(r"[a-z]")
+_AS_ASCII = {0x130: "i", 0x17F: "s"}  # see Document.folded
 # What a date line may hold besides its date.
 _DATE_LINE_EXTRA = re.compile(
     r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|bst|[ecmp][sd]?t|utc)\b"
@@ -72,6 +73,18 @@ class Document:
         self.headline_index = self._find_headline(extracted.headline)
         # Shared analyses of the checks, keyed by the function that made them (see memo).
         self.cache: dict = {}
+
+    @cached_property
+    def folded(self) -> str | None:
+        """The text in lower case for literal tests (a rule's prefilter, the shared word lists),
+        every offset kept. A case-blind pattern matches "s" to a long s, which lower() leaves,
+        and "i" to a dotted capital I, which lower() lengthens: both are made ASCII first. None
+        where lower() would still move offsets (no such letter is known; the tests then pass)."""
+        text = self.text
+        if "\u0130" in text or "\u017f" in text:
+            text = text.translate(_AS_ASCII)
+        folded = text.lower()
+        return folded if len(folded) == len(text) else None
 
     # -- positions ---------------------------------------------------------------------------
     def to_source(self, offset: int, *, is_end: bool = False) -> int:

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..model import Hit
 from .base import RuleType, alternation, compile_pattern, finditer
+from .literals import prefilter
 
 # What names a collective after it: "officials at the Forest Service", "a spokesperson for Nimbus".
 _NAMED_AFTER = re.compile(r"\s+(?:at|from|with|for|of)\s+(?:the\s+)?[A-Z]")  # not "in Bombay": a place
@@ -51,13 +52,17 @@ class Options:
             rf"(?=(?:\s+(?:in|at|from|on|near)\s+[\w.' ]{{1,40}}?)?,?\s+(?:have\s+|had\s+)?(?:{alternation('verbs', self.verbs)})\b)",
             ignore_case=True,
         )
+        self.prefilter = prefilter([self.pattern.pattern])  # not an option
 
 
 def check(doc, options: Options):
     text = doc.text
     uses = []
+    folded = doc.folded
     for index in doc.body:
         start, end = doc.paragraphs[index]
+        if not options.prefilter.may_match(folded, start, end):
+            continue  # no collective in the paragraph (most paragraphs)
         for m in finditer(options.pattern, text, start, end):
             uses.append((m.start(1), m.end(1), m.group(1).lower(), start))
     if not uses:

@@ -456,3 +456,49 @@ def test_literal_prefilter_reads_what_it_can_and_no_more():
     assert required_literals(r"(?:said){e<=1}") is None  # a fuzzy match needs no literal
     assert required_literals(r"[[:alpha:]]+said") in (None, {"said"})
     assert required_literals(r"\p{L}said") is None  # the regex module's syntax: not read here
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "about",
+                "More than",
+                "APPROXIMATELY",
+                "some",
+                "handsome",
+                "up to",
+                "$",
+                "\u00a3",
+                " ",
+                "  ",
+                "\n",
+                "\u00a0",
+                "5",
+                "12",
+                "1,234",
+                "3.5",
+                ",",
+                ".",
+                "%",
+                " per cent",
+                "m",
+                " million",
+                " people",
+                " dollars",
+                " years",
+                "a",
+                "x",
+                "_",
+                "Over",
+            ]
+        ),
+        max_size=14,
+    ).map("".join),
+    st.integers(0, 5),
+)
+def test_figures_are_found_as_a_scan_of_every_character_finds_them(text, offset):
+    start = min(offset, len(text))
+    found = [m.span() for m in attribution.figures_in(text, start, len(text))]
+    assert found == [m.span() for m in attribution.FIGURE.finditer(text, start, len(text))]

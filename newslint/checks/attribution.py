@@ -53,6 +53,9 @@ FIGURE = re.compile(
     rf"|{_AT_NUMBER}\d{{1,3}}(?:,\d{{3}})+\b(?!\s+(?:{_TIME_UNITS})\b))"  # a large count
 )
 _DIGIT = re.compile(r"\d")  # every FIGURE has one: check() looks at no sentence without
+_DIGITS = re.compile(r"\d+")
+_CURRENCIES = "$\u00a3\u20ac\u00a5"
+_LONGEST_ESTIMATE = len("approximately")  # the longest word or phrase of an estimate above
 # Figures in words: a count or a change with no digit in it.
 WORD_FIGURE = re.compile(
     r"\b(?:tens|hundreds|thousands|millions|billions) of\b|\b(?:a|half a) dozen\b"
@@ -181,12 +184,42 @@ def _figures(text: str, sentences) -> dict[int, list]:
     figures: dict[int, list] = {}
     for number in sorted(with_digits | with_words):
         start, end = sentences[number]
-        found = [*(FIGURE.finditer(text, start, end) if number in with_digits else ())]
+        found = figures_in(text, start, end) if number in with_digits else []
         if number in with_words:
             found = sorted([*found, *WORD_FIGURE.finditer(text, start, end)], key=lambda m: m.start())
         if found:
             figures[number] = found
     return figures
+
+
+def figures_in(text: str, start: int, end: int) -> list:
+    """What FIGURE.finditer(text, start, end) finds, found faster: every figure starts at the first
+    digit of a run of digits, at a currency sign one or two characters before it, or at the word
+    of an estimate ("about", "more than") just before the white space before it. Only those
+    places are tried, not every character of the sentence."""
+    found = []
+    last = start  # figures do not overlap: the next starts where the last one ended, or after
+    for run in _DIGITS.finditer(text, start, end):
+        at = run.start()
+        if at < last:
+            continue  # a run inside the last figure
+        spaces = at
+        while spaces > last and text[spaces - 1].isspace():
+            spaces -= 1
+        tries = [
+            p
+            for p in range(max(last, spaces - _LONGEST_ESTIMATE), spaces)
+            if text[p].isalpha() and not (p and (text[p - 1].isalnum() or text[p - 1] == "_"))
+        ]  # the starts of the words just before the white space
+        tries += [p for p in (at - 2, at - 1) if p >= last and text[p] in _CURRENCIES]
+        tries.append(at)
+        for p in sorted(set(tries)):
+            figure = FIGURE.match(text, p, end)
+            if figure:
+                found.append(figure)
+                last = figure.end()
+                break
+    return found
 
 
 def _sentences_holding(text: str, starts: list[int], sentences) -> tuple[set[int], set[int]]:

@@ -127,7 +127,7 @@ def test_rewritten_patterns_match_the_originals(text):
         _SHORT: re.compile(
             rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
             rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-            rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))"
+            rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:an?|the|who)\s)))"
         ),
     }
     from newslint.checks.punctuation import _PATTERNS
@@ -252,6 +252,7 @@ def plain_attribution(doc, options):
             previous is not None
             and doc.paragraph_index(sentences[previous][0]) != paragraph
             and not attribution.FIGURE.search(text, *sentences[previous])
+            and not attribution._CITES_DATA.search(text, *sentences[previous])
         ):
             previous = None
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
@@ -277,7 +278,8 @@ def plain_attribution(doc, options):
             )
             for m in figures:
                 if doc.in_scope(m.start(), m.end(), options.quotes):
-                    yield m.start(), m.end()
+                    if attribution._is_claim(m.group(), text, start, end):
+                        yield m.start(), m.end()
                     break
         previous = i
 
@@ -285,7 +287,7 @@ def plain_attribution(doc, options):
 def test_attribution_finds_what_the_plain_loop_finds():
     options = next(r for r in Linter().engine.rules if r.type.name == "attribution").options
     sentences = [
-        "About 300 fighters left.",
+        "About 300 fighters left, up from 200.",
         "Officials said so.",
         "It cost $5 million.",
         "The vote was 7-2.",

@@ -61,7 +61,8 @@ WORD_FIGURE = re.compile(
     r"\b(?:tens|hundreds|thousands|millions|billions) of\b|\b(?:a|half a) dozen\b"
     r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b"
     r"|\b(?:risen|rose|fallen|fell|grown|grew|dropped|declined|increased|decreased|jumped|climbed|soared"
-    r"|plunged|shrunk|shrank)\s+(?:by\s+)?(?:a\s+(?:third|quarter|half|fifth|tenth)|half|two-thirds"
+    r"|plunged|shrunk|shrank)\s+(?:by\s+)?(?:(?:more than|almost|nearly|about|around|over|roughly|just over"
+    r"|just under|close to)\s+)?(?:a\s+(?:third|quarter|half|fifth|tenth)|half|two-thirds"
     r"|three-quarters|a factor of \w+)\b",
     re.IGNORECASE,
 )
@@ -86,6 +87,32 @@ _WORD_FIGURE_HINTS = (
     "three-quarters",
     "a factor",
 )
+# What makes a figure a claim. A share ("4%", "59 per cent") or a change in words ("doubled",
+# "risen by a third") is a statistic someone measured. A count or a sum ("about 150 homes were
+# evacuated", "stole £48,000", "more than 3,700 people died in 2025") is the event being reported,
+# a fact of record a desk does not ask a source for, unless the sentence makes it a trend
+# ("up from 33,000", "rose to 31", "since 2019") or a crowd estimate, which is always disputed.
+_SHARE = re.compile(r"%|per\s?cent|percent|pct|percentage point", re.IGNORECASE)
+_TREND = re.compile(
+    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|growing|increased|increases"
+    r"|decreased|declined|declines|dropped(?! from (?:a|an|the)\b)|jumped|climbed|soared|surged|plunged|slumped|doubled|tripled"
+    r"|trebled|halved|up from|down from|compared with|a year earlier|(?:highest|lowest|most|fewest) (?:since|in|for)"
+    r"|on average|an average of|a record|record (?:high|low|number))\b"
+    r"|\b(?:marched|protested|rallied|demonstrated|took to the streets|joined (?:the )?(?:protests?|march|rally))\b",
+    re.IGNORECASE,
+)
+# A share that is a plan, a rule or a decision, not a measurement: "will see a 3.9% increase",
+# "voted to raise rates by 8%", "is set to rise by 4.99%", "requires a recount below 0.5%".
+_PLAN = re.compile(
+    r"\b(?:will|would|could|plans? to|planned|proposed?|proposal|voted|set to|is to|are to|aims? to|target"
+    r"|wants? to|calls? for|pledged?|promised?|hopes? to"
+    r"|requires?|required|allowed|cap(?:ped)?|limit)\b",
+    re.IGNORECASE,
+)
+_ADJECTIVE = re.compile(r"\b(?:of|a|an|the) doubled\b", re.IGNORECASE)
+# A sentence that names where the figures come from ("according to figures published by NHS
+# England", "data from the census shows") covers the figures of the paragraph after it.
+_CITES_DATA = re.compile(r"\b(?:figures|data|statistics|survey|census|study|report)\b", re.IGNORECASE)
 # A sentence that goes on about the figure before it: "That is the most since 1990, ..."
 _ABOUT_IT = re.compile(
     r"(?:That|This|It|These|Those|The (?:figure|figures|rise|fall|increase|drop|number|total|data))\b"
@@ -147,7 +174,11 @@ def check(doc, options: Options):
         if number == 0:
             return False
         before = sentences[number - 1]
-        if doc.paragraph_index(before[0]) != paragraph and not any(m.re is FIGURE for m in figures.get(number - 1, ())):
+        if (
+            doc.paragraph_index(before[0]) != paragraph
+            and not any(m.re is FIGURE for m in figures.get(number - 1, ()))
+            and not _CITES_DATA.search(text, *before)
+        ):
             return False
         return sourced(number - 1)
 
@@ -166,6 +197,7 @@ def check(doc, options: Options):
         figure = next((m for m in figures[number] if doc.in_scope(m.start(), m.end(), options.quotes)), None)
         if (
             figure is not None
+            and _is_claim(figure.group(), text, start, end)
             and is_prose(paragraph)
             and not sourced(number)
             and not sourced_before(number, paragraph)
@@ -249,6 +281,19 @@ def _sentences_holding(text: str, starts: list[int], sentences) -> tuple[set[int
             at = lowered.find(hint, sentences[number][1] if number is not None else at + 1)
     with_words.discard(None)
     return with_digits, with_words
+
+
+def _is_claim(figure: str, text: str, start: int, end: int) -> bool:
+    """Is this figure, in this sentence, a statistic someone must stand behind?"""
+    if text[start:end].rstrip().endswith("?"):
+        return False  # a question asks; it claims nothing
+    if figure.lower() == "doubled" and _ADJECTIVE.search(text, start, end):
+        return False  # "promises of doubled growth": a word, not a change
+    if WORD_FIGURE.fullmatch(figure) and not figure.lower().endswith(" of") and "dozen" not in figure.lower():
+        return True  # a change in words: "doubled", "risen by a third"
+    if _SHARE.search(figure):
+        return not _PLAN.search(text, start, end)
+    return _TREND.search(text, start, end) is not None
 
 
 TYPE = RuleType("attribution", Options, check, ("found",), __doc__)

@@ -17,6 +17,9 @@ Use instead
 Options
     lines         regular expressions, each matched against a whole line, ignoring case
     max_words     longer lines are never furniture (default 15)
+    body_only     judge only the story's body, from its first paragraph of more than 15 words,
+                  not the lines above it (headline, date lines, bylines): a time stamp there is
+                  the story's own date (default false)
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from .wordset import paragraph_words
 class Options:
     lines: Any
     max_words: int = 15
+    body_only: bool = False
     pattern: Any = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -52,8 +56,10 @@ def check(doc, options: Options):
     text = doc.text
     counts = doc.memo(_word_counts)
     folded = doc.folded
-    for (start, end), count in zip(doc.paragraphs, counts):
-        if count > options.max_words or not options.prefilter.may_match(folded, start, end):
+    # The body starts at the first paragraph of copy: one longer than any furniture line.
+    body = next((i for i, count in enumerate(counts) if count > 15), len(counts)) if options.body_only else 0
+    for index, ((start, end), count) in enumerate(zip(doc.paragraphs, counts)):
+        if count > options.max_words or index < body or not options.prefilter.may_match(folded, start, end):
             continue
         if timed(options.pattern.fullmatch, text, start, end):
             yield Hit(start, end, {"found": text[start:end]}, (Edit(start, min(end + 1, len(text)), ""),))

@@ -25,6 +25,8 @@ Options
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..document.dates import MONTHS, WEEKDAYS, format_date, mention, scan
@@ -52,6 +54,40 @@ def _story_year(doc) -> int | None:
         return doc.story_year
     story = doc.memo(story_date)
     return story.year if story else None
+
+
+# A year, not a count ("2000 fans") or a time ("from 1930 GMT").
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s+(?:[a-z]+s\b|GMT|BST|hours|hrs))")
+
+
+def _likely_years(doc) -> list[int]:
+    """The years an undated story may be from, by what it names: the latest past year it names
+    and the one before (an archived story talks of its own year, or of last year's events)."""
+    this_year = dt.date.today().year
+    named = [int(y) for y in _YEAR.findall(doc.text) if int(y) <= this_year]  # not "by 2030": a plan
+    latest = max(named, default=None)
+    return [latest, latest - 1, latest + 1] if latest else []
+
+
+def _wrong_in_every_likely_year(doc, d) -> dt.date | None:
+    """The date `d` (with a weekday and no year) in the likeliest year, when its weekday is wrong
+    in every year the story may be from: the years it names, and this year or the next or last,
+    whichever puts the date nearest today (a draft is checked the week it is written). None when
+    it is right in one of them, or when the story names no year to go by."""
+    today = dt.date.today()
+    near = []
+    for y in (today.year - 1, today.year, today.year + 1):
+        date = d.resolve(y)
+        if date is not None:
+            near.append((abs((date - today).days), date))
+    named = doc.memo(_likely_years)
+    if not named:
+        return None  # a story that names no year at all may be from any: an archive's, say
+    dates = [min(near)[1]] if near else []
+    dates += [date for date in map(d.resolve, named) if date is not None]
+    if not dates or any(date.weekday() == d.weekday for date in dates):
+        return None
+    return dates[0]
 
 
 def check(doc, options: Options):
@@ -90,7 +126,12 @@ def check(doc, options: Options):
     for d in doc.memo(_all_dates):
         if d.weekday is None:
             continue
-        date = d.resolve(year)
+        if d.year is None and year is None:
+            date = _wrong_in_every_likely_year(doc, d)
+            if date is None:
+                continue
+        else:
+            date = d.resolve(year)
         if date is not None and date.weekday() != d.weekday:  # a day that does not exist: no-such-date
             weekday = WEEKDAYS[date.weekday()]
             end = d.start + len(WEEKDAYS[d.weekday])

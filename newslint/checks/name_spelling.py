@@ -120,12 +120,42 @@ def check(doc, options: Options):
         other = earliest(surname, start, given)
         if other:
             yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
+    yield from _given_names(doc.text, people, options)
     for start, end, surname in sorted(people.short + people.opening):
         if surname in people.full or surname in options.accept or len(surname) > _LONGEST_NAME:
             continue
         other = earliest(surname, start, short=True)
         if other and ((start, end, surname) in people.short or (len(surname) >= 6 and doubled_letter(other, surname))):
             yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
+
+
+def _near_given(a: str, b: str) -> bool:
+    """Two spellings of one given name: a doubled or dropped letter (Terrell, Terrel), or, for
+    longer names, the same first four letters and two edits at most (Kathryn, Katherine).
+    Different names of one family (Joan and John, Michael and Michelle) differ more or earlier."""
+    if a == b or min(len(a), len(b)) < 4:
+        return False
+    if doubled_letter(a, b):
+        return True
+    return min(len(a), len(b)) >= 6 and a[:4] == b[:4] and distance(a, b, 2) <= 2
+
+
+def _given_names(text: str, people, options: Options):
+    """One person introduced twice under one surname with the given name spelled two ways:
+    "Terrell Vaughn" ... "Terrel Vaughn". The later spelling is reported."""
+    for surname, refs in people.full.items():
+        if len(refs) < 2 or surname in options.accept:
+            continue
+        seen: list[str] = []
+        for start, _end, given in refs:
+            g_start = start - len(given) - 1
+            if given not in seen and text[g_start : start - 1] == given:
+                first = next((g for g in seen if _near_given(g, given)), None)
+                if first is not None and given not in options.accept:
+                    yield Hit(
+                        g_start, start - 1, {"found": given, "expected": first}, (Edit(g_start, start - 1, first),)
+                    )
+            seen.append(given)
 
 
 TYPE = RuleType("name-spelling", Options, check, ("found", "expected"), __doc__, fix="unsafe")

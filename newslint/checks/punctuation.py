@@ -2,7 +2,7 @@
 
 What it does
     Reports one kind of slip: `space-before` (a space before , ; : ? ! or a closing full stop),
-    `doubled` (",," ";;" "::", two full stops that are not an ellipsis, or a full stop
+    `doubled` (",," ";;" "::" "!!" "??", two full stops that are not an ellipsis, or a full stop
     on both sides of a closing quotation mark), `stop-lowercase` (a
     full stop inside a sentence, followed by a lower-case word, that is not an abbreviation)
     `space-before-hyphen` (a space between a word and the hyphen of its compound:
@@ -41,7 +41,7 @@ _PATTERNS = {
     ),
     # ",," ";;" "::", two stops that are not an ellipsis, or a stop on both sides of a closing
     # quotation mark ('a strong brand.".').
-    "doubled": re.compile(r",,|;;|::|(?<![.\s])\.\.(?![.\w])|(?<=\w)\.[\"\u201d]\.(?![.\w])"),
+    "doubled": re.compile(r",,|;;|::|!!+|\?\?+|(?<![.\s])\.\.(?![.\w])|(?<=\w)\.[\"\u201d]\.(?![.\w])"),
     # The stop comes first and the letter before it is a lookbehind, so `re` can skip ahead to
     # each full stop instead of trying every position (the same matches, twenty times faster).
     # After a word, a figure ("in 2019. officials") or a closing bracket.
@@ -58,7 +58,7 @@ _WORD_END = re.compile(r"\w*")
 # Text that a match needs: a story without any of these has nothing to report (most stories).
 _NEEDS = {
     "space-before": (" ,", " ;", " :", " !", " ?", " .", "\t"),
-    "doubled": (",,", ";;", "::", "..", '".', "\u201d."),
+    "doubled": (",,", ";;", "::", "..", '".', "\u201d.", "!!", "??"),
     "space-before-hyphen": (" -", "\t-"),
     "double-space": ("  ",),
 }

@@ -11,7 +11,8 @@ What it does
     `spaced-apostrophe` (a space before a possessive apostrophe: "the Senate ’s plenary"),
     `punctuation-outside` (a comma or full stop after the closing mark, wrong in U.S. style; in
     logical punctuation only the comma after a whole quoted sentence, before who said it) and
-    `single-marks` (a quotation in body copy in single marks, which U.S. style keeps for
+    `mixed-marks` (a quotation in the other kind of double marks than the story's first one,
+    where they are at most half as many), `single-marks` (a quotation in body copy in single marks, which U.S. style keeps for
     headlines and quotations inside quotations; reported only in a story that quotes mostly in
     double marks, since some houses quote in single marks throughout, and never in a line
     written as a headline).
@@ -64,6 +65,7 @@ PROBLEMS = (
     "spaced-apostrophe",
     "punctuation-outside",
     "single-marks",
+    "mixed-marks",
 )
 _OPEN_FOR = {"\u201d": "\u201c", "\u2019": "\u2018", "\u201c": "\u201d", "\u2018": "\u2019"}
 _DOUBLE_FOR = {"\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c", "''": '"'}
@@ -140,6 +142,9 @@ def check(doc, options: Options):
     if problem == "space-inside":
         yield from _spaces_inside(doc)
         return
+    if problem == "mixed-marks":
+        yield from _mixed_marks(doc)
+        return
     for p in doc.quote_scan.problems:
         if p.kind != problem:
             continue
@@ -155,6 +160,41 @@ def check(doc, options: Options):
         elif p.kind == "backwards" and p.mark in _OPEN_FOR:
             edits = (Edit(p.start, p.end, _OPEN_FOR[p.mark]),)
         yield Hit(p.start, p.end, {"mark": p.mark, "found": text[p.start : p.end]}, edits)
+
+
+_CURLY = {'"': ("\u201c", "\u201d")}
+
+
+def _mixed_marks(doc):
+    """Quotations in the other kind of double marks (straight or curly) than the story's first
+    one, where they are the fewer, at most half as many: a paste from another file, an edit on
+    another keyboard. Scraped pages that mix the two all through are left alone."""
+    text = doc.text
+    body = set(doc.body) - set(doc.header)
+    quotations = [
+        q
+        for q in doc.quotes
+        if q.depth == 0 and q.kind == DOUBLE and q.paragraph in body and text[q.start] in '"\u201c\u201d'
+    ]  # a quotation continued from the paragraph before begins at no mark of its own
+    straight = [q for q in quotations if text[q.start] == '"' or (q.closed and text[q.end - 1] == '"')]
+    if not straight or len(straight) == len(quotations):
+        return
+    curly = [q for q in quotations if q not in straight]
+    # The story's own marks are those of its first quotation; the other kind is reported where it
+    # is the fewer, at most half as many (one against one counts: the first sets the style).
+    if quotations[0] in straight:
+        odd, kept, marks = curly, straight, ('"', '"')
+    else:
+        odd, kept, marks = straight, curly, ("\u201c", "\u201d")
+    if len(odd) > max(1, len(kept) // 2):
+        return
+    for q in odd:
+        edits = []
+        if text[q.start] != marks[0] and (marks[0] == '"') != (text[q.start] == '"'):
+            edits.append(Edit(q.start, q.start + 1, marks[0]))
+        if q.closed and (marks[1] == '"') != (text[q.end - 1] == '"'):
+            edits.append(Edit(q.end - 1, q.end, marks[1]))
+        yield Hit(q.start, q.end, {"found": text[q.start : q.end], "mark": text[q.start]}, tuple(edits))
 
 
 def _whole_sentence(doc, start: int) -> bool:
@@ -187,6 +227,19 @@ def _spaces_inside(doc):
 
 # One doc per problem, for `newslint explain`, hovers and SARIF (each rule reports one problem).
 PROBLEM_DOCS = {
+    "mixed-marks": """
+What it does
+    Reports a quotation in straight double marks in a story whose first quotation is in curly ones, or the reverse, where they are the fewer, at most half as many (one against one counts); a story that mixes them all through (a scraped page) is left alone.
+
+Why is this bad
+    Marks of two kinds in one story show a paste or an edit no one read; in print the straight ones stand out.
+
+Example
+    “We won,” she said. “It was close,” she added. “We will celebrate.” Later she said "we are tired."
+
+Use instead
+    “We won,” she said. “It was close,” she added. “We will celebrate.” Later she said “we are tired.”
+""",
     "unclosed": """
 What it does
     Reports a quotation mark that opens a quotation that never closes, and is not continued by an opening mark in the next paragraph (the news style for a quotation that runs over paragraphs).

@@ -204,9 +204,16 @@ def _redundant(doc, m, o: Options):
 _CHECKS = {"form": _form, "on-the-hour": _on_the_hour, "noon": _noon, "redundant": _redundant}
 
 
+# A time with its zone is a page's timestamp ("Updated: Oct 14, 2026 / 09:12 AM CDT"), furniture
+# that the boilerplate rules judge, not copy written in house style.
+_ZONE = re.compile(r"\.?\s*(?:[ECMP][SD]T|GMT|BST|UTC|CET|CEST|ET|PT|IST|AE[SD]T)\b")
+
+
 def check(doc, options: Options):
     problem = _CHECKS[options.problem]
     for m in doc.memo(_times):
+        if _ZONE.match(doc.text, m.end()):
+            continue
         hit = problem(doc, m, options)
         if hit is not None:
             yield hit

@@ -33,7 +33,19 @@ from .base import RuleType, alternation, compile_pattern, finditer
 from .literals import prefilter
 
 # What names a collective after it: "officials at the Forest Service", "a spokesperson for Nimbus".
-_NAMED_AFTER = re.compile(r"\s+(?:at|from|with|for|of)\s+(?:the\s+)?[A-Z]")  # not "in Bombay": a place
+# "analysts at the consultancy Capital Economics": up to two common nouns before the name.
+_NAMED_AFTER = re.compile(
+    r"\s+(?:at|from|with|for|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z]"
+)  # not "in Bombay": a place
+# Not a source at all: "faster than economists had expected", "what doctors believed was".
+# Nor is a crowd that is the object of a clause: "which represents the operators, said".
+_NOT_ATTRIBUTION = re.compile(
+    r"(?:\bthan|\bwhat|\brepresents?|\brepresenting|\bfor|\bof|\bamong)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+# A sentence in which an organisation the story names speaks: "The museum said ...",
+# "Lincolnshire county council said ...". A spokesperson in the sentence after speaks for it.
+_ORG_SAID = re.compile(r"\b(?P<who>[\w\u2019']+)\s+(?:has\s+|had\s+)?(?:said|says|told|confirmed|added)\b")
 _WORD_BEFORE = re.compile(r"([A-Z][\w.&'\u2019-]*)\s+$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 
@@ -68,8 +80,13 @@ def check(doc, options: Options):
     if not uses:
         return
     named = {key for s, e, key, p in uses if _is_named(text, s, e, p)}
-    for s, e, key, _p in uses:
+    for s, e, key, p in uses:
         if key in named or not doc.in_scope(s, e, options.quotes):
+            continue
+        if _NOT_ATTRIBUTION.search(text, max(p, s - 20), s) or _spoken_for(doc, options, s, key):
+            continue
+        if _named_by_role(doc, options, key, s, e):
+            named.add(key)
             continue
         named.add(key)  # one report for each collective
         yield Hit(s, e, {"found": text[s:e]})
@@ -86,6 +103,41 @@ def _is_named(text: str, start: int, end: int, paragraph_start: int) -> bool:
         return False
     head = word.start(1)
     return not (head == paragraph_start or _SENTENCE_END.search(text, max(paragraph_start, head - 4), head))
+
+
+def _spoken_for(doc, options: Options, start: int, key: str) -> bool:
+    """A spokesperson right after a sentence in which a named organisation speaks speaks for it:
+    "The museum said it had strengthened its review. A spokesperson said ..."."""
+    if "spokes" not in key:
+        return False
+    number = doc.sentence_index(start)
+    if number == 0:
+        return False
+    s, e = doc.sentences[number - 1]
+    if doc.paragraph_index(s) != doc.paragraph_index(start):
+        return False
+    said = _ORG_SAID.search(doc.text, s, e)
+    # The speaker of the sentence before must not be a crowd itself: "Aid groups said ...".
+    return said is not None and options.pattern.match(said.group("who") + " said") is None
+
+
+def _named_by_role(doc, options: Options, key: str, start: int, end: int) -> bool:
+    """Is one of this crowd named elsewhere by the role it shares: "scientists said" in a story
+    that quotes "Ines Morales, a JPL planetary scientist"; or is the crowd's own qualifier part
+    of an organisation the story names ("state health officials" and "the Texas Department of
+    State Health Services")?"""
+    text = doc.text
+    singular = key.removeprefix("a ").rstrip("s") if key.endswith("s") else None
+    if singular and re.search(
+        rf"[A-Z][\w'\u2019-]+,\s+(?:an?|the)\s+(?:[\w.'\u2019-]+\s+){{0,4}}{re.escape(singular)}\b", text
+    ):
+        return True
+    p_start = doc.paragraphs[doc.paragraph_index(start)][0]
+    qualifiers = re.findall(r"\b([A-Za-z]{4,})\s+(?=(?:[a-z]+\s+)?$)", text[max(p_start, start - 30) : start])
+    return any(
+        re.search(rf"[A-Z][\w&'-]*\s+(?:of\s+|and\s+|for\s+)?{q}\b|\b{q}\s+(?:of\s+|for\s+)?[A-Z0-9]", text)
+        for q in (q.capitalize() for q in qualifiers[-2:])
+    )
 
 
 TYPE = RuleType("vague-source", Options, check, ("found",), __doc__)

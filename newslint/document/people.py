@@ -62,11 +62,12 @@ class People:
 
 # "Mr Dillon" or "Dillon said" (every match starts with a capital: see _FULL); group 3 is a
 # possessive ("Dillon's order") or a capitalised word before a lower-case one, which is a
-# reference only where it opens a sentence ("Dillon was ...": see find_people).
+# reference only where it opens a sentence ("Dillon was ...", "Dillon, a lawyer, ...": see
+# find_people).
 _SHORT = re.compile(
     rf"(?=[A-Z])(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
     rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z])))"
+    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:an?|the|who)\s)))"
 )
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
@@ -93,7 +94,7 @@ _ROLES = (
     "Commissioner Sheriff Director-General Speaker Leader Dean Pastor"
 ).split()
 _ROLE_BEFORE = re.compile(
-    rf"(?:\b(?:{'|'.join(_ROLES)})\.?|\b[a-z]+(?:man|woman|person|er|or|ist|ant|ent))\s+$", re.IGNORECASE
+    rf"(?:\b(?:{'|'.join(_ROLES)})\.?|\b[a-z]+(?:man|woman|person|er|or|ist|ant|ent|ive)),?\s+$", re.IGNORECASE
 )
 _PERSON_AFTER = re.compile(
     rf"(?:,\s+(?:\d|an?\s|the\s|who\s|whose\s|of\s)"

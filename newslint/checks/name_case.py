@@ -1,0 +1,114 @@
+"""name-case: a name of two or more words written with other capitals than elsewhere.
+
+What it does
+    Reports a name of two to four words ("Transport for London", "Berkshire Water", "NHS
+    England") that the story writes elsewhere with the same words in other capitals:
+    "Transport For London", "Berkshire water", "Nhs England", "The Property institute". The
+    story's usual form is the name; a form that differs from it is reported once where it
+    stands. A form at the start of a sentence whose other words are all in lower case is an
+    ordinary phrase there ("Local government spending fell"), not the name; the headline, lines
+    in capitals, words in capitals of four letters or more ("DEAR ABBY") and forms inside a
+    quotation are not reported.
+
+Why is this bad
+    A name in the wrong capitals reads as a slip, and "Berkshire water" is no longer the
+    company's name but a description.
+
+Example
+    Berkshire Water was fined. A spokesperson for Berkshire water said it was sorry.
+
+Use instead
+    Berkshire Water was fined. A spokesperson for Berkshire Water said it was sorry.
+
+Options
+    longest   the most words a name is compared over (default 4)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Edit, Hit
+from .base import RuleType
+
+# Particles of names, capitalised only where they open a sentence: "de Zeeuw", "De Zeeuw said".
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "el", "bin", "ter"})
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019&-]*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:][\"'\u201d\u2019)]*\s+|\s[\u2014\u2013]\s)$")
+
+
+@dataclass
+class Options:
+    longest: int = 4
+
+
+def _is_name(words: tuple[str, ...]) -> bool:
+    """A name starts and ends with a capital: "Transport for London", not "Berkshire Water said"."""
+    return words[0][0].isupper() and words[-1][0].isupper()
+
+
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'\u2019&-]*[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?$")
+
+
+def _is_whole(text: str, start: int, end: int) -> bool:
+    """Is this the whole name, not part of a longer one ("Local Government" in "Local
+    Government Association", "Transport For" in "Transport For London")?"""
+    return not _CAPITAL_AFTER.match(text, end) and not _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+
+
+def check(doc, options: Options):
+    text = doc.text
+    # lower-cased words -> each occurrence: (start, end, words as written, opens a sentence)
+    grams: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...], bool]]] = {}
+    for index in doc.body:
+        if doc.is_shouting(index):
+            continue
+        start, end = doc.paragraphs[index]
+        run: list[re.Match] = []
+        for m in _TOKEN.finditer(text, start, end):
+            if run and text[run[-1].end() : m.start()].strip():
+                run = []  # punctuation between: a name does not run on past it
+            run.append(m)
+            for n in range(2, min(options.longest, len(run)) + 1):
+                first = run[-n]
+                if not first.group()[0].isupper():
+                    continue
+                words = tuple(t.group() for t in run[-n:])
+                opens = (
+                    first.start() == start
+                    or _SENTENCE_END.search(text, max(start, first.start() - 4), first.start()) is not None
+                )
+                grams.setdefault(tuple(w.lower() for w in words), []).append((first.start(), m.end(), words, opens))
+    reported: list[tuple[int, int]] = []
+    hits = []
+    for uses in grams.values():
+        # Shouted words ("DEAR ABBY", "The GROW stage") are emphasis or furniture, not a spelling.
+        uses = [u for u in uses if not any(len(w) >= 4 and w.isupper() for w in u[2])]
+        forms = Counter(words for _, _, words, _ in uses)
+        if len(forms) < 2:
+            continue
+        whole = {words for s, e, words, _ in uses if _is_whole(text, s, e)}
+        names = [w for w in forms if w in whole and _is_name(w) and sum(x[0].isupper() for x in w) >= 2]
+        if not names:
+            continue
+        # The usual form is the name; on a tie, the one the story wrote first.
+        order = {words: i for i, (_, _, words, _) in reversed(list(enumerate(uses)))}
+        usual = max(names, key=lambda w: (forms[w], -order[w]))
+        for s, e, words, opens in uses:
+            if words == usual or (opens and all(w.islower() for w in words[1:])):
+                continue
+            if all(a == b or a.lower() in _PARTICLES for a, b in zip(words, usual)):
+                continue  # "Arjan de Zeeuw" and "De Zeeuw said": a particle opens a sentence
+            if words[0].isupper() and s == doc.paragraphs[doc.paragraph_index(s)][0]:
+                continue  # a dateline's capitals: "LVIV, 3 May"
+            if doc.in_quote(s, e) or any(s < re_ and rs < e for rs, re_ in reported):
+                continue
+            reported.append((s, e))
+            hits.append(Hit(s, e, {"found": text[s:e], "usual": " ".join(usual)}, (Edit(s, e, " ".join(usual)),)))
+    yield from sorted(hits, key=lambda h: h.start)
+
+
+TYPE = RuleType("name-case", Options, check, ("found", "usual"), __doc__, fix="unsafe")

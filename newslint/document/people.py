@@ -67,7 +67,7 @@ class People:
 _SHORT = re.compile(
     rf"(?=[A-Z])(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
     rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:an?|the|who)\s)))"
+    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
 )
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
@@ -171,12 +171,17 @@ def find_people(doc) -> People:
                     in_lower_case[lower] = _occurs_as_word(text, lower)
                 if in_lower_case[lower]:
                     continue  # an ordinary word with a capital ("School board ...")
-                if m.group(4) is None:  # a sentence's first word
+                # A sentence's first word is a reference only if the story names the surname in
+                # full; one with an age or a description after it is a person's in any case
+                # ("Sandu, a teacher, said", "Halvorsen, 61, was convicted").
+                apposition = m.group(4) is None and text.startswith(",", m.end())
+                if m.group(4) is None and not apposition:
                     people.opening.append((m.start(3), m.end(3), surname))
                     continue
                 if _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                     continue
-                people.possessive.append((m.start(3), m.end(3), surname))
+                if not apposition:
+                    people.possessive.append((m.start(3), m.end(3), surname))
             if group == 2 and _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                 continue
             people.short.append((m.start(group), m.end(group), surname))

@@ -70,10 +70,12 @@ def check(doc, options: Options):
         return
     if not options.literals.may_match(doc.folded):
         return
+    reported = set()  # two of a rule's patterns may match one span: it is one finding
     for pattern in options.compiled:
         for m in finditer(pattern, doc.text):
-            if m.end() == m.start():
+            if m.end() == m.start() or m.span() in reported:
                 continue
+            reported.add(m.span())
             if options.skip_shouting and doc.is_shouting(doc.paragraph_index(m.start())):
                 continue
             fields = {"found": m.group()}

@@ -84,6 +84,15 @@ def build_app(
 
     # -- LanguageTool's protocol ---------------------------------------------------------------
 
+    fields_by_linter: dict = {}  # Linter -> lt.RuleFields: each rule's part of a match, made once
+
+    def rule_fields(profile: str | None) -> lt.RuleFields:
+        linter = service.linter(None, profile)  # every rule of the configuration, for the explanations
+        fields = fields_by_linter.get(linter)
+        if fields is None:
+            fields = fields_by_linter[linter] = lt.RuleFields(linter.engine.rules)
+        return fields
+
     async def v2_check(request: Request):
         try:
             fields = await _lt_fields(request, max_bytes)
@@ -111,12 +120,11 @@ def build_app(
                     extra = []
             else:
                 result, extra, incomplete = await lint, [], False
-            rules = service.rules(None, profile)
             return JSONResponse(
                 lt.response(
                     check,
                     result.findings,
-                    rules,
+                    rule_fields(profile),
                     language_code=language,
                     extra=extra,
                     incomplete=incomplete or bool(result.errors),
@@ -263,7 +271,8 @@ def build_app(
 
 def _one_paragraph(text: str) -> bool:
     """A request that holds one paragraph (LibreOffice sends them one at a time)."""
-    return sum(1 for line in text.splitlines() if line.strip()) <= 1
+    lines = (line for line in text.splitlines() if line.strip())
+    return next(lines, None) is None or next(lines, None) is None
 
 
 def _code_for(profile: str) -> str:

@@ -66,12 +66,16 @@ def build_app(
     allow_origins=(),
     token: str | None = None,
     grammar_server: str | None = None,
-    threads: int = 4,
+    threads: int = 1,
 ) -> Starlette:
     upstream = Upstream(grammar_server, timeout) if grammar_server else None
-    limiter = anyio.CapacityLimiter(threads)  # linting is CPU work: a few threads, not forty
+    # Linting is CPU work under one GIL: a second lint thread in the process adds no speed, only
+    # switches every few milliseconds between stories that evict each other from the cache. One
+    # at a time per process, in arrival order; more cores are used by more processes (--workers).
+    limiter = anyio.CapacityLimiter(threads)
+    waiting = anyio.CapacityLimiter(16)  # forwarding to a LanguageTool server waits on the network
 
-    async def run(fn, *args):
+    async def run(fn, *args, limiter=limiter):
         """fn(*args) in a worker thread, within the time limit. A check past the limit is
         abandoned (the client gets its 408 at once) and finishes in its thread: the rules' own
         pattern budgets (checks/base.py) bound how long that can be."""
@@ -110,7 +114,7 @@ def build_app(
             lint = run(linter.lint_text, check.text, "<text>", "text")
             if upstream is not None:
                 off_rules, off_categories = service.grammar_settings(linter.config.profile)
-                forwarded = run(upstream.check, fields, language, off_rules, off_categories)
+                forwarded = run(upstream.check, fields, language, off_rules, off_categories, limiter=waiting)
                 result, extra = await asyncio.gather(lint, forwarded, return_exceptions=True)
                 if isinstance(result, BaseException):
                     raise result

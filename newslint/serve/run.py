@@ -99,6 +99,7 @@ def main(args) -> int:
         service = Service(loaded, profile=args.profile)
         for name in loaded:  # load every rule now: a broken pack stops the start, not a request
             service.linter(name)
+        _prepare(service)
     except (RuleError, ValueError, OSError) as e:
         print(f"newslint: {e}", file=sys.stderr)
         return 2
@@ -143,6 +144,25 @@ def main(args) -> int:
     else:
         _run_workers(config, sock, args.workers)
     return 0
+
+
+def _prepare(service) -> None:
+    """Make the Linters /v2/check asks for now, not on the first request (a profile's rules take
+    half a second to load), and before the workers fork, so that they share them. Then move
+    everything made so far out of the garbage collector's sight: it lives as long as the
+    server, and a full collection would otherwise walk all of it (and, in a worker, write to
+    pages it shares with the others) again and again."""
+    import gc
+
+    from .languagetool import LANGUAGES
+
+    profiles = [service.profile] if service.profile else [None, *dict.fromkeys(p for _, p in LANGUAGES.values())]
+    for profile in profiles:
+        service.linter(None, profile)  # every rule: the explanations in the matches
+        for paragraph in (False, True):
+            service.linter(None, profile, paragraph=paragraph, grammar=False)
+    gc.collect()
+    gc.freeze()
 
 
 def _listen(host: str, port: int):

@@ -100,6 +100,37 @@ def test_one_paragraph_gets_paragraph_rules_and_no_story_rules(server):
     assert {"quotes.unclosed"} <= story_rules  # the same words as a story do get it
 
 
+def test_paragraph_and_story_requests_keep_their_own_rules_in_turn(server):
+    # The server keeps one Linter per kind of request: a story between two paragraphs must not
+    # lend the paragraph its story rules, nor take the paragraph's away.
+    paragraph = '"We will stay until the work is done, Hollis said of the plan.'
+    story = paragraph + "\n\nThe council voted on the plan on Tuesday."
+
+    def rules(text: str, language: str = "en-GB") -> list[str]:
+        status, body, _ = form(server.url + "/v2/check", {"text": text, "language": language})
+        assert status == 200
+        return [m["rule"]["id"] for m in json.loads(body)["matches"]]
+
+    alone = rules(paragraph)
+    assert "quotes.unclosed" not in alone
+    assert "quotes.unclosed" in rules(story)
+    assert rules(paragraph) == alone
+    assert "quotes.unclosed" in rules(story, "en-US")
+
+
+def test_check_answers_say_the_lints_cpu_time(server):
+    # Server-Timing gives the lint's own CPU time, so a load test can tell the lint from the
+    # rest of the request (benchmarks/serve_bench.py); it changes nothing a client reads.
+    started = time.perf_counter()
+    status, _, headers = form(server.url + "/v2/check", {"text": STORY * 5, "language": "en-US"})
+    wall_ms = (time.perf_counter() - started) * 1000
+    assert status == 200
+    timing = {k.lower(): v for k, v in headers.items()}["server-timing"]
+    name, _, duration = timing.partition(";dur=")
+    assert name == "lint"
+    assert 0 < float(duration) <= wall_ms
+
+
 def test_annotated_text_offsets_count_markup_and_utf16(server):
     data = {
         "annotation": [

@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import re
+import time
 import urllib.parse
 from functools import partial
 from pathlib import Path
@@ -111,19 +112,20 @@ def build_app(
             profile = service.profile or check.profile
             linter = service.linter(None, profile, paragraph=_one_paragraph(check.text), grammar=False)
             language = check.language if check.language in lt.LANGUAGES else _code_for(linter.config.profile)
-            lint = run(linter.lint_text, check.text, "<text>", "text")
+            lint = run(_lint_timed, linter, check.text)
             if upstream is not None:
                 off_rules, off_categories = service.grammar_settings(linter.config.profile)
                 forwarded = run(upstream.check, fields, language, off_rules, off_categories, limiter=waiting)
-                result, extra = await asyncio.gather(lint, forwarded, return_exceptions=True)
-                if isinstance(result, BaseException):
-                    raise result
+                timed, extra = await asyncio.gather(lint, forwarded, return_exceptions=True)
+                if isinstance(timed, BaseException):
+                    raise timed
+                result, lint_cpu = timed
                 incomplete = isinstance(extra, BaseException)
                 if incomplete:
                     upstream.note_failure(extra)
                     extra = []
             else:
-                result, extra, incomplete = await lint, [], False
+                (result, lint_cpu), extra, incomplete = await lint, [], False
             return JSONResponse(
                 lt.response(
                     check,
@@ -132,7 +134,10 @@ def build_app(
                     language_code=language,
                     extra=extra,
                     incomplete=incomplete or bool(result.errors),
-                )
+                ),
+                # The lint's own CPU time (Server-Timing, milliseconds): a load test can tell the
+                # lint from everything the server does around it (benchmarks/serve_bench.py).
+                headers={"Server-Timing": f"lint;dur={lint_cpu * 1000:.2f}"},
             )
         except RequestError as e:
             return PlainTextResponse(f"Error: {e}", 400)
@@ -277,6 +282,13 @@ def _one_paragraph(text: str) -> bool:
     """A request that holds one paragraph (LibreOffice sends them one at a time)."""
     lines = (line for line in text.splitlines() if line.strip())
     return next(lines, None) is None or next(lines, None) is None
+
+
+def _lint_timed(linter, text: str):
+    """The Result of linting `text`, and the CPU time that took in this thread."""
+    started = time.thread_time()
+    result = linter.lint_text(text, "<text>", "text")
+    return result, time.thread_time() - started
 
 
 def _code_for(profile: str) -> str:

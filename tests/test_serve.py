@@ -396,3 +396,33 @@ def test_a_taken_port_is_one_line_and_exit_2(server):
     )
     assert done.returncode == 2
     assert done.stderr.strip() == f"newslint: cannot listen on {server.url}: Address already in use"
+
+
+def test_connections_send_without_waiting_for_acks():
+    # asyncio turns Nagle's algorithm off only on sockets that say they are TCP. Without it an
+    # answer written in two parts (headers, then body) waits for the client's delayed ACK: 40 ms
+    # added to every request, more than the lint of a whole story takes.
+    import asyncio
+    import socket
+
+    from newslint.serve.run import _listen
+
+    async def accepted_nodelay() -> int:
+        seen = asyncio.get_running_loop().create_future()
+
+        class Protocol(asyncio.Protocol):
+            def connection_made(self, transport):
+                sock = transport.get_extra_info("socket")
+                seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        listening = _listen("127.0.0.1", 0)
+        server = await asyncio.get_running_loop().create_server(Protocol, sock=listening)
+        try:
+            _, writer = await asyncio.open_connection(*listening.getsockname()[:2])
+            writer.close()
+            return await asyncio.wait_for(seen, 10)
+        finally:
+            server.close()
+
+    assert asyncio.run(accepted_nodelay()) != 0

@@ -276,9 +276,13 @@ def match(request: CheckRequest, finding, rules: RuleFields, astral: list[int], 
 
 
 def _astral(text: str) -> list[int]:
-    """astral_indexes, with a fast answer for the usual text that has no character outside
-    the BMP (max() runs in C; the scan would visit every character in Python)."""
-    return astral_indexes(text) if text and max(text) > "\uffff" else []
+    """astral_indexes, with a fast answer for the usual text that has no character outside the
+    BMP: its UTF-16 form is then two bytes a character. The encoder runs in C at memory speed
+    (7 us for a 1,500-word story); max(text), which this replaced, compared every character as
+    an object (1 ms). A lone surrogate, which JSON can carry, is one unit either way."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return []
+    return astral_indexes(text)
 
 
 def _capital(text: str) -> str:

@@ -100,6 +100,37 @@ def test_one_paragraph_gets_paragraph_rules_and_no_story_rules(server):
     assert {"quotes.unclosed"} <= story_rules  # the same words as a story do get it
 
 
+def test_paragraph_and_story_requests_keep_their_own_rules_in_turn(server):
+    # The server keeps one Linter per kind of request: a story between two paragraphs must not
+    # lend the paragraph its story rules, nor take the paragraph's away.
+    paragraph = '"We will stay until the work is done, Hollis said of the plan.'
+    story = paragraph + "\n\nThe council voted on the plan on Tuesday."
+
+    def rules(text: str, language: str = "en-GB") -> list[str]:
+        status, body, _ = form(server.url + "/v2/check", {"text": text, "language": language})
+        assert status == 200
+        return [m["rule"]["id"] for m in json.loads(body)["matches"]]
+
+    alone = rules(paragraph)
+    assert "quotes.unclosed" not in alone
+    assert "quotes.unclosed" in rules(story)
+    assert rules(paragraph) == alone
+    assert "quotes.unclosed" in rules(story, "en-US")
+
+
+def test_check_answers_say_the_lints_cpu_time(server):
+    # Server-Timing gives the lint's own CPU time, so a load test can tell the lint from the
+    # rest of the request (benchmarks/serve_bench.py); it changes nothing a client reads.
+    started = time.perf_counter()
+    status, _, headers = form(server.url + "/v2/check", {"text": STORY * 5, "language": "en-US"})
+    wall_ms = (time.perf_counter() - started) * 1000
+    assert status == 200
+    timing = {k.lower(): v for k, v in headers.items()}["server-timing"]
+    name, _, duration = timing.partition(";dur=")
+    assert name == "lint"
+    assert 0 < float(duration) <= wall_ms
+
+
 def test_annotated_text_offsets_count_markup_and_utf16(server):
     data = {
         "annotation": [
@@ -365,3 +396,33 @@ def test_a_taken_port_is_one_line_and_exit_2(server):
     )
     assert done.returncode == 2
     assert done.stderr.strip() == f"newslint: cannot listen on {server.url}: Address already in use"
+
+
+def test_connections_send_without_waiting_for_acks():
+    # asyncio turns Nagle's algorithm off only on sockets that say they are TCP. Without it an
+    # answer written in two parts (headers, then body) waits for the client's delayed ACK: 40 ms
+    # added to every request, more than the lint of a whole story takes.
+    import asyncio
+    import socket
+
+    from newslint.serve.run import _listen
+
+    async def accepted_nodelay() -> int:
+        seen = asyncio.get_running_loop().create_future()
+
+        class Protocol(asyncio.Protocol):
+            def connection_made(self, transport):
+                sock = transport.get_extra_info("socket")
+                seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        listening = _listen("127.0.0.1", 0)
+        server = await asyncio.get_running_loop().create_server(Protocol, sock=listening)
+        try:
+            _, writer = await asyncio.open_connection(*listening.getsockname()[:2])
+            writer.close()
+            return await asyncio.wait_for(seen, 10)
+        finally:
+            server.close()
+
+    assert asyncio.run(accepted_nodelay()) != 0

@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import re
+import time
 import urllib.parse
 from functools import partial
 from pathlib import Path
@@ -69,9 +70,13 @@ def build_app(
     threads: int = 4,
 ) -> Starlette:
     upstream = Upstream(grammar_server, timeout) if grammar_server else None
-    limiter = anyio.CapacityLimiter(threads)  # linting is CPU work: a few threads, not forty
+    # Linting is CPU work under one GIL, so a few threads, not forty. Not one: measured at 50
+    # clients, one lint thread a process answered half as many requests (13/s against 29/s) for
+    # the same CPU each, as every lint then waits for the event loop to hand it the next story.
+    limiter = anyio.CapacityLimiter(threads)
+    waiting = anyio.CapacityLimiter(16)  # forwarding to a LanguageTool server waits on the network
 
-    async def run(fn, *args):
+    async def run(fn, *args, limiter=limiter):
         """fn(*args) in a worker thread, within the time limit. A check past the limit is
         abandoned (the client gets its 408 at once) and finishes in its thread: the rules' own
         pattern budgets (checks/base.py) bound how long that can be."""
@@ -83,6 +88,15 @@ def build_app(
             raise TimedOut from None
 
     # -- LanguageTool's protocol ---------------------------------------------------------------
+
+    fields_by_linter: dict = {}  # Linter -> lt.RuleFields: each rule's part of a match, made once
+
+    def rule_fields(profile: str | None) -> lt.RuleFields:
+        linter = service.linter(None, profile)  # every rule of the configuration, for the explanations
+        fields = fields_by_linter.get(linter)
+        if fields is None:
+            fields = fields_by_linter[linter] = lt.RuleFields(linter.engine.rules)
+        return fields
 
     async def v2_check(request: Request):
         try:
@@ -98,29 +112,32 @@ def build_app(
             profile = service.profile or check.profile
             linter = service.linter(None, profile, paragraph=_one_paragraph(check.text), grammar=False)
             language = check.language if check.language in lt.LANGUAGES else _code_for(linter.config.profile)
-            lint = run(linter.lint_text, check.text, "<text>", "text")
+            lint = run(_lint_timed, linter, check.text)
             if upstream is not None:
                 off_rules, off_categories = service.grammar_settings(linter.config.profile)
-                forwarded = run(upstream.check, fields, language, off_rules, off_categories)
-                result, extra = await asyncio.gather(lint, forwarded, return_exceptions=True)
-                if isinstance(result, BaseException):
-                    raise result
+                forwarded = run(upstream.check, fields, language, off_rules, off_categories, limiter=waiting)
+                timed, extra = await asyncio.gather(lint, forwarded, return_exceptions=True)
+                if isinstance(timed, BaseException):
+                    raise timed
+                result, lint_cpu = timed
                 incomplete = isinstance(extra, BaseException)
                 if incomplete:
                     upstream.note_failure(extra)
                     extra = []
             else:
-                result, extra, incomplete = await lint, [], False
-            rules = service.rules(None, profile)
+                (result, lint_cpu), extra, incomplete = await lint, [], False
             return JSONResponse(
                 lt.response(
                     check,
                     result.findings,
-                    rules,
+                    rule_fields(profile),
                     language_code=language,
                     extra=extra,
                     incomplete=incomplete or bool(result.errors),
-                )
+                ),
+                # The lint's own CPU time (Server-Timing, milliseconds): a load test can tell the
+                # lint from everything the server does around it (benchmarks/serve_bench.py).
+                headers={"Server-Timing": f"lint;dur={lint_cpu * 1000:.2f}"},
             )
         except RequestError as e:
             return PlainTextResponse(f"Error: {e}", 400)
@@ -263,7 +280,15 @@ def build_app(
 
 def _one_paragraph(text: str) -> bool:
     """A request that holds one paragraph (LibreOffice sends them one at a time)."""
-    return sum(1 for line in text.splitlines() if line.strip()) <= 1
+    lines = (line for line in text.splitlines() if line.strip())
+    return next(lines, None) is None or next(lines, None) is None
+
+
+def _lint_timed(linter, text: str):
+    """The Result of linting `text`, and the CPU time that took in this thread."""
+    started = time.thread_time()
+    result = linter.lint_text(text, "<text>", "text")
+    return result, time.thread_time() - started
 
 
 def _code_for(profile: str) -> str:

@@ -99,6 +99,7 @@ def main(args) -> int:
         service = Service(loaded, profile=args.profile)
         for name in loaded:  # load every rule now: a broken pack stops the start, not a request
             service.linter(name)
+        _prepare(service)
     except (RuleError, ValueError, OSError) as e:
         print(f"newslint: {e}", file=sys.stderr)
         return 2
@@ -145,12 +146,34 @@ def main(args) -> int:
     return 0
 
 
+def _prepare(service) -> None:
+    """Make the Linters /v2/check asks for now, not on the first request (a profile's rules take
+    half a second to load), and before the workers fork, so that they share them. Then move
+    everything made so far out of the garbage collector's sight: it lives as long as the
+    server, and a full collection would otherwise walk all of it (and, in a worker, write to
+    pages it shares with the others) again and again."""
+    import gc
+
+    from .languagetool import LANGUAGES
+
+    profiles = [service.profile] if service.profile else [None, *dict.fromkeys(p for _, p in LANGUAGES.values())]
+    for profile in profiles:
+        service.linter(None, profile)  # every rule: the explanations in the matches
+        for paragraph in (False, True):
+            service.linter(None, profile, paragraph=paragraph, grammar=False)
+    gc.collect()
+    gc.freeze()
+
+
 def _listen(host: str, port: int):
     """The listening socket, bound here so that a taken port is one clear line, not a log."""
     import socket
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # Named as TCP, not left as protocol 0: asyncio turns Nagle's algorithm off (TCP_NODELAY)
+    # only on sockets that say they are TCP, and without that an answer written in two parts
+    # (headers, then body) waits for the client's delayed ACK: 40 ms on every request.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))

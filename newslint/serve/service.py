@@ -28,6 +28,7 @@ class Service:
     profile: str | None = None  # pins the profile for /v2/check (else the language decides)
     _linters: LinterCache = field(default_factory=LinterCache, repr=False)  # one Linter per configuration
     _grammar: dict = field(default_factory=dict, repr=False)  # profile -> grammar_settings()
+    _chosen: dict = field(default_factory=dict, repr=False)  # linter()'s arguments -> its Linter
 
     def __post_init__(self):
         if not self.configs:
@@ -51,7 +52,15 @@ class Service:
         self, name: str | None = None, profile: str | None = None, *, paragraph: bool = False, grammar: bool = True
     ) -> Linter:
         """A Linter for the named configuration. `paragraph`: only the rules that can judge one
-        paragraph alone (scope.py). `grammar=False`: without newslint's own LanguageTool rules."""
+        paragraph alone (scope.py). `grammar=False`: without newslint's own LanguageTool rules.
+        Kept by its arguments: the configurations are fixed at start, and every request asks."""
+        key = (name, profile, paragraph, grammar)
+        linter = self._chosen.get(key)
+        if linter is None:
+            linter = self._chosen[key] = self._make_linter(name, profile, paragraph, grammar)
+        return linter
+
+    def _make_linter(self, name: str | None, profile: str | None, paragraph: bool, grammar: bool) -> Linter:
         config = self.config(name, profile)
         if not grammar and config.grammar:
             config = replace(config, grammar=False)

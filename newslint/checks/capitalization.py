@@ -148,7 +148,7 @@ SMALL_WORDS = (
 # A body, a possessive or another title before a title makes it a job description: "the club's
 # president", "Treats president", "CEO and president"; a nationality does not ("Ukrainian president").
 _DESCRIBED = regex.compile(
-    r"(?:['\u2019]s?|\b(?:and|&)|,|\b(?!\p{Lu}\p{Ll}*(?:an|ese|ish|ch|i|ic)\s)\p{Lu}[\w.]*|\b(?:company|club|bank|firm|university|college|school|party|league|"
+    r"(?:['\u2019]s?|\b(?:and|&)|\p{Lu}[\w.]*,|\b(?!\p{Lu}\p{Ll}*(?:an|ese|ish|ch|i|ic)\s)\p{Lu}[\w.]*|\b(?:company|club|bank|firm|university|college|school|party|league|"
     r"union|association|federation|council|board|group|student|team|fan|network|"
     r"foundation|society|institute|corporation|chamber|court|[a-z]+'s))\s+$"
 )

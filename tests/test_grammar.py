@@ -48,9 +48,10 @@ def closed_port() -> int:
 
 def test_offsets_are_right_after_accents_dashes_curly_quotes_and_characters_outside_the_bmp(fake_languagetool):
     # LanguageTool counts UTF-16 code units: each emoji or mathematical letter below is two.
-    # One letter off its suggestion, as grammar.spelling reports only typos; each typo once.
+    # Two letters swapped against its suggestion, as grammar.spelling reports only typos (and in a
+    # short word only a swap); each typo once.
     fake_languagetool.misspellings["\U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424"] = [
-        "\U0001d41b\U0001d42b\U0001d41e\U0001d41a"
+        "\U0001d41b\U0001d41e\U0001d42b\U0001d41a\U0001d424"
     ]
     text = (
         "Café owners in Zürich \u2014 \u201cwe\u2019re worried\u201d \U0001f600\U0001f600 \u2014 said the "
@@ -278,7 +279,7 @@ def test_a_slow_server_times_out(fake_languagetool):
     result = lint(DRAFT, fake_languagetool.url, grammar_timeout=0.3)
     assert grammar_findings(result) == []
     assert [f.rule for f in result.findings] == ["repetition.doubled-word"]
-    assert len(result.notices) == 4 and len(set(result.notices)) == 1  # the four grammar rules, one message
+    assert len(result.notices) == 5 and len(set(result.notices)) == 1  # the five grammar rules, one message
     assert "did not answer within 0.3 s" in result.notices[0]
 
 
@@ -404,7 +405,7 @@ def test_the_grammar_examples_run_against_the_fake_server(languagetool_for_rule_
     reset()  # nothing cached: the examples must reach the server
     before = len(languagetool_for_rule_examples.checks)
     rules = [r for r in load_rules(profile="british") if r.category == "grammar"]
-    assert len(rules) == 4 and [example_failures(r) for r in rules] == [[], [], [], []]
+    assert len(rules) == 5 and [example_failures(r) for r in rules] == [[]] * 5
     assert len(languagetool_for_rule_examples.checks) > before
 
 
@@ -423,3 +424,40 @@ def test_selecting_grammar_rules_asks_for_grammar(tmp_path, cli, languagetool_fo
 
     assert [f["rule"] for f in json.loads(run.stdout)] == ["grammar.spelling"]
     assert run.returncode == 1
+
+
+@pytest.mark.parametrize(
+    "word,suggestion,kind",
+    [
+        ("goverment", "government", "drop"),
+        ("similaritiest", "similarities", "add"),
+        ("recieved", "received", "swap"),
+        ("seperate", "separate", "vowel"),
+        ("portering", "pottering", "change"),
+        ("boops", "books", "change"),
+        ("government", "government", None),
+        ("goverment", "governments", None),
+    ],
+)
+def test_how_a_misspelling_differs_from_the_suggestion(word, suggestion, kind):
+    from newslint.checks.languagetool import _one_edit
+
+    assert _one_edit(word, suggestion) == kind
+
+
+@pytest.mark.parametrize(
+    "word,suggestion,side",
+    [
+        ("color", "colour", "us"),
+        ("colour", "color", "gb"),
+        ("labelled", "labeled", "gb"),
+        ("organize", "organise", "us"),
+        ("anesthesiology", "anaesthesiology", "us"),
+        ("defence", "defense", "gb"),
+        ("boops", "books", None),
+    ],
+)
+def test_british_and_american_spellings_of_one_word(word, suggestion, side):
+    from newslint.checks.languagetool import _variant
+
+    assert _variant(word, suggestion) == side

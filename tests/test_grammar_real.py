@@ -129,6 +129,7 @@ TRIGGERS = {
     "DASH_RULE": "The fight - which lasted hours - ended.",
     "EN_UNPAIRED_QUOTES": 'He said "yes and left.',
     "APOSTROPHE_IN_DATES": "He was born in the 1990's.",
+    "CAFE_DIACRITIC": "The town has two cafes.",
     # Off because they are wrong for news copy (see rules/grammar.yaml):
     "OXFORD_SPELLING_Z_NOT_S": ("The council organised a meeting.", "en-GB"),
     "THE_SUPERLATIVE": "The bank said its Dutch operations will be hardest hit.",
@@ -166,7 +167,8 @@ COVERED = {
     "EN_UNPAIRED_QUOTES": "quotes.unclosed",
     "APOSTROPHE_IN_DATES": "dates.decade",
 }
-# Off for other reasons: EN_QUOTES (straight or curly marks is the house's choice, not a slip),
+# Off for other reasons: EN_QUOTES and CAFE_DIACRITIC (straight or curly marks, cafe or café:
+# the house's choice, not a slip),
 # PUNCTUATION_PARAGRAPH_END (headlines, datelines and bylines end without a stop), WHITESPACE_RULE
 # (it would repeat CONSECUTIVE_SPACES, which the pack keeps) and the rules wrong for news copy.
 # LanguageTool rules newslint does not do, which the pack leaves on: each is reported (at info).
@@ -348,3 +350,38 @@ def test_terms_compounds_accents_and_articles_before_figures_are_left_alone(serv
         ("grammar.grammar", "a"),
         ("grammar.spelling", "goverment"),
     ]
+
+
+def test_words_languagetool_lacks_are_not_typos_but_slips_of_the_keyboard_are(server):
+    # From edited copy (benchmarks/grammar_audit.py): short words and words a consonant away from
+    # one LanguageTool knows were terms it lacks; dropped, swapped letters and confused vowels were typos.
+    text = (
+        "Band plays on\n"
+        "Fans danced to bossa nova in the hall while hotel staff did the portering. "
+        "The goverment said seperate talks would go on wtih the unions.\n"
+    )
+    assert {"bossa", "portering"} <= {found for _, category, found in raw_check(server, text) if category == "TYPOS"}
+    for profile in ("ap", "british"):
+        assert spans(text, grammar_findings(text, server, profile=profile)) == [
+            ("grammar.spelling", "goverment"),
+            ("grammar.spelling", "seperate"),
+            ("grammar.spelling", "wtih"),
+        ]
+
+
+def test_markup_left_in_the_copy_is_not_spelling(server):
+    text = 'Page saved\n<link href="https://example.com/a" rel="canonical"> The goverment page loaded.\n'
+    assert "href" in {found for _, _, found in raw_check(server, text)}
+    assert spans(text, grammar_findings(text, server)) == [("grammar.spelling", "goverment")]
+
+
+def test_a_plural_verb_after_a_band_is_a_warning_for_ap_and_info_for_british(server):
+    text = "Coldplay have announced a concert in Glasgow."
+    levels = {
+        profile: [(f.rule, f.severity, text[f.start : f.end]) for f in grammar_findings(text, server, profile=profile)]
+        for profile in ("ap", "british")
+    }
+    assert levels == {
+        "ap": [("grammar.grammar", "warning", " have")],
+        "british": [("grammar.doubtful", "info", " have")],
+    }

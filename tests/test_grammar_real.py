@@ -385,3 +385,13 @@ def test_a_plural_verb_after_a_band_is_a_warning_for_ap_and_info_for_british(ser
         "ap": [("grammar.grammar", "warning", " have")],
         "british": [("grammar.doubtful", "info", " have")],
     }
+
+
+def test_a_name_in_a_capitalised_dateline_is_the_name_the_story_introduces(server):
+    text = (
+        "Mayor quits over car plant\n"
+        "KRAGUJEVAC, Serbia (AP) — The mayor of Kragujevac resigned on Monday, and the goverment "
+        "said the plant would stay open.\n"
+    )
+    assert "KRAGUJEVAC" in {found for _, category, found in raw_check(server, text) if category == "TYPOS"}
+    assert spans(text, grammar_findings(text, server)) == [("grammar.spelling", "goverment")]

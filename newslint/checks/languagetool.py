@@ -319,8 +319,14 @@ def check(doc, options: Options):
                     continue
                 if accepted is None:
                     accepted = options.accepted | doc.memo(story_names)
+                    # A dateline or headline in capitals (KRAGUJEVAC, Serbia) names what the story
+                    # introduces in mixed case.
+                    shouted = {word.casefold() for word in accepted}
                 parts = _parts(found)
-                if parts and all(p in accepted or _bare(p) in accepted for p in parts):
+                if parts and all(
+                    p in accepted or _bare(p) in accepted or (p.isupper() and _bare(p).casefold() in shouted)
+                    for p in parts
+                ):
                     continue
             if doc.in_quote(start, max(end, start + 1)) and (
                 options.in_quotes == "none" or (options.in_quotes == "spelling" and not m.is_spelling)

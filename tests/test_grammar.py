@@ -172,11 +172,20 @@ def test_the_configured_vocabulary_is_accepted(fake_languagetool):
 
 def test_british_profile_asks_for_british_english(fake_languagetool):
     text = "The color of the flag is my favourite."
-    found = grammar_findings(lint(text, fake_languagetool.url, profile="british"))
-    assert [text[f.start : f.end] for f in found] == ["color"]
+    assert grammar_findings(lint(text, fake_languagetool.url, profile="british")) == []
     assert {c["language"] for c in fake_languagetool.checks} == {"en-GB"}
-    found = grammar_findings(lint(text, fake_languagetool.url))
-    assert [text[f.start : f.end] for f in found] == ["favourite"]
+    assert grammar_findings(lint(text, fake_languagetool.url)) == []
+    assert {c["language"] for c in fake_languagetool.checks} == {"en-GB", "en-US"}
+
+
+def test_the_other_sides_spelling_is_left_to_the_spelling_pack(fake_languagetool):
+    # LanguageTool calls "color" a misspelling in en-GB; newslint's spelling pack judges it once
+    # (spelling.us-british in a story that mixes the two), not grammar.spelling again.
+    text = "The color of the flag is the colour of the sea."
+    result = lint(text, fake_languagetool.url, profile="british")
+    assert [(f.rule, text[f.start : f.end]) for f in result.findings if "spelling" in f.rule] == [
+        ("spelling.us-british", "color")
+    ]
 
 
 # -- one request per document, cached by paragraph ---------------------------------------------------

@@ -444,6 +444,8 @@ def test_selecting_grammar_rules_asks_for_grammar(tmp_path, cli, languagetool_fo
         ("seperate", "separate", "vowel"),
         ("portering", "pottering", "change"),
         ("boops", "books", "change"),
+        ("scragged", "cragged", "front"),
+        ("ssure", "sure", "add"),
         ("government", "government", None),
         ("goverment", "governments", None),
     ],

@@ -430,3 +430,16 @@ def test_headlines_names_elisions_and_articles_before_u_names_are_not_grammar_sl
         ("grammar.grammar", "a")
     ]
     assert text.index(" a unexpected") + 1 == grammar_findings(text, server, profile="british")[-1].start
+
+
+def test_to_too_advice_a_word_quoted_as_a_word_and_a_letter_before_the_first_are_not_typos(server):
+    text = (
+        "Cup tie\n"
+        "The coach did not want his team to be too comfortable or too sure of victory. The word "
+        '"energie" means energy. Wales were scragged by the defence, and the goverment said so.\n'
+    )
+    raw = {found for _, category, found in raw_check(server, text, "en-GB") if category == "TYPOS"}
+    assert {"too sure", "energie", "scragged"} <= raw  # LanguageTool alone calls each a typo
+    assert spans(text, grammar_findings(text, server, profile="british", min_level="warning")) == [
+        ("grammar.spelling", "goverment")
+    ]

@@ -181,7 +181,8 @@ SHORT_WORD = 7  # letters: below this, only a swap of two neighbours counts as a
 
 def _one_edit(a: str, b: str) -> str | None:
     """How a differs from b by one edit: "swap" (two neighbours), "add" or "drop" (a letter),
-    "vowel" (one vowel for another), "change" (any other letter for another); None: not one edit."""
+    "front" (a letter added or dropped at the start, which typing seldom does), "vowel" (one
+    vowel for another), "change" (any other letter for another); None: not one edit."""
     if a == b or abs(len(a) - len(b)) > 1:
         return None
     if len(a) == len(b):
@@ -194,6 +195,8 @@ def _one_edit(a: str, b: str) -> str | None:
     i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
     if short[i:] != long_[i + 1 :]:
         return None
+    if i == 0:
+        return "front"  # a letter added or dropped before the first: scragged -> cragged
     return "add" if len(a) > len(b) else "drop"
 
 
@@ -203,6 +206,8 @@ def _looks_like_typo(doc, word: str, suggestions: tuple[str, ...]) -> bool:
     were one consonant from a word it knows (portering -> pottering, circumventers ->
     circumcenters) or short (boops, bossa, formyl, href); the typos were letters dropped, added
     or swapped, and vowels confused."""
+    if any(c.isspace() for c in word):
+        return False  # LanguageTool's to/too advice ("too sure") files under TYPOS: not a typo
     if len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", doc.text)) > 1:
         return False  # used twice: meant
     if any(_variant(word.casefold(), s.casefold()) for s in suggestions[:3]):
@@ -252,6 +257,14 @@ def _elided(text: str, start: int, word: str, suggestions: tuple[str, ...]) -> b
     return text[start - 1 : start] in ("'", "\u2019") and any(
         len(s) == len(word) + 1 and s[1:].casefold() == word.casefold() for s in suggestions[:3]
     )
+
+
+_QUOTE_MARKS = "\"'\u2018\u2019\u201c\u201d"
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """A word quoted on its own, as a word (the German word "energie"), is not a slip."""
+    return text[start - 1 : start] in _QUOTE_MARKS and text[end : end + 1] in _QUOTE_MARKS and start > 0
 
 
 def _names_a_name(doc, found: str, suggestions: tuple[str, ...]) -> bool:
@@ -339,7 +352,7 @@ def check(doc, options: Options):
                     continue
                 if options.typos_only and not _looks_like_typo(doc, found, m.replacements):
                     continue
-                if _elided(doc.text, start, found, m.replacements):
+                if _elided(doc.text, start, found, m.replacements) or _mentioned(doc.text, start, end):
                     continue
                 if accepted is None:
                     accepted = options.accepted | doc.memo(story_names)

@@ -38,6 +38,7 @@ import gzip
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -394,7 +395,12 @@ def vale_version() -> str:
 
 
 def vale_command() -> list[str] | None:
+    """Vale with the benchmark's style; on a fresh checkout the pinned Vale is installed first
+    (benchmarks/vale/install: from the Go module proxy into benchmarks/vale/bin), where Go is."""
     binary = VALE / "bin" / "vale"
+    if not binary.is_file() and shutil.which("go"):
+        print(f"installing Vale {vale_version()} from the Go module proxy (benchmarks/vale/install)", file=sys.stderr)
+        subprocess.run(["sh", str(VALE / "install")], stdout=sys.stderr, check=False)
     return [str(binary), "--config", str(VALE / ".vale.ini")] if binary.is_file() else None
 
 
@@ -637,6 +643,20 @@ def peers(args, stories, figures: dict) -> int:
             f"({runs[f'newslint -j {args.jobs}']['findings']:,} findings), -j 1 "
             f"{runs['newslint -j 1']['words_per_second']:,.0f} words/s: newslint {v['ratio']:.1f}x Vale"
         )
+
+    # The three side by side: words per second on the same stories, in this run.
+    rates = []
+    if "skipped" not in p:
+        rates += [("newslint, lint path, one process", p["newslint_words_per_second"])]
+    if "skipped" not in v:
+        rates += [(f"newslint check -j {n}", v["runs"][f"newslint -j {n}"]["words_per_second"]) for n in (1, args.jobs)]
+        rates += [(f"Vale {v['version']} (its own threads)", v["runs"]["vale"]["words_per_second"])]
+    if "skipped" not in p:
+        rates += [(f"proselint {p['version']}, one process", p["proselint_words_per_second"])]
+    if rates:
+        print(f"\nwords per second on the same {len(sample):,} stories, load average {load_average()}:")
+        for name, rate in rates:
+            print(f"  {name:38} {rate:>10,.0f}")
 
     # 9. What each finds in the seed article.
     seed = args.corpus.parent / "seed" / "article.txt"

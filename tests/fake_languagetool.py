@@ -8,7 +8,9 @@ counts them. Its "checker" knows a few rules, enough to test the client side for
 - MORFOLOGIK_RULE_EN_US / _EN_GB (category TYPOS): the words in `misspellings` (per language);
 - EN_A_VS_AN (category MISC): "a" before a word that starts with a vowel letter;
 - ENGLISH_WORD_REPEAT_RULE (category MISC): a word said twice;
-- WHETHER (category REDUNDANCY): "whether or not", as the real one (a style match).
+- WHETHER (category REDUNDANCY): "whether or not", as the real one (a style match);
+- NNP_AGREEMENT and DOUBLE_NEGATIVE (category GRAMMAR): "Coldplay have" and "not ... nothing",
+  two of the grammar rules the pack reports at info (grammar.doubtful).
 
 It honours language, disabledRules, enabledRules, enabledOnly, disabledCategories and
 enabledCategories, and answers an unknown language with HTTP 400 and a plain-text error, as
@@ -59,6 +61,12 @@ TYPOS = {"id": "TYPOS", "name": "Possible Typo"}
 MISC = {"id": "MISC", "name": "Miscellaneous"}
 REDUNDANCY = {"id": "REDUNDANCY", "name": "Redundant Phrases"}
 _WHETHER = re.compile(r"\bwhether or not\b")
+GRAMMAR = {"id": "GRAMMAR", "name": "Grammar"}
+# (rule id, pattern, the group it marks, message): as the real ones mark them.
+_GRAMMAR_RULES = (
+    ("NNP_AGREEMENT", re.compile(r"\bColdplay( have)\b"), 1, "Possible agreement error."),
+    ("DOUBLE_NEGATIVE", re.compile(r"\b(\w+ not \w+ nothing)\b"), 1, "This phrase contains a double negative."),
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _A_VOWEL = re.compile(r"\b([Aa]) (?=[aeiouAEIOU]\w)")
 _REPEAT = re.compile(r"\b(\w+) (\1)\b", re.IGNORECASE)
@@ -277,6 +285,23 @@ class FakeLanguageTool:
                         ["whether"],
                     )
                 )
+        for rule_id, pattern, group, message in _GRAMMAR_RULES:
+            if language.startswith("en") and wanted(rule_id, "GRAMMAR"):
+                for m in pattern.finditer(text):
+                    found.append(
+                        self._match(
+                            text,
+                            m.start(group),
+                            m.end(group),
+                            rule_id,
+                            rule_id,
+                            "grammar",
+                            GRAMMAR,
+                            message,
+                            "Grammar",
+                            [],
+                        )
+                    )
         return sorted(found, key=lambda match: match["offset"])
 
     @staticmethod

@@ -48,9 +48,10 @@ def closed_port() -> int:
 
 def test_offsets_are_right_after_accents_dashes_curly_quotes_and_characters_outside_the_bmp(fake_languagetool):
     # LanguageTool counts UTF-16 code units: each emoji or mathematical letter below is two.
-    # One letter off its suggestion, as grammar.spelling reports only typos; each typo once.
+    # Two letters swapped against its suggestion, as grammar.spelling reports only typos (and in a
+    # short word only a swap); each typo once.
     fake_languagetool.misspellings["\U0001d41b\U0001d42b\U0001d41e\U0001d41a\U0001d424"] = [
-        "\U0001d41b\U0001d42b\U0001d41e\U0001d41a"
+        "\U0001d41b\U0001d41e\U0001d42b\U0001d41a\U0001d424"
     ]
     text = (
         "Café owners in Zürich \u2014 \u201cwe\u2019re worried\u201d \U0001f600\U0001f600 \u2014 said the "
@@ -101,7 +102,8 @@ def test_rules_the_house_packs_cover_are_disabled_at_languagetool(fake_languaget
     assert [f.rule for f in result.findings] == ["repetition.doubled-word"]  # reported once, by the house rule
     sent = fake_languagetool.checks[0]
     assert "ENGLISH_WORD_REPEAT_RULE" in sent["disabledRules"].split(",")
-    assert sent["disabledCategories"] == "TYPOGRAPHY"
+    # Typography stays on: two spaces inside a sentence, stray apostrophes are no newslint rule's job.
+    assert "disabledCategories" not in sent and "APOSTROPHE_IN_DATES" in sent["disabledRules"].split(",")
     assert sent["language"] == "en-US"
 
 
@@ -170,11 +172,20 @@ def test_the_configured_vocabulary_is_accepted(fake_languagetool):
 
 def test_british_profile_asks_for_british_english(fake_languagetool):
     text = "The color of the flag is my favourite."
-    found = grammar_findings(lint(text, fake_languagetool.url, profile="british"))
-    assert [text[f.start : f.end] for f in found] == ["color"]
+    assert grammar_findings(lint(text, fake_languagetool.url, profile="british")) == []
     assert {c["language"] for c in fake_languagetool.checks} == {"en-GB"}
-    found = grammar_findings(lint(text, fake_languagetool.url))
-    assert [text[f.start : f.end] for f in found] == ["favourite"]
+    assert grammar_findings(lint(text, fake_languagetool.url)) == []
+    assert {c["language"] for c in fake_languagetool.checks} == {"en-GB", "en-US"}
+
+
+def test_the_other_sides_spelling_is_left_to_the_spelling_pack(fake_languagetool):
+    # LanguageTool calls "color" a misspelling in en-GB; newslint's spelling pack judges it once
+    # (spelling.us-british in a story that mixes the two), not grammar.spelling again.
+    text = "The color of the flag is the colour of the sea."
+    result = lint(text, fake_languagetool.url, profile="british")
+    assert [(f.rule, text[f.start : f.end]) for f in result.findings if "spelling" in f.rule] == [
+        ("spelling.us-british", "color")
+    ]
 
 
 # -- one request per document, cached by paragraph ---------------------------------------------------
@@ -265,6 +276,7 @@ def test_a_server_that_is_down_gives_one_notice_and_the_other_findings(tmp_path,
     err = run.stderr.decode()
     assert err.count("newslint: ") == 1, err
     assert f"nothing answers at {url}" in err and "--grammar-server" in err
+    assert "scripts/languagetool-server start" in err and "Maven Central" in err  # how to run one
     assert run.stdout.decode().count("repetition.doubled-word") == 2
     assert run.returncode == 1  # the findings decide, as without grammar
     required = cli("check", "--grammar-required", "--grammar-server", url, tmp_path / "a.txt")
@@ -276,7 +288,7 @@ def test_a_slow_server_times_out(fake_languagetool):
     result = lint(DRAFT, fake_languagetool.url, grammar_timeout=0.3)
     assert grammar_findings(result) == []
     assert [f.rule for f in result.findings] == ["repetition.doubled-word"]
-    assert len(result.notices) == 4 and len(set(result.notices)) == 1  # the four grammar rules, one message
+    assert len(result.notices) == 5 and len(set(result.notices)) == 1  # the five grammar rules, one message
     assert "did not answer within 0.3 s" in result.notices[0]
 
 
@@ -402,7 +414,7 @@ def test_the_grammar_examples_run_against_the_fake_server(languagetool_for_rule_
     reset()  # nothing cached: the examples must reach the server
     before = len(languagetool_for_rule_examples.checks)
     rules = [r for r in load_rules(profile="british") if r.category == "grammar"]
-    assert len(rules) == 4 and [example_failures(r) for r in rules] == [[], [], [], []]
+    assert len(rules) == 5 and [example_failures(r) for r in rules] == [[]] * 5
     assert len(languagetool_for_rule_examples.checks) > before
 
 
@@ -421,3 +433,42 @@ def test_selecting_grammar_rules_asks_for_grammar(tmp_path, cli, languagetool_fo
 
     assert [f["rule"] for f in json.loads(run.stdout)] == ["grammar.spelling"]
     assert run.returncode == 1
+
+
+@pytest.mark.parametrize(
+    "word,suggestion,kind",
+    [
+        ("goverment", "government", "drop"),
+        ("similaritiest", "similarities", "add"),
+        ("recieved", "received", "swap"),
+        ("seperate", "separate", "vowel"),
+        ("portering", "pottering", "change"),
+        ("boops", "books", "change"),
+        ("scragged", "cragged", "front"),
+        ("ssure", "sure", "add"),
+        ("government", "government", None),
+        ("goverment", "governments", None),
+    ],
+)
+def test_how_a_misspelling_differs_from_the_suggestion(word, suggestion, kind):
+    from newslint.checks.languagetool import _one_edit
+
+    assert _one_edit(word, suggestion) == kind
+
+
+@pytest.mark.parametrize(
+    "word,suggestion,side",
+    [
+        ("color", "colour", "us"),
+        ("colour", "color", "gb"),
+        ("labelled", "labeled", "gb"),
+        ("organize", "organise", "us"),
+        ("anesthesiology", "anaesthesiology", "us"),
+        ("defence", "defense", "gb"),
+        ("boops", "books", None),
+    ],
+)
+def test_british_and_american_spellings_of_one_word(word, suggestion, side):
+    from newslint.checks.languagetool import _variant
+
+    assert _variant(word, suggestion) == side

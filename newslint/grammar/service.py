@@ -224,7 +224,9 @@ class LanguageToolService:
         if any(isinstance(x, requests.exceptions.ConnectionError) for x in chain):
             return (
                 f"grammar checks did not run: nothing answers at {self.server}. Start the LanguageTool "
-                f"server, or correct --grammar-server / NEWSLINT_LANGUAGETOOL_URL."
+                f"server (scripts/languagetool-server start, in newslint's source, builds one from Maven "
+                f"Central and runs it on http://127.0.0.1:8081), or correct --grammar-server / "
+                f"NEWSLINT_LANGUAGETOOL_URL."
             )
         return (
             f"grammar checks did not run: {self.where} gave an answer newslint cannot read ({detail}). "

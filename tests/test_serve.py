@@ -125,7 +125,7 @@ def test_annotated_text_offsets_count_markup_and_utf16(server):
 
 
 def test_levels_and_rule_filters(server):
-    text = "About 300 fighters joined the group. The the rest fled."
+    text = "About 300 fighters joined the group, up from 200 last year. The the rest fled."
 
     def rules(**extra):
         status, body, _ = form(server.url + "/v2/check", {"text": text, "language": "en-US", **extra})

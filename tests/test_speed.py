@@ -127,7 +127,7 @@ def test_rewritten_patterns_match_the_originals(text):
         _SHORT: re.compile(
             rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
             rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-            rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:an?|the|who)\s)))"
+            rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
         ),
     }
     from newslint.checks.punctuation import _PATTERNS

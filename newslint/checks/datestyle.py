@@ -203,9 +203,16 @@ _CHECKS = {
 }
 
 
+# A date with a clock time close after it is a page's time stamp ("Posted: Oct 14, 2026 / 06:45
+# AM CDT", "Fri 27 Nov 2026 09.12 GMT"): furniture the boilerplate rules judge, not copy.
+_STAMP_TIME = re.compile(r"[^\n]{0,12}?\b\d{1,2}[:.]\d\d\b")
+
+
 def check(doc, options: Options):
     scan, problem = _CHECKS[options.problem]
     for m in doc.memo(scan):
+        if options.problem in ("month-form", "order") and _STAMP_TIME.match(doc.text, m.end()):
+            continue
         hit = problem(doc, m, options)
         if hit is not None:
             yield hit

@@ -43,6 +43,9 @@ _LINE_END = re.compile(r"\r\n?|\n")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
 
 
+_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"  # what opens a quotation of its own
+
+
 class Span(NamedTuple):
     start: int
     end: int
@@ -234,12 +237,22 @@ class Document:
 
     @cached_property
     def _quote_index(self) -> tuple[list[int], list[int]]:
-        # Outermost quotations only, as sorted, disjoint (start, end) lists for bisect.
+        # Outermost quotations only, as sorted, disjoint (start, end) lists for bisect. A quotation
+        # that never closes (reported as unclosed) covers its own sentence only: taking it to the
+        # end of the paragraph would hide from every rule that skips quotations the copy after it.
+        unclosed = {p.start for p in self.quote_scan.problems if p.kind == "unclosed"}
         starts, ends = [], []
+        cut = False  # the quotation before was cut short: its continuation is no quotation either
         for q in self.quotes:
             if q.depth == 0 and (not ends or q.start >= ends[-1]):
+                end = q.end
+                if cut and not q.closed and self.text[q.start] not in _MARKS:
+                    continue
+                cut = not q.closed and q.start in unclosed
+                if cut:
+                    end = min(end, max(self.sentences[self.sentence_index(q.start)][1], q.start + 1))
                 starts.append(q.start)
-                ends.append(q.end)
+                ends.append(end)
         return starts, ends
 
     def in_quote(self, start: int, end: int) -> bool:

@@ -240,3 +240,28 @@ def test_a_fix_title_keeps_the_case_of_the_copy():
         fix_safe=True,
     )
     assert fix.fix_title("ISIS fighters", finding) == "Replace 'ISIS' with 'Islamic State'"
+
+
+@pytest.mark.parametrize(
+    "profile, text",
+    [
+        # Found by benchmarks/fuzz.py: the first pass turns the lone ” into “, which re-pairs the
+        # quotation marks; the second pass saw "the the" outside any quotation and removed a word
+        # that was quoted in the draft as written.
+        ("british", "Vote set\n\n\u201d\u201d the the \u201d\n"),
+        ("ap", "Vote set\n\n\u201d\u201d the the \u201d\n"),
+    ],
+)
+def test_a_later_pass_never_changes_a_word_quoted_in_the_draft(profile, text):
+    fixed = fix.fix_text(Linter(Config(profile=profile)), text, "draft.txt", unsafe=True)
+    assert fix.quoted_words_changed(text, fixed.text) == []
+    assert fixed.settled
+
+
+def test_quotation_spans_move_with_the_edits_around_them():
+    # "ab “cd” ef": the quotation is [3, 7). An insertion at its first mark lands before it, one
+    # at its end after it; a deletion ending at its end (its closing mark) takes the end along.
+    assert fix._moved([3], [Edit(3, 3, "xx")], at_end=False) == [5]
+    assert fix._moved([7], [Edit(7, 7, "xx")], at_end=True) == [7]
+    assert fix._moved([7], [Edit(6, 7, "")], at_end=True) == [6]
+    assert fix._moved([3, 7, 9], [Edit(0, 2, "a"), Edit(5, 5, "zz"), Edit(8, 9, "")], at_end=True) == [2, 8, 9]

@@ -231,17 +231,42 @@ def quoted_words_changed(before: str, after: str) -> list[str]:
     """Words of a direct quotation in `before` that `after` changed, dropped or added to: what
     a fix must never do (the tests and benchmarks/fix_audit.py check it; the engine enforces it).
     Words are compared in order over the whole text, so a fix that only moves a quotation
-    mark, and so re-pairs the quotations, changes nothing here."""
+    mark, and so re-pairs the quotations, changes nothing here.
+
+    Matching words in order is ambiguous when a word recurs: `ISIS "ISIS"` fixed to `Islamic
+    State "ISIS"` matches the quoted ISIS as well as the first. Matched from the start, the
+    first is kept and the quoted one counted as changed; so the words are matched from the
+    end too, and a change is reported only when both ways find one (the first way's words)."""
     doc = Document(before)  # plain text: offsets into `before` are offsets into doc.text
     old = [(m.group(), m.start()) for m in _WORDS.finditer(before)]
     new = [m.group() for m in _WORDS.finditer(after)]
+    changed = _changed_in_quotes(doc, old, new, len(before))
+    if changed:
+        end = len(before)
+        flipped = [(word, end - start - len(word)) for word, start in reversed(old)]
+        if not _changed_in_quotes(_Flipped(doc, end), flipped, new[::-1], end):
+            return []
+    return changed
+
+
+class _Flipped:
+    """in_quote() of a document read from the end: offsets counted back from `end`."""
+
+    def __init__(self, doc: Document, end: int):
+        self.doc, self.end = doc, end
+
+    def in_quote(self, start: int, stop: int) -> bool:
+        return self.doc.in_quote(self.end - stop, self.end - start)
+
+
+def _changed_in_quotes(doc, old: list[tuple[str, int]], new: list[str], end: int) -> list[str]:
     changed = []
     matcher = difflib.SequenceMatcher(a=[w for w, _ in old], b=new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
         if a1 == a2:  # words added: inside a quotation if both neighbours are
-            left, right = old[a1 - 1][1] if a1 else 0, old[a1][1] if a1 < len(old) else len(before)
+            left, right = old[a1 - 1][1] if a1 else 0, old[a1][1] if a1 < len(old) else end
             if doc.in_quote(left, left + 1) and doc.in_quote(right, right + 1):
                 changed.extend(new[b1:b2])
             continue

@@ -265,3 +265,21 @@ def test_quotation_spans_move_with_the_edits_around_them():
     assert fix._moved([7], [Edit(7, 7, "xx")], at_end=True) == [7]
     assert fix._moved([7], [Edit(6, 7, "")], at_end=True) == [6]
     assert fix._moved([3, 7, 9], [Edit(0, 2, "a"), Edit(5, 5, "zz"), Edit(8, 9, "")], at_end=True) == [2, 8, 9]
+
+
+def test_a_recurring_word_outside_a_quotation_is_not_read_as_a_quoted_one():
+    # Found by benchmarks/fuzz.py: the unquoted ISIS became "Islamic State", and matching words
+    # from the start took the quoted ISIS for the one that changed.
+    before = 'Smith on cent ISIS  "ISIS \u201d\n'
+    assert fix.quoted_words_changed(before, 'Smith on cent Islamic State  "ISIS\u201d\n') == []
+    assert fix.quoted_words_changed(before, 'Smith on cent ISIS  "Daesh \u201d\n') == ["ISIS"]
+    assert fix.quoted_words_changed(before, 'Smith on cent Islamic State  "Daesh\u201d\n') == ["ISIS"]
+
+
+def test_a_run_of_line_breaks_inside_a_quotation_mark_in_html_is_fixed_in_one_pass():
+    # Found by benchmarks/fuzz.py: HTML reads each line break of the markup as a space, and
+    # quotes.space-inside removed one space a pass: 10 passes did not settle.
+    html = "<p>The mayor said \u201c" + "\r\n" * 8 + "we will win\u201d today.</p>\n"
+    fixed = fix.fix_text(Linter(), html, "page.html")
+    assert fixed.settled
+    assert fixed.text == "<p>The mayor said \u201cwe will win\u201d today.</p>\n"

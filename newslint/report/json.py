@@ -15,10 +15,13 @@ def render(results, stream, *, rules=(), profile: str | None = None, color: bool
     # Characters as they are, unless the stream cannot carry them all: then JSON's \u escapes.
     encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
     ascii_only = encoding not in ("utf-8", "utf-8-sig")
-    # The same bytes as safe.json_array over the whole list: "[]", or "[\n  item,\n  item\n]".
-    separator = "[\n  "
+    # The same bytes as safe.json_array over the whole list: "[]", or "[\n  item,\n  item\n]",
+    # written a file (or a thousand findings) at a time.
+    started, lines = False, []
     for result in results:
         for f in result.findings:
-            stream.write(separator + json_text(json.dumps(f.to_dict(), ensure_ascii=ascii_only)))
-            separator = ",\n  "
-    stream.write("[]\n" if separator == "[\n  " else "\n]\n")
+            lines.append(json.dumps(f.to_dict(), ensure_ascii=ascii_only))
+            if len(lines) == 1000 or f is result.findings[-1]:
+                stream.write(("[\n  " if not started else ",\n  ") + json_text(",\n  ".join(lines)))
+                started, lines = True, []
+    stream.write("\n]\n" if started else "[]\n")

@@ -120,6 +120,16 @@ def _log(order: dict, first_message: dict, known: dict, errors: list) -> dict:
     }
 
 
+def _spool(spool, lines: list[str], pad: str, started: bool) -> bool:
+    """Write `lines` (results, as JSON) to the spool, each after "[" (the first) or "," and
+    `pad`, and empty it; whether anything was ever written."""
+    if lines:
+        spool.write(("," if started else "[") + pad + json_text(("," + pad).join(lines)))
+        lines.clear()
+        return True
+    return started
+
+
 def render(results, stream, *, rules=(), profile: str | None = None, color: bool = False) -> None:
     """The log's head (the rules that fired, whether the run succeeded) is known only at the end,
     so each result is written to a spool file as its file is done, one a line by the C encoder
@@ -129,7 +139,7 @@ def render(results, stream, *, rules=(), profile: str | None = None, color: bool
     errors: list[str] = []
     pad = "\n" + " " * 8
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        separator = "[" + pad
+        started, lines = False, []  # written to the spool a file or a thousand results at a time
         for result in results:
             location, located = None, None  # one artifactLocation a file, not one a finding
             for f in result.findings:
@@ -137,9 +147,12 @@ def render(results, stream, *, rules=(), profile: str | None = None, color: bool
                     location, located = _uri(f.path), f.path
                 index = order.setdefault(f.rule, len(order))
                 first_message.setdefault(f.rule, f.message)
-                item = _result(f, index, getattr(result, "source", None), location)
-                spool.write(separator + json_text(json.dumps(item, ensure_ascii=False)))
-                separator = "," + pad
+                lines.append(
+                    json.dumps(_result(f, index, getattr(result, "source", None), location), ensure_ascii=False)
+                )
+                if len(lines) == 1000:
+                    started = _spool(spool, lines, pad, started)
+            started = _spool(spool, lines, pad, started)
             errors.extend(getattr(result, "errors", []))
         known = {r.id: r for r in (rules() if callable(rules) else rules)}  # as configured
         head, tail = json.dumps(_log(order, first_message, known, errors), ensure_ascii=False, indent=2).split(

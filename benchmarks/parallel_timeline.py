@@ -21,22 +21,25 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 STARTED = time.perf_counter()
+LOG = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False).name
+
+import newslint.cli.parallel as parallel  # noqa: E402
+
+_inner = parallel._check_chunk
+
+
+def timed(paths):
+    """The worker's chunk function, logged. Module-level: the pool pickles it by name."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = _inner(paths)
+    with open(LOG, "a", encoding="ascii") as f:
+        done = time.perf_counter() - STARTED
+        f.write(f"{os.getpid()} {wall - STARTED:.3f} {done:.3f} {time.process_time() - cpu:.3f} {len(paths)}\n")
+    return out
 
 
 def main() -> int:
-    import newslint.cli.parallel as parallel
     from newslint.cli import main as newslint
-
-    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
-    inner = parallel._check_chunk
-
-    def timed(paths):
-        wall, cpu = time.perf_counter(), time.process_time()
-        out = inner(paths)
-        with open(log.name, "a", encoding="ascii") as f:
-            done = time.perf_counter() - STARTED
-            f.write(f"{os.getpid()} {wall - STARTED:.3f} {done:.3f} {time.process_time() - cpu:.3f} {len(paths)}\n")
-        return out
 
     parallel._check_chunk = timed
     sys.argv = ["newslint", *sys.argv[1:]]
@@ -55,14 +58,14 @@ def main() -> int:
         f"workers {kids.ru_utime + kids.ru_stime:.2f} s; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
     workers: dict[str, list] = {}
-    for line in Path(log.name).read_text(encoding="ascii").splitlines():
+    for line in Path(LOG).read_text(encoding="ascii").splitlines():
         pid, began, done, cpu, files = line.split()
         w = workers.setdefault(pid, [float(began), 0.0, 0.0, 0.0, 0])
         w[1] = max(w[1], float(done))
         w[2] += float(done) - float(began)
         w[3] += float(cpu)
         w[4] += int(files)
-    os.unlink(log.name)
+    os.unlink(LOG)
     for pid, (first, last, busy, cpu, files) in workers.items():
         print(
             f"  worker {pid}: {files} files; first chunk at {first:.2f} s, last done at {last:.2f} s; "

@@ -270,8 +270,31 @@ def _changed_in_quotes(doc, old: list[tuple[str, int]], new: list[str], end: int
             if doc.in_quote(left, left + 1) and doc.in_quote(right, right + 1):
                 changed.extend(new[b1:b2])
             continue
+        if a1 != a2 and b1 == b2 and _slides_out_of_quotes(doc, old, a1, a2):
+            continue
         changed.extend(word for word, start in old[a1:a2] if doc.in_quote(start, start + len(word)))
     return changed
+
+
+def _slides_out_of_quotes(doc, old: list[tuple[str, int]], a1: int, a2: int) -> bool:
+    """Could the words old[a1:a2], deleted, as well be the same words just before or after them,
+    outside any quotation? ("the the “the" losing a "the": the deleted one may be any of three.)"""
+    n = a2 - a1
+
+    def unquoted(lo: int) -> bool:
+        return not any(doc.in_quote(start, start + len(word)) for word, start in old[lo : lo + n])
+
+    lo = a1  # deleting old[lo - 1 : lo + n - 1] instead leaves the same words when these agree
+    while lo > 0 and old[lo - 1][0] == old[lo + n - 1][0]:
+        lo -= 1
+        if unquoted(lo):
+            return True
+    lo = a1
+    while lo + n < len(old) and old[lo][0] == old[lo + n][0]:
+        lo += 1
+        if unquoted(lo):
+            return True
+    return False
 
 
 def unified_diff(source: SourceFile, new_text: str) -> str:

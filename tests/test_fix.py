@@ -283,3 +283,14 @@ def test_a_run_of_line_breaks_inside_a_quotation_mark_in_html_is_fixed_in_one_pa
     fixed = fix.fix_text(Linter(), html, "page.html")
     assert fixed.settled
     assert fixed.text == "<p>The mayor said \u201cwe will win\u201d today.</p>\n"
+
+
+def test_a_word_deleted_from_a_run_of_the_same_word_is_not_read_as_the_quoted_one():
+    # Found by benchmarks/fuzz.py (30 minutes, seed 2026): repetition.doubled-word removed the
+    # second unquoted "the" of `the the   “the`; matched from either end, the words lost the
+    # quoted one. A deletion that could as well be of the same words outside the quotation is
+    # not a change to it.
+    before = "Vote\r\n\r\n\u2019s per \n - a was the the   \u201cthe \r\n .Jane the "
+    after = "Vote\r\n\r\n\u2018s per \n - a was the   \u201cthe \r\n .Jane the "
+    assert fix.quoted_words_changed(before, after) == []
+    assert fix.quoted_words_changed(before, after.replace(".Jane the", ".Jane")) == ["the"]

@@ -1,9 +1,11 @@
 """Apply fixes: choose edits that do not collide, repeat until nothing more is fixable, and write
 the file back atomically, as it was (encoding, BOM, line endings, permissions).
 
-Which fixes may touch a direct quotation is decided in one place, engine._keeps_quoted_words:
-a finding whose fix would change a quotation's words carries no fix at all, so nothing here can
-apply one.
+Which fixes may touch a direct quotation is decided in engine._keeps_quoted_words: a finding
+whose fix would change a quotation's words carries no fix at all. That veto sees the quotations
+of one pass; fix_text holds every later pass to the same rule for the quotations of the draft as
+written (a fix to a quotation mark can re-pair the marks, and a word quoted in the draft then
+looks unquoted to the next pass).
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ import os
 import re
 import stat
 import tempfile
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .document import Document
 from .model import Edit, Finding
-from .source import STDIN, InputError, decode_with_encoding, is_word, read_bytes
+from .source import STDIN, InputError, decode_with_encoding, is_word, kind_for, read_bytes
 
 _WORDS = re.compile(r"\w+")
 MAX_PASSES = 10  # a fix may reveal another (a doubled word inside a doubled space); never loops
@@ -151,38 +153,148 @@ class Fixed:
 def fix_text(linter, text: str, path: str, *, unsafe: bool = False) -> Fixed:
     """Fix until the text is a fixed point: linting it again offers nothing more to apply."""
     applied = 0
+    quoted = None  # the draft's quotations, carried through each pass's edits
     for _ in range(MAX_PASSES):
         findings = linter.lint_text(text, path).findings
+        if quoted is None:
+            quoted = _Quotations.of(text, path)  # the first pass's own veto holds them already
+        else:
+            findings = quoted.keep_words(text, findings)
         edits = choose_edits(findings, unsafe=unsafe)
         if not edits:
             return Fixed(text, applied, True)
         taken = set(edits)  # not `in edits`: a list, searched once per fix, was quadratic
         applied += sum(1 for f in findings if f.fix and any(e in taken for e in f.fix))
         text = apply_edits(text, edits)
-    settled = not choose_edits(linter.lint_text(text, path).findings, unsafe=unsafe)
+        quoted.carry(edits)
+    settled = not choose_edits(quoted.keep_words(text, linter.lint_text(text, path).findings), unsafe=unsafe)
     return Fixed(text, applied, settled)
+
+
+class _Quotations:
+    """The direct quotations of a draft as written, as sorted disjoint (start, end) spans of the
+    text being fixed, moved along as each pass's edits are applied."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    @classmethod
+    def of(cls, text: str, path: str) -> _Quotations:
+        try:
+            doc = Document(text, path, kind_for(path))
+            spans = []
+            for q in doc.quotes:  # outermost quotations only, as the engine's veto reads them
+                start, end = doc.to_source(q.start), doc.to_source(q.end, is_end=True)
+                if q.depth == 0 and (not spans or start >= spans[-1][1]):
+                    spans.append((start, end))
+        except InputError:
+            spans = []  # the linter said why already
+        return cls(spans)
+
+    def keep_words(self, text: str, findings: list[Finding]) -> list[Finding]:
+        """`findings` without those whose fix changes the words of one of these quotations (the
+        engine's rule, _keeps_quoted_words, for quotations the pass itself may no longer see)."""
+        if not self.starts:
+            return findings
+        return [f for f in findings if not f.fix or all(self._keeps(text, e) for e in f.fix)]
+
+    def _keeps(self, text: str, edit: Edit) -> bool:
+        start, end = edit.start, max(edit.end, edit.start + 1)
+        i = bisect_right(self.starts, end - 1) - 1
+        if i < 0 or start >= self.ends[i] or end <= self.starts[i]:
+            return True
+        return _WORDS.findall(text, edit.start, edit.end) == _WORDS.findall(edit.replacement)
+
+    def carry(self, edits: list[Edit]) -> None:
+        """Move the spans to where they are once `edits` (sorted, not colliding) are applied."""
+        if not self.starts or not edits:
+            return
+        edits = sorted(edits, key=lambda e: (e.start, e.end))  # not colliding: sorted by end too
+        self.starts = _moved(self.starts, edits, at_end=False)
+        self.ends = _moved(self.ends, edits, at_end=True)
+
+
+def _moved(positions: list[int], edits: list[Edit], *, at_end: bool) -> list[int]:
+    """Sorted positions after sorted, non-colliding edits are applied. Text inserted right at a
+    position lands before it, unless the position ends a span (`at_end`): then after it."""
+    moved, shift, k = [], 0, 0
+    for p in positions:
+        while k < len(edits) and (edits[k].end < p or (edits[k].end == p and (edits[k].start < p or not at_end))):
+            shift += len(edits[k].replacement) - (edits[k].end - edits[k].start)
+            k += 1
+        moved.append(p + shift)
+    return moved
 
 
 def quoted_words_changed(before: str, after: str) -> list[str]:
     """Words of a direct quotation in `before` that `after` changed, dropped or added to: what
     a fix must never do (the tests and benchmarks/fix_audit.py check it; the engine enforces it).
     Words are compared in order over the whole text, so a fix that only moves a quotation
-    mark, and so re-pairs the quotations, changes nothing here."""
+    mark, and so re-pairs the quotations, changes nothing here.
+
+    Matching words in order is ambiguous when a word recurs: `ISIS "ISIS"` fixed to `Islamic
+    State "ISIS"` matches the quoted ISIS as well as the first. Matched from the start, the
+    first is kept and the quoted one counted as changed; so the words are matched from the
+    end too, and a change is reported only when both ways find one (the first way's words)."""
     doc = Document(before)  # plain text: offsets into `before` are offsets into doc.text
     old = [(m.group(), m.start()) for m in _WORDS.finditer(before)]
     new = [m.group() for m in _WORDS.finditer(after)]
+    changed = _changed_in_quotes(doc, old, new, len(before))
+    if changed:
+        end = len(before)
+        flipped = [(word, end - start - len(word)) for word, start in reversed(old)]
+        if not _changed_in_quotes(_Flipped(doc, end), flipped, new[::-1], end):
+            return []
+    return changed
+
+
+class _Flipped:
+    """in_quote() of a document read from the end: offsets counted back from `end`."""
+
+    def __init__(self, doc: Document, end: int):
+        self.doc, self.end = doc, end
+
+    def in_quote(self, start: int, stop: int) -> bool:
+        return self.doc.in_quote(self.end - stop, self.end - start)
+
+
+def _changed_in_quotes(doc, old: list[tuple[str, int]], new: list[str], end: int) -> list[str]:
     changed = []
     matcher = difflib.SequenceMatcher(a=[w for w, _ in old], b=new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
         if a1 == a2:  # words added: inside a quotation if both neighbours are
-            left, right = old[a1 - 1][1] if a1 else 0, old[a1][1] if a1 < len(old) else len(before)
+            left, right = old[a1 - 1][1] if a1 else 0, old[a1][1] if a1 < len(old) else end
             if doc.in_quote(left, left + 1) and doc.in_quote(right, right + 1):
                 changed.extend(new[b1:b2])
             continue
+        if a1 != a2 and b1 == b2 and _slides_out_of_quotes(doc, old, a1, a2):
+            continue
         changed.extend(word for word, start in old[a1:a2] if doc.in_quote(start, start + len(word)))
     return changed
+
+
+def _slides_out_of_quotes(doc, old: list[tuple[str, int]], a1: int, a2: int) -> bool:
+    """Could the words old[a1:a2], deleted, as well be the same words just before or after them,
+    outside any quotation? ("the the “the" losing a "the": the deleted one may be any of three.)"""
+    n = a2 - a1
+
+    def unquoted(lo: int) -> bool:
+        return not any(doc.in_quote(start, start + len(word)) for word, start in old[lo : lo + n])
+
+    lo = a1  # deleting old[lo - 1 : lo + n - 1] instead leaves the same words when these agree
+    while lo > 0 and old[lo - 1][0] == old[lo + n - 1][0]:
+        lo -= 1
+        if unquoted(lo):
+            return True
+    lo = a1
+    while lo + n < len(old) and old[lo][0] == old[lo + n][0]:
+        lo += 1
+        if unquoted(lo):
+            return True
+    return False
 
 
 def unified_diff(source: SourceFile, new_text: str) -> str:

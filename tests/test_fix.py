@@ -240,3 +240,57 @@ def test_a_fix_title_keeps_the_case_of_the_copy():
         fix_safe=True,
     )
     assert fix.fix_title("ISIS fighters", finding) == "Replace 'ISIS' with 'Islamic State'"
+
+
+@pytest.mark.parametrize(
+    "profile, text",
+    [
+        # Found by benchmarks/fuzz.py: the first pass turns the lone ” into “, which re-pairs the
+        # quotation marks; the second pass saw "the the" outside any quotation and removed a word
+        # that was quoted in the draft as written.
+        ("british", "Vote set\n\n\u201d\u201d the the \u201d\n"),
+        ("ap", "Vote set\n\n\u201d\u201d the the \u201d\n"),
+    ],
+)
+def test_a_later_pass_never_changes_a_word_quoted_in_the_draft(profile, text):
+    fixed = fix.fix_text(Linter(Config(profile=profile)), text, "draft.txt", unsafe=True)
+    assert fix.quoted_words_changed(text, fixed.text) == []
+    assert fixed.settled
+
+
+def test_quotation_spans_move_with_the_edits_around_them():
+    # "ab “cd” ef": the quotation is [3, 7). An insertion at its first mark lands before it, one
+    # at its end after it; a deletion ending at its end (its closing mark) takes the end along.
+    assert fix._moved([3], [Edit(3, 3, "xx")], at_end=False) == [5]
+    assert fix._moved([7], [Edit(7, 7, "xx")], at_end=True) == [7]
+    assert fix._moved([7], [Edit(6, 7, "")], at_end=True) == [6]
+    assert fix._moved([3, 7, 9], [Edit(0, 2, "a"), Edit(5, 5, "zz"), Edit(8, 9, "")], at_end=True) == [2, 8, 9]
+
+
+def test_a_recurring_word_outside_a_quotation_is_not_read_as_a_quoted_one():
+    # Found by benchmarks/fuzz.py: the unquoted ISIS became "Islamic State", and matching words
+    # from the start took the quoted ISIS for the one that changed.
+    before = 'Smith on cent ISIS  "ISIS \u201d\n'
+    assert fix.quoted_words_changed(before, 'Smith on cent Islamic State  "ISIS\u201d\n') == []
+    assert fix.quoted_words_changed(before, 'Smith on cent ISIS  "Daesh \u201d\n') == ["ISIS"]
+    assert fix.quoted_words_changed(before, 'Smith on cent Islamic State  "Daesh\u201d\n') == ["ISIS"]
+
+
+def test_a_run_of_line_breaks_inside_a_quotation_mark_in_html_is_fixed_in_one_pass():
+    # Found by benchmarks/fuzz.py: HTML reads each line break of the markup as a space, and
+    # quotes.space-inside removed one space a pass: 10 passes did not settle.
+    html = "<p>The mayor said \u201c" + "\r\n" * 8 + "we will win\u201d today.</p>\n"
+    fixed = fix.fix_text(Linter(), html, "page.html")
+    assert fixed.settled
+    assert fixed.text == "<p>The mayor said \u201cwe will win\u201d today.</p>\n"
+
+
+def test_a_word_deleted_from_a_run_of_the_same_word_is_not_read_as_the_quoted_one():
+    # Found by benchmarks/fuzz.py (30 minutes, seed 2026): repetition.doubled-word removed the
+    # second unquoted "the" of `the the   “the`; matched from either end, the words lost the
+    # quoted one. A deletion that could as well be of the same words outside the quotation is
+    # not a change to it.
+    before = "Vote\r\n\r\n\u2019s per \n - a was the the   \u201cthe \r\n .Jane the "
+    after = "Vote\r\n\r\n\u2018s per \n - a was the   \u201cthe \r\n .Jane the "
+    assert fix.quoted_words_changed(before, after) == []
+    assert fix.quoted_words_changed(before, after.replace(".Jane the", ".Jane")) == ["the"]

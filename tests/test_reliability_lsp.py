@@ -6,7 +6,10 @@ from __future__ import annotations
 import random
 import re
 import time
+from pathlib import Path
 from types import SimpleNamespace
+
+import pytest
 
 from newslint.lsp.buffer import TextBuffer
 
@@ -79,3 +82,41 @@ def test_a_client_that_dies_mid_message_leaves_a_clean_exit(client, tmp_path):
     time.sleep(0.2)  # the reader thread collects the last of stderr
     assert code in (0, 1)  # 1: LSP's code for an exit without shutdown
     assert b"Traceback" not in b"".join(client.stderr)
+
+
+def _rss_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads resident memory from /proc (Linux)")
+def test_memory_stays_flat_over_ten_thousand_edits(client, tmp_path):
+    # pygls kept a future for every didChange: about 2 KB a keystroke (18 MB over these 9,000
+    # edits), without bound. Typing one character and deleting it again leaves the text as it
+    # was, so whatever grows is the server's own keeping.
+    client.initialize(root=tmp_path)
+    uri = (tmp_path / "story.md").as_uri()
+    client.open(uri, "Council backs the plan\n\nThe the council said it would build the bridge.\n" * 20)
+    client.diagnostics(uri)
+    version = 1
+
+    def edits(count: int) -> None:
+        nonlocal version
+        for i in range(count):
+            version += 1
+            end = 4 if i % 2 == 0 else 5  # insert "x" at 2:4, then delete it
+            change = {"range": {"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": end}}}
+            change["text"] = "x" if i % 2 == 0 else ""
+            client.notify(
+                "textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
+            )
+            if i % 1000 == 999:  # a pause in typing: the server lints, and has read every edit
+                client.diagnostics(uri, version=version, timeout=120)
+
+    edits(1_000)
+    before = _rss_kb(client.proc.pid)
+    edits(9_000)
+    grown = _rss_kb(client.proc.pid) - before
+    assert grown < 5_000, f"{grown} KB more after 9,000 edits"
+    assert client.close() == 0

@@ -20,12 +20,6 @@ def _say(message) -> None:
     print(f"newslint: {one_line(str(message))}", file=sys.stderr)
 
 
-# Formats that read the results once, in order, and can print each file's findings when it is
-# done (a generator is passed): memory stays flat in the number of files. SARIF (one log with
-# every rule) and HTML read them more than once: they get a list.
-STREAMED = ("text", "line", "github", "json")
-
-
 class _Run:
     """What a check run learns while it goes: failures, notices said, fixes, the worst level."""
 
@@ -34,6 +28,7 @@ class _Run:
         self.notices: set[str] = set()
         self.fixed_count = self.fixed_files = self.diffs = self.died = 0
         self.worst = -1  # the highest level rank of a finding
+        self.paths: list[str] = []  # of the files reported, in order (the same strings as the input's)
 
 
 def run_check(args) -> int:
@@ -49,20 +44,17 @@ def run_check(args) -> int:
             pass
         return EXIT_ERROR if run.failed else (EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if args.format in STREAMED:
-        render(args.format, results, sys.stdout, color=color)
-    else:
-        results = list(results)
-        paths = [STDIN if r.path == "<stdin>" else r.path for r in results]
-        profiles = {checker.linter_for(path).config.profile for path in paths}
-        render(
-            args.format,
-            results,
-            sys.stdout,
-            rules=checker.rules_of(paths),
-            profile=profiles.pop() if len(profiles) == 1 else None,
-            color=color,
-        )
+    # Every format prints (or spools) a file's findings when it is done, in file order, so memory
+    # stays flat in the number of files. SARIF and HTML describe the rules that ran and the
+    # profile, known once every file is read: they get functions to call then.
+    render(
+        args.format,
+        results,
+        sys.stdout,
+        rules=lambda: checker.rules_of(run.paths),
+        profile=lambda: _one_profile(checker, run.paths),
+        color=color,
+    )
     if stats is not None:
         sys.stdout.flush()
         print(stats.table(), file=sys.stderr)
@@ -75,6 +67,12 @@ def run_check(args) -> int:
     if run.failed or (run.notices and args.grammar_required):
         return EXIT_ERROR
     return EXIT_FINDINGS if run.worst >= level_rank(args.fail_level) else EXIT_CLEAN
+
+
+def _one_profile(checker, paths) -> str | None:
+    """The house profile of the files reported, when they share one."""
+    profiles = {checker.linter_for(path).config.profile for path in paths}
+    return profiles.pop() if len(profiles) == 1 else None
 
 
 def _results(args, checker, fixing, run: _Run):
@@ -123,6 +121,7 @@ def _results(args, checker, fixing, run: _Run):
                 _say(notice)
         for f in result.findings:
             run.worst = max(run.worst, level_rank(f.severity))
+        run.paths.append(path)
         yield result
     if run.died:
         _say(f"{run.died} file{'s' if run.died != 1 else ''} {WORKER_DIED}")

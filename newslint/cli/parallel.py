@@ -23,6 +23,10 @@ from ..stats import RuleStats
 # Fewer files than this are checked in this process: starting workers costs more than it saves.
 MIN_PARALLEL_FILES = 8
 MAX_CHUNK = 32  # files per task: big enough to pay for the trip, small enough to share out
+# Reports that show the copy (the line under a finding, the words a fix replaces, the page). For
+# the others a worker sends each Result back without its text: less to pickle, and less for the
+# parent to unpickle while both cores are needed for linting.
+SHOW_COPY = ("text", "sarif", "html")
 
 Outcome = tuple[Result | None, str | None]  # (result, or None when excluded; or the InputError's message)
 # The message of a file whose worker process died (killed, out of memory) before it was checked.
@@ -120,4 +124,8 @@ def _start_worker(args, with_stats: bool) -> None:
 def _check_chunk(paths: list[str]):
     """Check a chunk of files in a worker: their outcomes, and the statistics of the chunk."""
     outcomes = [_worker.check(path) for path in paths]
+    if getattr(_worker.args, "format", None) not in SHOW_COPY:
+        for result, _ in outcomes:
+            if result is not None:
+                result.source = None
     return outcomes, None if _worker.stats is None else _worker.stats.take()

@@ -8,6 +8,8 @@ Output is deterministic (no timestamps), like every newslint format.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections import Counter, defaultdict
 from html import escape
 
@@ -64,7 +66,11 @@ footer { max-width: 78rem; margin: 0 auto 2rem; padding: 0 1.5rem; color: var(--
 
 
 def _counts(findings) -> str:
-    counts = Counter(f.severity for f in findings)
+    return _summary(Counter(f.severity for f in findings))
+
+
+def _summary(counts: Counter) -> str:
+    """ "2 errors, 1 warning, 3 info" from findings counted by level."""
     parts = [
         f"{counts[level]} {level}{'s' if counts[level] != 1 and level != 'info' else ''}"
         for level in reversed(LEVELS)
@@ -143,10 +149,10 @@ def _finding_list(source: str | None, numbered: list, sid: str) -> str:
     return "".join(out)
 
 
-def _totals(findings) -> str:
+def _totals(by_rule: Counter) -> str:
     """Counts per category and per rule, errors first (then warnings, then info), most first:
-    at archive size (thousands of stories) the table says where to look before the stories do."""
-    by_rule: Counter = Counter((f.rule, f.category, f.severity) for f in findings)
+    at archive size (thousands of stories) the table says where to look before the stories do.
+    `by_rule` counts findings by (rule, category, severity)."""
     by_category: Counter = Counter()
     worst: dict[str, str] = {}
     for (_rule, category, severity), n in by_rule.items():
@@ -185,13 +191,62 @@ _FILTERS = (
 
 def render(results, stream, *, rules=None, profile: str | None = None, color: bool = False) -> None:
     """`rules` (the Rule objects that ran) and `profile` (the house profile) are optional: the
-    page names the profile when given it, and otherwise reads everything from the findings."""
-    results = list(results)
-    everything = [f for r in results for f in r.findings]
-    title = f"newslint report: {len(results)} article{'s' if len(results) != 1 else ''}, {_counts(everything)}"
+    page names the profile when given it, and otherwise reads everything from the findings.
+    Either may be a function giving it, called once the results are read.
+
+    The page opens with totals known only at the end, so the stories and the list of them are
+    written to spool files as each file is done and copied in after the head: memory holds
+    counts, never the texts, however many files there are."""
+    by_rule: Counter = Counter()  # (rule, category, severity) -> findings
+    stories = 0
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as nav, tempfile.TemporaryFile("w+", encoding="utf-8") as main:
+        for i, result in enumerate(results, 1):
+            stories = i
+            by_rule.update((f.rule, f.category, f.severity) for f in result.findings)
+            clean = "" if result.findings else ' class="clean-story"'
+            nav.write(
+                encodable(
+                    f'<li{clean}><a href="#story-{i}">{escape(result.path)}</a> ({_counts(result.findings)})</li>'
+                )
+            )
+            main.write(encodable(_story(i, result)))
+        if callable(rules):
+            rules = rules()
+        if callable(profile):
+            profile = profile()
+        severities: Counter = Counter()
+        for (_rule, _category, severity), n in by_rule.items():
+            severities[severity] += n
+        _page(stream, stories, severities, by_rule, rules, profile, nav, main)
+
+
+def _story(i: int, result) -> str:
+    sid = f"story-{i}"
+    numbered = list(enumerate(result.findings, 1))
+    source = getattr(result, "source", None)
+    out = [
+        f'<article class="story{"" if numbered else " clean-story"}" id="{sid}" data-path="{escape(result.path)}">'
+        f'<h2>{escape(result.path)} <span class="counts">({_counts(result.findings)})</span></h2>\n'
+    ]
+    if not numbered:
+        out.append('<p class="clean">No findings.</p></article>\n')
+        return "".join(out)
+    out.append('<div class="layout">')
+    if source is not None:
+        out.append(f'<pre class="source">{_highlight(source, numbered, sid)}</pre>')
+    out.append(f'<aside aria-label="Findings">{_finding_list(source, numbered, sid)}</aside></div></article>\n')
+    return "".join(out)
+
+
+def _page(stream, stories: int, severities: Counter, by_rule: Counter, rules, profile, nav, main) -> None:
+    title = f"newslint report: {stories} article{'s' if stories != 1 else ''}, {_summary(severities)}"
 
     def w(text: str) -> None:
         stream.write(encodable(text))
+
+    def copy(spool) -> None:
+        spool.seek(0)
+        shutil.copyfileobj(spool, stream)
 
     w(
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -208,31 +263,15 @@ def render(results, stream, *, rules=None, profile: str | None = None, color: bo
         ran = f"{len(rules)} rules" if rules is not None else ""
         house = f"house profile <strong>{escape(profile)}</strong>" if profile is not None else ""
         w(f'<p class="summary">Checked with {", ".join(p for p in (house, ran) if p)}.</p>')
-    if everything:
-        w(_totals(everything))
-    if len(results) > 1:
+    if by_rule:
+        w(_totals(by_rule))
+    if stories > 1:
         w(_FILTERS)
         w("<nav><ol>")
-        for i, r in enumerate(results, 1):
-            clean = "" if r.findings else ' class="clean-story"'
-            w(f'<li{clean}><a href="#story-{i}">{escape(r.path)}</a> ({_counts(r.findings)})</li>')
+        copy(nav)
         w("</ol></nav>")
     w("</header>\n<main>\n")
-    for i, result in enumerate(results, 1):
-        sid = f"story-{i}"
-        numbered = list(enumerate(result.findings, 1))
-        source = getattr(result, "source", None)
-        w(
-            f'<article class="story{"" if numbered else " clean-story"}" id="{sid}" data-path="{escape(result.path)}">'
-            f'<h2>{escape(result.path)} <span class="counts">({_counts(result.findings)})</span></h2>\n'
-        )
-        if not numbered:
-            w('<p class="clean">No findings.</p></article>\n')
-            continue
-        w('<div class="layout">')
-        if source is not None:
-            w(f'<pre class="source">{_highlight(source, numbered, sid)}</pre>')
-        w(f'<aside aria-label="Findings">{_finding_list(source, numbered, sid)}</aside></div></article>\n')
+    copy(main)
     w(
         f"</main>\n<footer>Made by newslint {__version__}. Levels: error (certainly wrong), warning "
         "(almost always wrong), info (worth a look).</footer>\n</body>\n</html>\n"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 
 from ..version import __version__
-from .safe import json_array, json_text, uri_path
+from .safe import json_text, uri_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _PLACE = "\x00results\x00"  # stands for the results array while the rest of the log is indented
@@ -68,37 +70,28 @@ def _fix(f, source: str | None, location: dict) -> dict:
     }
 
 
-def sarif_log(results, rules=()) -> dict:
-    findings = [f for r in results for f in r.findings]
-    order = list(dict.fromkeys(f.rule for f in findings))
-    first_message = {}
-    for f in findings:
-        first_message.setdefault(f.rule, f.message)
-    known = {r.id: r for r in rules}  # as configured: house packs, levels and messages
-    index = {rule_id: i for i, rule_id in enumerate(order)}
-    sarif_results = []
-    locations = {}  # one artifactLocation a path, not one a finding
-    for result, f in ((r, f) for r in results for f in r.findings):
-        location = locations.get(f.path) or locations.setdefault(f.path, _uri(f.path))
-        region = {
-            "startLine": f.line,
-            "startColumn": f.column,
-            "endLine": f.end_line,
-            "endColumn": f.end_column,
-            "charOffset": f.start,
-            "charLength": f.end - f.start,
-        }
-        item = {
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": _LEVEL[f.severity],
-            "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
-        }
-        if f.fix:
-            item["fixes"] = [_fix(f, getattr(result, "source", None), location)]
-        sarif_results.append(item)
-    errors = [e for r in results for e in getattr(r, "errors", [])]
+def _result(f, index: int, source: str | None, location: dict) -> dict:
+    region = {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "charOffset": f.start,
+        "charLength": f.end - f.start,
+    }
+    item = {
+        "ruleId": f.rule,
+        "ruleIndex": index,
+        "level": _LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
+    }
+    if f.fix:
+        item["fixes"] = [_fix(f, source, location)]
+    return item
+
+
+def _log(order: dict, first_message: dict, known: dict, errors: list) -> dict:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -121,18 +114,56 @@ def sarif_log(results, rules=()) -> dict:
                     }
                 ],
                 "columnKind": "unicodeCodePoints",
-                "results": sarif_results,
+                "results": _PLACE,
             }
         ],
     }
 
 
+def _spool(spool, lines: list[str], pad: str, started: bool) -> bool:
+    """Write `lines` (results, as JSON) to the spool, each after "[" (the first) or "," and
+    `pad`, and empty it; whether anything was ever written."""
+    if lines:
+        spool.write(("," if started else "[") + pad + json_text(("," + pad).join(lines)))
+        lines.clear()
+        return True
+    return started
+
+
 def render(results, stream, *, rules=(), profile: str | None = None, color: bool = False) -> None:
-    log = sarif_log(results, rules)
-    run = log["runs"][0]
-    found, run["results"] = run["results"], _PLACE
-    text = json.dumps(log, ensure_ascii=False, indent=2)
-    # The results, most of the log, one a line by the C encoder (see json_array).
-    text = text.replace(json.dumps(_PLACE), json_array(found, indent=6), 1)
-    stream.write(json_text(text))
-    stream.write("\n")
+    """The log's head (the rules that fired, whether the run succeeded) is known only at the end,
+    so each result is written to a spool file as its file is done, one a line by the C encoder
+    (see json_array), and the spool copied into the log: memory stays flat in the number of files."""
+    order: dict[str, int] = {}  # rule id -> its index, in the order rules first fired
+    first_message: dict[str, str] = {}
+    errors: list[str] = []
+    pad = "\n" + " " * 8
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        started, lines = False, []  # written to the spool a file or a thousand results at a time
+        for result in results:
+            location, located = None, None  # one artifactLocation a file, not one a finding
+            for f in result.findings:
+                if f.path != located:
+                    location, located = _uri(f.path), f.path
+                index = order.setdefault(f.rule, len(order))
+                first_message.setdefault(f.rule, f.message)
+                lines.append(
+                    json.dumps(_result(f, index, getattr(result, "source", None), location), ensure_ascii=False)
+                )
+                if len(lines) == 1000:
+                    started = _spool(spool, lines, pad, started)
+            started = _spool(spool, lines, pad, started)
+            errors.extend(getattr(result, "errors", []))
+        known = {r.id: r for r in (rules() if callable(rules) else rules)}  # as configured
+        head, tail = json.dumps(_log(order, first_message, known, errors), ensure_ascii=False, indent=2).split(
+            json.dumps(_PLACE), 1
+        )
+        stream.write(json_text(head))
+        if order:
+            spool.seek(0)
+            shutil.copyfileobj(spool, stream)
+            stream.write("\n" + " " * 6 + "]")
+        else:
+            stream.write("[]")
+        stream.write(json_text(tail))
+        stream.write("\n")

@@ -59,32 +59,61 @@ def _is_whole(text: str, start: int, end: int) -> bool:
     return not _CAPITAL_AFTER.match(text, end) and not _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
 
 
-def check(doc, options: Options):
+def _runs(doc) -> list[tuple[list[tuple[int, int, str]], int]]:
+    """Runs of words with nothing but spaces between (a name does not run on past punctuation),
+    each with its paragraph's start, in the body's paragraphs that are not in capitals."""
     text = doc.text
-    # lower-cased words -> each occurrence: (start, end, words as written, opens a sentence)
-    grams: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...], bool]]] = {}
+    runs = []
     for index in doc.body:
         if doc.is_shouting(index):
             continue
         start, end = doc.paragraphs[index]
-        run: list[re.Match] = []
+        run: list[tuple[int, int, str]] = []
         for m in _TOKEN.finditer(text, start, end):
-            if run and text[run[-1].end() : m.start()].strip():
-                run = []  # punctuation between: a name does not run on past it
-            run.append(m)
-            for n in range(2, min(options.longest, len(run)) + 1):
-                first = run[-n]
-                if not first.group()[0].isupper():
+            if run and text[run[-1][1] : m.start()].strip():
+                runs.append((run, start))
+                run = []
+            run.append((m.start(), m.end(), m.group()))
+        if run:
+            runs.append((run, start))
+    return runs
+
+
+def _opens_sentence(text: str, start: int, paragraph_start: int) -> bool:
+    return start == paragraph_start or _SENTENCE_END.search(text, max(paragraph_start, start - 4), start) is not None
+
+
+def check(doc, options: Options):
+    text = doc.text
+    runs = _runs(doc)
+    # Only word runs that are written somewhere as a name (capitals first and last) are compared:
+    # found first, they keep the second pass to a few runs (most start no name at all).
+    names: set[tuple[str, ...]] = set()
+    for run, _ in runs:
+        for i, (_, _, word) in enumerate(run):
+            if word[0].isupper():
+                for j in range(i + 1, min(i + options.longest, len(run))):
+                    if run[j][2][0].isupper():
+                        names.add(tuple(w.lower() for _, _, w in run[i : j + 1]))
+    firsts = {name[0] for name in names}
+    # lower-cased words -> each occurrence: (start, end, words as written, its paragraph's start)
+    grams: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...], int]]] = {}
+    for run, paragraph_start in runs:
+        for j in range(1, len(run)):  # in the order of their last words, shortest first
+            for i in range(j - 1, max(j - options.longest, -1), -1):
+                start, _, word = run[i]
+                if not word[0].isupper() or word.lower() not in firsts:
                     continue
-                words = tuple(t.group() for t in run[-n:])
-                opens = (
-                    first.start() == start
-                    or _SENTENCE_END.search(text, max(start, first.start() - 4), first.start()) is not None
-                )
-                grams.setdefault(tuple(w.lower() for w in words), []).append((first.start(), m.end(), words, opens))
+                words = tuple(w for _, _, w in run[i : j + 1])
+                key = tuple(w.lower() for w in words)
+                if key in names:
+                    # (whether it opens a sentence is asked later, of the few forms that differ)
+                    grams.setdefault(key, []).append((start, run[j][1], words, paragraph_start))
     reported: list[tuple[int, int]] = []
     hits = []
     for uses in grams.values():
+        if len(uses) < 2:
+            continue  # written once: nothing to compare (most word runs)
         # Shouted words ("DEAR ABBY", "The GROW stage") are emphasis or furniture, not a spelling.
         uses = [u for u in uses if not any(len(w) >= 4 and w.isupper() for w in u[2])]
         forms = Counter(words for _, _, words, _ in uses)
@@ -97,8 +126,8 @@ def check(doc, options: Options):
         # The usual form is the name; on a tie, the one the story wrote first.
         order = {words: i for i, (_, _, words, _) in reversed(list(enumerate(uses)))}
         usual = max(names, key=lambda w: (forms[w], -order[w]))
-        for s, e, words, opens in uses:
-            if words == usual or (opens and all(w.islower() for w in words[1:])):
+        for s, e, words, paragraph_start in uses:
+            if words == usual or (all(w.islower() for w in words[1:]) and _opens_sentence(text, s, paragraph_start)):
                 continue
             if all(a == b or a.lower() in _PARTICLES for a, b in zip(words, usual)):
                 continue  # "Arjan de Zeeuw" and "De Zeeuw said": a particle opens a sentence

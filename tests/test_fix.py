@@ -293,4 +293,8 @@ def test_a_word_deleted_from_a_run_of_the_same_word_is_not_read_as_the_quoted_on
     before = "Vote\r\n\r\n\u2019s per \n - a was the the   \u201cthe \r\n .Jane the "
     after = "Vote\r\n\r\n\u2018s per \n - a was the   \u201cthe \r\n .Jane the "
     assert fix.quoted_words_changed(before, after) == []
-    assert fix.quoted_words_changed(before, after.replace(".Jane the", ".Jane")) == ["the"]
+    # ... while a word deleted inside a quotation, with no like word outside it, still is.
+    # (The draft above no longer serves: its quotation is unclosed, and an unclosed quotation
+    # now covers only its own sentence, so its last "the" is outside.)
+    quoted = "Vote\n\nHe said \u201cthe the end\u201d and left."
+    assert fix.quoted_words_changed(quoted, quoted.replace("the the", "the")) == ["the"]

@@ -144,7 +144,7 @@ def check(doc, options: Options):
     text = doc.text
     header = set(doc.header)
     sentences = doc.sentences
-    figures = _figures(text, sentences)
+    figures = _figures(text, doc.folded, sentences)
     if not figures:
         return
     not_prose: dict[int, bool] = {}  # paragraph -> a table line or a headline-like line
@@ -207,12 +207,12 @@ def check(doc, options: Options):
             yield Hit(figure.start(), figure.end(), {"found": figure.group()})
 
 
-def _figures(text: str, sentences) -> dict[int, list]:
+def _figures(text: str, folded: str | None, sentences) -> dict[int, list]:
     """The figures of each sentence that has any (sentence number -> matches, in text order).
     Only sentences that hold a digit, or one of the hint words of a figure in words, are
     scanned: most hold neither, and finding those is a few fast searches of the whole text."""
     starts = [start for start, _ in sentences]
-    with_digits, with_words = _sentences_holding(text, starts, sentences)
+    with_digits, with_words = _sentences_holding(text, folded, starts, sentences)
     figures: dict[int, list] = {}
     for number in sorted(with_digits | with_words):
         start, end = sentences[number]
@@ -254,8 +254,9 @@ def figures_in(text: str, start: int, end: int) -> list:
     return found
 
 
-def _sentences_holding(text: str, starts: list[int], sentences) -> tuple[set[int], set[int]]:
-    """The numbers of the sentences that hold a digit, and of those that hold a hint word."""
+def _sentences_holding(text: str, folded: str | None, starts: list[int], sentences) -> tuple[set[int], set[int]]:
+    """The numbers of the sentences that hold a digit, and of those that hold a hint word (looked
+    for in the story's lower-cased text, Document.folded)."""
 
     def sentence_at(offset: int) -> int | None:
         number = bisect_right(starts, offset) - 1
@@ -269,16 +270,15 @@ def _sentences_holding(text: str, starts: list[int], sentences) -> tuple[set[int
         # On to the next sentence: one search per sentence with digits, not one per digit.
         found = _DIGIT.search(text, sentences[number][1] if number is not None else found.end())
     with_digits.discard(None)
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character that lengthens: offsets would not fit
+    if folded is None:  # lower case would move the offsets: every sentence may hold one
         return with_digits, set(range(len(sentences)))
     with_words: set[int] = set()
     for hint in _WORD_FIGURE_HINTS:
-        at = lowered.find(hint)
+        at = folded.find(hint)
         while at >= 0:
             number = sentence_at(at)
             with_words.add(number)
-            at = lowered.find(hint, sentences[number][1] if number is not None else at + 1)
+            at = folded.find(hint, sentences[number][1] if number is not None else at + 1)
     with_words.discard(None)
     return with_digits, with_words
 

@@ -16,10 +16,15 @@ prefilter and is always scanned.
 from __future__ import annotations
 
 import re
-import re._constants as c
-import re._parser as parser
 import warnings
 from collections.abc import Iterable
+
+try:  # the standard library's own regular-expression parser: re._parser since Python 3.11
+    import re._constants as c
+    import re._parser as parser
+except ImportError:  # Python 3.10
+    import sre_constants as c
+    import sre_parse as parser
 
 # Syntax the `regex` module reads otherwise than the standard library's parser (which reads it as
 # literal text or as another class): a fuzzy match {e<=1} (which need not hold its literals), a
@@ -28,7 +33,9 @@ from collections.abc import Iterable
 _READ_OTHERWISE = re.compile(r"(?<!\\)\{(?!\d*(?:,\d*)?\})|\[\[:|\(\?\||\(\?[a-zA-Z-]*[fVr]|\\[KLpPmMXGNHhVv]")
 # An alternation with more literals than this is cheaper scanned than tested string by string.
 MAX_LITERALS = 24
-_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+# (possessive repeats and atomic groups came in Python 3.11)
+_REPEATS = tuple(op for op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) if op is not None)
+_ATOMIC_GROUP = getattr(c, "ATOMIC_GROUP", None)
 
 
 class Prefilter:
@@ -99,7 +106,7 @@ def _sequence(items) -> frozenset[str] | None:
 def _node(op, av) -> frozenset[str] | None:
     if op is c.SUBPATTERN:
         return _sequence(av[-1])
-    if op is c.ATOMIC_GROUP:
+    if _ATOMIC_GROUP is not None and op is _ATOMIC_GROUP:
         return _sequence(av)
     if op is c.ASSERT and av[0] == 1:  # a lookahead's text is in the story too (not a lookbehind:
         return _sequence(av[1])  # its text may lie before the paragraph scanned)

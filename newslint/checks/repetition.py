@@ -33,7 +33,7 @@ from ..model import Edit, Hit
 from .base import OptionError, RuleType, string_list
 
 # Not part of a hyphenated compound: "a break-in in 1999", "lost in in-fighting".
-_DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]++)([ \t]+)(\1)(?![\w-])", re.IGNORECASE)
+_DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)([ \t]+)(\1)(?![\w-])", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 
 

@@ -27,6 +27,7 @@ Options
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +57,7 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
-_SUFFIXES = ("s", "es", "n", "an", "ns", "ans", "ian", "ians", "ese", "e")
+_SUFFIXES = ("s", "es", "n", "an", "ns", "ans", "ian", "ians", "ese", "e", "i")  # Iraq, Iraqi
 _LONGEST_NAME = 40  # a longer "surname" is not a name; it would only make the index below large
 
 
@@ -70,6 +71,14 @@ def looks_misspelled(a: str, b: str, *, final_e: bool = False) -> bool:
     if long.startswith(short) and long[len(short) :] in _SUFFIXES and not (final_e and long[len(short) :] == "e"):
         return False
     return distance(a, b, 1) <= 1
+
+
+def demonym(a: str, b: str) -> bool:
+    """Is one word the other with a demonym's ending (Australia, Australian; Iraq, Iraqi)? Those
+    are two words ("Australia Rugby", "Australian Rugby" are two bodies). A plural's ending is
+    not: "Disaster Emergency Committee" is the Disasters Emergency Committee misspelled."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in ("n", "an", "ian", "i", "ese")
 
 
 def doubled_letter(a: str, b: str) -> bool:
@@ -109,6 +118,7 @@ def check(doc, options: Options):
                 if other_start < before
                 and (given is None or other_given == given)
                 and looks_misspelled(other, surname, final_e=short)
+                and not _common_word(doc.text, other)
             ),
             None,
         )
@@ -129,11 +139,20 @@ def check(doc, options: Options):
             yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
 
 
+def _common_word(text: str, word: str) -> bool:
+    """Does the story also write `word` in lower case ("trade union" beside "Public Services
+    Union")? Then it is an ordinary word in a body's name, not a surname ("Unison" is no Union)."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+_NICKNAME_BEFORE = re.compile(r"[\"\u201c]([A-Z][a-z]+)[\"\u201d]\s+$")
+
+
 def _near_given(a: str, b: str) -> bool:
     """Two spellings of one given name: a doubled or dropped letter (Terrell, Terrel), or, for
     longer names, the same first four letters and two edits at most (Kathryn, Katherine).
     Different names of one family (Joan and John, Michael and Michelle) differ more or earlier."""
-    if a == b or min(len(a), len(b)) < 4:
+    if a == b or min(len(a), len(b)) < 4 or demonym(a, b):
         return False
     if doubled_letter(a, b):
         return True
@@ -156,6 +175,9 @@ def _given_names(text: str, people, options: Options):
                         g_start, start - 1, {"found": given, "expected": first}, (Edit(g_start, start - 1, first),)
                     )
             seen.append(given)
+            nickname = _NICKNAME_BEFORE.search(text, max(0, start - 30), start)
+            if nickname:  # Lauren "Laurie" Hernandez: Laurie Hernandez later is the same person
+                seen.append(nickname.group(1))
 
 
 TYPE = RuleType("name-spelling", Options, check, ("found", "expected"), __doc__, fix="unsafe")

@@ -24,6 +24,7 @@ Options
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document.people import find_people, looks_personal
@@ -45,7 +46,7 @@ def check(doc, options: Options):
     weak_forms = set(people.opening) | set(people.possessive)
     strong = {surname for ref in people.short if ref not in weak_forms for surname in ref[2:]}  # "X said", "Mr X"
     for start, end, surname in sorted(people.short + people.opening):
-        full = people.full.get(surname)
+        full = _introductions(doc.text, people.full.get(surname, ()))
         if not full or surname in reported or doc.is_headline_like(doc.paragraph_index(start)):
             continue
         first_start, first_end, given = full[0]
@@ -59,6 +60,21 @@ def check(doc, options: Options):
             reported.add(surname)
             line = doc.line_col(doc.to_source(first_start))[0]
             yield Hit(start, end, {"name": surname, "full": f"{given} {surname}", "line": line})
+
+
+# Another name after the "surname" makes it a middle name: Theodor Seuss Geisel is no Seuss
+# introduced (Dr Seuss is his pen name). A suffix (Jr, Sr) is not another name.
+_MORE_NAME = re.compile(r"\s+(?!(?:Jr|Sr|Jnr|Snr)\b)(?:Mc|Mac|O')?[A-Z][a-z]")
+
+
+def _introductions(text: str, refs) -> list:
+    """The full references that introduce the surname: it ends the name, and the given name is a
+    word with a vowel or an initial ("Nr Mugabe" is a slip for Mr, not a Mugabe introduced)."""
+    return [
+        (start, end, given)
+        for start, end, given in refs
+        if not _MORE_NAME.match(text, end) and (given.endswith(".") or any(c in "aeiouyAEIOUY" for c in given))
+    ]
 
 
 TYPE = RuleType("reference", Options, check, ("name", "full", "line"), __doc__)

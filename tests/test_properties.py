@@ -301,7 +301,7 @@ def test_odd_line_ends_give_editor_positions(text, kind):
 # -- name-spelling: the indexed lookup finds what comparing every pair found -------------------
 def _name_spelling_by_every_pair(doc):
     """The check written the plain way, comparing every pair of names (quadratic)."""
-    from newslint.checks.name_spelling import doubled_letter, looks_misspelled
+    from newslint.checks.name_spelling import _ACTS_AFTER, _common_word, doubled_letter, looks_misspelled
     from newslint.document.people import find_people
 
     people = doc.memo(find_people)
@@ -309,15 +309,21 @@ def _name_spelling_by_every_pair(doc):
     for surname, refs in people.full.items():
         start, end, given = refs[0]
         for other_start, other, other_given in first_use:
-            if other_start < start and other_given == given and looks_misspelled(other, surname):
+            if (
+                other_start < start
+                and other_given == given
+                and looks_misspelled(other, surname)
+                and not _common_word(doc.text, other)
+            ):
                 yield start, end, other
                 break
     for start, end, surname in sorted(people.short + people.opening):
         if surname in people.full:
             continue
         for other_start, other, _ in first_use:
-            if other_start < start and looks_misspelled(other, surname, final_e=True):
-                if (start, end, surname) in people.short or (len(surname) >= 6 and doubled_letter(other, surname)):
+            if other_start < start and looks_misspelled(other, surname, final_e=True) and not _common_word(doc.text, other):
+                acts = doubled_letter(other, surname) or _ACTS_AFTER.match(doc.text, end)
+                if (start, end, surname) in people.short or (len(surname) >= 6 and acts):
                     yield start, end, other
                 break
 

@@ -33,6 +33,9 @@ from .base import RuleType
 _DATELINE = re.compile(r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3},(?: [A-Z][\w.]+(?: [A-Z][\w.]+)?,)? ")
 _FRONT_DATE = re.compile(r"\A---\s*\n(?:.*\n)*?date:\s*['\"]?(\d{4})-(\d\d)-(\d\d)", re.MULTILINE)
 _HEADER_LINES = 6  # lines above the story where a publication date stands
+# A time stamp line ("Posted 5:12 p.m. Dec. 2, 2026", "Updated: 2 December 2026") is the story's
+# date even where the reader took it for the first line of copy.
+_STAMP = re.compile(r"(?:Posted|Published|Updated|Last updated|Last modified|First published)\b:?", re.IGNORECASE)
 
 
 def story_date(doc) -> dt.date | None:
@@ -44,14 +47,17 @@ def story_date(doc) -> dt.date | None:
             return resolved
     body = set(doc.body[1:]) if doc.body else set()
     for index, (start, end) in enumerate(doc.paragraphs[:_HEADER_LINES]):
-        if index in body and index not in doc.header:
-            break
+        copy = index in body and index not in doc.header
         if end - start > 120:
+            if copy:
+                break
             continue  # a paragraph of copy, not a line of furniture above it
         for mention in find_dates(doc.text, start, end):
             resolved = mention.resolve()
-            if mention.year and resolved:
+            if mention.year and resolved and (not copy or _is_stamp(doc.text, start, end, mention)):
                 return resolved
+        if copy:
+            break
     front = _FRONT_DATE.match(doc.source)
     if front:
         try:
@@ -59,6 +65,14 @@ def story_date(doc) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _is_stamp(text: str, start: int, end: int, mention) -> bool:
+    """Is the line a time stamp, though it reads as copy: "Posted 5:12 p.m. Dec. 2, 2026", or a
+    date with little else ("Wednesday 2 December 2026, 4.15pm")?"""
+    if _STAMP.match(text, start, end):
+        return True
+    return mention.start - start <= 12 and (end - start) - (mention.end - mention.start) <= 12
 
 
 @dataclass

@@ -5,8 +5,10 @@ What it does
     in full with the same given name ("Ryan Dillon" ... "Ryan Dilon"), and a short reference
     ("Dilon said", "Dilon's", "Lunde's" for Lund) one letter away from a full one when no one
     of that spelling was introduced; a surname opening a sentence ("Whittaker apologised") is
-    compared when it differs by a doubled or dropped letter and has six letters or more (shorter
-    words there are mostly ordinary words: "More than" is not Moore). Plurals and derived words
+    compared when it has six letters or more (shorter words there are mostly ordinary words:
+    "More than" is not Moore) and differs by a doubled letter or is followed by a verb of speech
+    or a past tense ("Whitfeld finished"). A three-letter short reference counts when it drops a
+    doubled letter ("Mr Peg" for Pegg). Plurals and derived words
     (Slam, Slams; Lanka, Lankan) and names with another first letter (Hall, Ball) are not
     reported; neither are two people introduced in full as Clark and Clarke.
 
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document.people import find_people
+from ..document.words import SPEECH_VERBS
 from ..model import Edit, Hit
 from .base import RuleType, string_list
 
@@ -65,7 +68,7 @@ def looks_misspelled(a: str, b: str, *, final_e: bool = False) -> bool:
     """One letter apart, same first letter, and not a plural or a derived word (Lanka,
     Lankan; Slam, Slams; Clark, Clarke are different words or different people). With
     `final_e`, a final e does count (a short reference "Lunde" to Lund, the one introduced)."""
-    if a == b or a[0] != b[0] or min(len(a), len(b)) < 4:
+    if a == b or a[0] != b[0] or min(len(a), len(b)) < 4 and not doubled_letter(a, b):  # Pegg, "Mr Peg"
         return False
     short, long = sorted((a, b), key=len)
     if long.startswith(short) and long[len(short) :] in _SUFFIXES and not (final_e and long[len(short) :] == "e"):
@@ -135,8 +138,16 @@ def check(doc, options: Options):
         if surname in people.full or surname in options.accept or len(surname) > _LONGEST_NAME:
             continue
         other = earliest(surname, start, short=True)
-        if other and ((start, end, surname) in people.short or (len(surname) >= 6 and doubled_letter(other, surname))):
+        if other and (
+            (start, end, surname) in people.short
+            or (len(surname) >= 6 and (doubled_letter(other, surname) or _ACTS_AFTER.match(doc.text, end)))
+        ):
             yield Hit(start, end, {"found": surname, "expected": other}, (Edit(start, end, other),))
+
+
+# A sentence's first word followed by a verb of speech or a past tense acts like a person
+# ("Whitfeld finished", "Okafur urged"), where an ordinary word seldom does ("Parked cars").
+_ACTS_AFTER = re.compile(rf"\s+(?:{'|'.join(SPEECH_VERBS)}|[a-z]{{3,}}ed|has|had|was|will|would)\b")
 
 
 def _common_word(text: str, word: str) -> bool:

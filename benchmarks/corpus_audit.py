@@ -49,8 +49,11 @@ BRITISH = re.compile(r"""(?x)
 #   ("Tampa, Fla.", "Blue Bell, Pa."), which AP dropped in 2014.
 # - RT and Euronews write -ize throughout ("emphasized", "normalization"), with commas inside
 #   quotation marks: Oxford/US spelling, not the -ise of the BBC and the Guardian.
+# - The New York Times, The Wall Street Journal and The Christian Science Monitor give courtesy
+#   titles on later references ("Mr. Trump"), which AP does not.
 HOUSE_SETTINGS = (
     (re.compile(r"\b(?:nytimes|latimes)\b"), {"style.state-abbreviation": {"disable": True}}),
+    (re.compile(r"\b(?:nytimes|wsj|csmonitor)\b"), {"titles.courtesy": {"disable": True}}),
     (re.compile(r"\b(?:rt|euronews(?:-en)?)\b"), {"spelling.house-ize": {"prefer": "ize"}}),
 )
 

@@ -69,7 +69,7 @@ COMPATIBLE = {
     "punctuation": {"punctuation", "quotes"},
     "quotes": {"quotes", "punctuation"},
     "naming": {"naming", "reference"},
-    "reference": {"reference", "naming"},
+    "reference": {"reference", "naming", "titles"},  # a courtesy title on a later reference
     "attribution": {"attribution"},
     "repetition": {"repetition", "headline"},
     "style": {

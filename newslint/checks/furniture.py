@@ -55,6 +55,9 @@ _BYLINE = re.compile(
     r"(?:posted|published|updated|last (?:updated|modified))\b.*\d"
 )
 
+# Where a byline's name ends and what a page adds to it begins: "By Kim Tran | Dec. 3, 2026"
+_BYLINE_END = re.compile(r"\s*[|\u2022\u00b7,]\s*|\s+[-\u2013\u2014]\s+")
+
 
 @dataclass
 class Options:
@@ -147,9 +150,11 @@ def _repeated_bylines(doc, options: Options):
         if len(line) > 120 or not _BYLINE.match(line):
             continue
         key = " ".join(line.split()).casefold()
-        if key in seen:
+        # "By Kim Tran" at the top and "By Kim Tran | Dec. 3, 2026" at the foot: one byline
+        name = _BYLINE_END.split(key, 1)[0] if key.startswith("by ") else key
+        if key in seen or name in seen:
             yield _deletion(doc, index, index)
-        seen.add(key)
+        seen.update((key, name))
 
 
 _CHECKS = {"menu": _menus, "list": _lists, "repeated-byline": _repeated_bylines}

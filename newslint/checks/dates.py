@@ -21,6 +21,9 @@ Use instead
 
 Options
     problem       weekday, no-such-date or story-dates
+    archive       the stories checked are old ones (an archive audit), not this week's drafts:
+                  a weekday whose date has no year, in a story with no date and no year named,
+                  is not judged (default false: it is judged against the date nearest today)
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from .dateline import story_date
 @dataclass
 class Options:
     problem: str
+    archive: bool = False
 
     def __post_init__(self):
         if self.problem not in ("weekday", "no-such-date", "story-dates"):
@@ -69,11 +73,13 @@ def _likely_years(doc) -> list[int]:
     return [latest, latest - 1, latest + 1] if latest else []
 
 
-def _wrong_in_every_likely_year(doc, d) -> dt.date | None:
+def _wrong_in_every_likely_year(doc, d, archive: bool = False) -> dt.date | None:
     """The date `d` (with a weekday and no year) in the likeliest year, when its weekday is wrong
     in every year the story may be from: the years it names, and this year or the next or last,
-    whichever puts the date nearest today (a draft is checked the week it is written). None when
-    it is right in one of them, or when the story names no year to go by."""
+    whichever puts the date nearest today (a draft is checked the week it is written). A story
+    that names this year is current copy, and only the nearest date counts. None when it is
+    right in one of them. A story that names no year at all is this week's draft, unless
+    `archive` says the stories checked are old ones: then its year is unknown, and None."""
     today = dt.date.today()
     near = []
     for y in (today.year - 1, today.year, today.year + 1):
@@ -81,9 +87,13 @@ def _wrong_in_every_likely_year(doc, d) -> dt.date | None:
         if date is not None:
             near.append((abs((date - today).days), date))
     named = doc.memo(_likely_years)
-    if not named:
-        return None  # a story that names no year at all may be from any: an archive's, say
+    if not named and archive:
+        return None  # an archived story that names no year may be from any
     dates = [min(near)[1]] if near else []
+    if dates and named and named[0] >= dates[0].year:
+        # The story names this year (or a later one): it is current copy, and its date is the
+        # one nearest today; "last year" no longer excuses a wrong weekday.
+        named = named[:1]
     dates += [date for date in map(d.resolve, named) if date is not None]
     if not dates or any(date.weekday() == d.weekday for date in dates):
         return None
@@ -127,7 +137,7 @@ def check(doc, options: Options):
         if d.weekday is None:
             continue
         if d.year is None and year is None:
-            date = _wrong_in_every_likely_year(doc, d)
+            date = _wrong_in_every_likely_year(doc, d, options.archive)
             if date is None:
                 continue
         else:

@@ -22,8 +22,9 @@ Use instead
 Options
     problem       weekday, no-such-date or story-dates
     archive       the stories checked are old ones (an archive audit), not this week's drafts:
-                  a weekday whose date has no year, in a story with no date and no year named,
-                  is not judged (default false: it is judged against the date nearest today)
+                  a weekday whose date has no year, in a story with no date of its own, is not
+                  judged (default false: it is judged against the date nearest today and the
+                  years the story names)
 """
 
 from __future__ import annotations
@@ -78,8 +79,8 @@ def _wrong_in_every_likely_year(doc, d, archive: bool = False) -> dt.date | None
     in every year the story may be from: the years it names, and this year or the next or last,
     whichever puts the date nearest today (a draft is checked the week it is written). A story
     that names this year is current copy, and only the nearest date counts. None when it is
-    right in one of them. A story that names no year at all is this week's draft, unless
-    `archive` says the stories checked are old ones: then its year is unknown, and None."""
+    right in one of them. A story that names no year at all is this week's draft. When
+    `archive` says the stories checked are old ones, a story's own year is unknown: None."""
     today = dt.date.today()
     near = []
     for y in (today.year - 1, today.year, today.year + 1):
@@ -87,8 +88,8 @@ def _wrong_in_every_likely_year(doc, d, archive: bool = False) -> dt.date | None
         if date is not None:
             near.append((abs((date - today).days), date))
     named = doc.memo(_likely_years)
-    if not named and archive:
-        return None  # an archived story that names no year may be from any
+    if archive:
+        return None  # an archived story's own year is unknown: the years it names are its past
     dates = [min(near)[1]] if near else []
     if dates and named and named[0] >= dates[0].year:
         # The story names this year (or a later one): it is current copy, and its date is the

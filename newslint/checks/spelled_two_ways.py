@@ -16,8 +16,14 @@ Example
 Use instead
     DreamHost was sold on Monday. DreamHost's customers were not told.
 
+    With `compare: joins`, it reports instead a name written as one word in one place and as
+    two words, or with a hyphen, in another: Avanti West Coast and Avanti Westcoast, Harehills
+    and Hare Hills, Pryce-Morgan and Pryce Morgan (names only: both words of the pair have
+    capitals; the headline, often in title case, is not compared).
+
 Options
     min_letters   shortest word compared (default 4)
+    compare       case (capitals and accents, the default) or joins (one word, two or hyphenated)
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Edit, Hit
-from .base import RuleType
+from .base import OptionError, RuleType
 
 # A word that starts with a capital (the only ones compared): the lookahead lets the scan skip
 # lower-case words fast.
@@ -47,9 +53,58 @@ def _is_name_form(word: str) -> bool:
 @dataclass
 class Options:
     min_letters: int = 4
+    compare: str = "case"
+
+    def __post_init__(self):
+        if self.compare not in ("case", "joins"):
+            raise OptionError("compare", "must be case or joins")
+
+
+# Two capitalised words side by side, with a space or a hyphen between (the lookahead lets
+# "Avanti West Coast" yield both "Avanti West" and "West Coast").
+_PAIR = re.compile(r"(?<![\w'\u2019@#./-])(?=([A-Z][a-z]+)([ -])([A-Z][a-z]+)(?![\w@/-]|\.\w))")
+_ONE = re.compile(r"(?<![\w'\u2019@#./-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w@/-]|\.\w)")  # not @handles, #tags, web addresses
+
+
+def _separator(form: str) -> str:
+    return "-" if "-" in form else " " if " " in form else ""
+
+
+def _joins(doc, options: Options):
+    """A name written as one word and as two (or hyphenated) in one story: the later form."""
+    text = doc.text
+    uses: list[tuple[int, int, str, str]] = []  # start, end, form, key
+    for index in doc.body:
+        if doc.is_shouting(index):
+            continue
+        start, end = doc.paragraphs[index]
+        for m in _PAIR.finditer(text, start, end):
+            a, b = m.group(1), m.group(3)
+            uses.append((m.start(), m.end(3), f"{a}{m.group(2)}{b}", (a + b).lower()))
+        for m in _ONE.finditer(text, start, end):
+            uses.append((m.start(), m.end(), m.group(), m.group().lower()))
+    forms: dict[str, set[str]] = {}
+    for _, _, form, key in uses:
+        if len(key) >= max(options.min_letters, 6):
+            forms.setdefault(key, set()).add(form)
+    first: dict[str, str] = {}
+    reported: set[str] = set()
+    for s, e, form, key in sorted(uses):
+        if len({_separator(f) for f in forms.get(key, ())}) < 2:
+            continue  # one way of writing it, however often: "West Coast" twice
+        if re.search(rf"\b{key}\b", text):
+            continue  # an ordinary word the story also writes in lower case: American Airlines, Delta Air Lines
+        earliest = first.setdefault(key, form)
+        if form == earliest or form in reported:
+            continue
+        reported.add(form)
+        yield Hit(s, e, {"found": form, "first": earliest}, (Edit(s, e, earliest),))
 
 
 def check(doc, options: Options):
+    if options.compare == "joins":
+        yield from _joins(doc, options)
+        return
     text = doc.text
     first: dict[str, str] = {}  # folded -> the story's first spelling
     uses: list[tuple[int, int, str, str]] = []

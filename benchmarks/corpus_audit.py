@@ -50,10 +50,13 @@ BRITISH = re.compile(r"""(?x)
 # - RT and Euronews write -ize throughout ("emphasized", "normalization"), with commas inside
 #   quotation marks: Oxford/US spelling, not the -ise of the BBC and the Guardian.
 # - The New York Times, The Wall Street Journal and The Christian Science Monitor give courtesy
-#   titles on later references ("Mr. Trump"), which AP does not.
+#   titles and ranks on later references ("Mr. Trump", "General Austin"), which AP does not.
 HOUSE_SETTINGS = (
     (re.compile(r"\b(?:nytimes|latimes)\b"), {"style.state-abbreviation": {"disable": True}}),
-    (re.compile(r"\b(?:nytimes|wsj|csmonitor)\b"), {"titles.courtesy": {"disable": True}}),
+    (
+        re.compile(r"\b(?:nytimes|wsj|csmonitor)\b"),
+        {"titles.courtesy": {"disable": True}, "reference.title-repeated": {"disable": True}},
+    ),
     (re.compile(r"\b(?:rt|euronews(?:-en)?)\b"), {"spelling.house-ize": {"prefer": "ize"}}),
 )
 

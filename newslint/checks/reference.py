@@ -18,8 +18,12 @@ Example
 Use instead
     Move the full reference up to the first mention.
 
+    With `problem: title-repeated` it reports instead a later reference that repeats the
+    title the first one gave ("Sgt. Denise Kowalczyk ... Sgt. Kowalczyk said"): AP gives the
+    surname alone after the first reference. The fix takes the title out.
+
 Options
-    none
+    problem       before-first (the default) or title-repeated
 """
 
 from __future__ import annotations
@@ -28,16 +32,46 @@ import re
 from dataclasses import dataclass
 
 from ..document.people import find_people, looks_personal
-from ..model import Hit
-from .base import RuleType
+from ..model import Edit, Hit
+from .base import OptionError, RuleType
 
 
 @dataclass
 class Options:
-    pass
+    problem: str = "before-first"
+
+    def __post_init__(self):
+        if self.problem not in ("before-first", "title-repeated"):
+            raise OptionError("problem", "must be before-first or title-repeated")
+
+
+# A title before a surname alone: "Sgt. Kowalczyk", "Bishop Fahey", "Gov. Ortega" (not a title
+# before a full name: "Sgt. Denise Kowalczyk").
+_TITLED = re.compile(
+    r"(?<![\w.])(?:Sgt|Lt|Capt|Col|Gen|Maj|Cpl|Adm|Gov|Sen|Rep|Det|Insp|Supt|Dr|Rev|Msgr)\.\s+"
+    r"|(?<![\w.])(?:Bishop|Judge|Officer|Detective|Sergeant|Captain|Colonel|General|Governor|Senator|Trooper|Coach)\s+"
+)
+_SURNAME_ALONE = re.compile(r"((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'-]|\s+[A-Z]|\.\w)")
+
+
+def _titles_repeated(doc):
+    """A later reference that repeats the title given at the first: AP style gives the surname
+    alone after the first reference ("Sgt. Denise Kowalczyk ... Kowalczyk said")."""
+    people = doc.memo(find_people)
+    text = doc.text
+    for m in _TITLED.finditer(text):
+        name = _SURNAME_ALONE.match(text, m.end())
+        if name is None:
+            continue
+        full = _introductions(text, people.full.get(name.group(1), ()))
+        if full and full[0][0] < m.start() and not doc.is_headline_like(doc.paragraph_index(m.start())):
+            yield Hit(m.start(), name.end(), {"name": name.group(1), "found": text[m.start() : name.end()]}, (Edit(m.start(), m.end(), ""),))
 
 
 def check(doc, options: Options):
+    if options.problem == "title-repeated":
+        yield from _titles_repeated(doc)
+        return
     people = doc.memo(find_people)
     reported = set()
     # A possessive or a name opening a sentence ("Marsh's order", "Marsh was ...") counts only
@@ -77,4 +111,25 @@ def _introductions(text: str, refs) -> list:
     ]
 
 
-TYPE = RuleType("reference", Options, check, ("name", "full", "line"), __doc__)
+PROBLEM_DOCS = {
+    "before-first": __doc__.split("\n    With `problem: title-repeated`")[0].split("\nOptions\n")[0],
+    "title-repeated": """
+What it does
+    Reports a later reference that repeats the title the first one gave: "Sgt. Kowalczyk" after
+    "Sgt. Denise Kowalczyk". The fix takes the title out.
+
+Why is this bad
+    AP gives the surname alone after the first reference; a repeated title reads as a second
+    person, or as the desk not having read the story through.
+
+Example
+    Sgt. Denise Kowalczyk said the driver fled. Sgt. Kowalczyk said nobody was hurt.
+
+Use instead
+    Sgt. Denise Kowalczyk said the driver fled. Kowalczyk said nobody was hurt.
+""",
+}
+
+TYPE = RuleType(
+    "reference", Options, check, ("name", "full", "line", "found"), __doc__, fix="unsafe", problems=PROBLEM_DOCS
+)

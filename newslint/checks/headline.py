@@ -62,7 +62,7 @@ def check(doc, options: Options):
             continue
         line = _key(doc.text[start:end])
         if line in headlines:
-            if doc.kind == "markdown" and index == doc.headline_index + 1 and line == _key(title):
+            if doc.kind == "markdown" and index == doc.headline_index + 1 and line == _key(title) and _is_heading(doc, start):
                 continue  # front matter's title, then the same words as the first heading
             yield Hit(
                 start,
@@ -72,6 +72,13 @@ def check(doc, options: Options):
             )
         elif long_enough and (line.endswith(" " + headline) or line.startswith(headline + " ")):
             yield Hit(start, end, {"found": doc.text[start:end], "where": "inside this line"})
+
+
+def _is_heading(doc, start: int) -> bool:
+    """Is the Markdown line that holds copy offset `start` a heading ("# ...") in the source?"""
+    at = doc.to_source(start)
+    line_start = doc.source.rfind("\n", 0, at) + 1
+    return doc.source[line_start:at].lstrip().startswith("#")
 
 
 TYPE = RuleType("headline", Options, check, ("found", "where"), __doc__, fix="unsafe")

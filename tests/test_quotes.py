@@ -171,3 +171,11 @@ def newslint_fix(text, rule):
 
     findings = [f for f in Linter(Config()).lint_text(text, "t.txt").findings if f.rule == rule]
     return apply_edits(text, choose_edits(findings))
+
+
+@pytest.mark.parametrize("text", ['"   "', "\u201c  \u201d"])
+def test_a_quotation_of_spaces_alone_is_one_fix_that_does_not_overlap_itself(text):
+    from newslint import lint_text
+
+    [f] = [f for f in lint_text(text) if f.rule == "quotes.space-inside"]
+    assert [(e.start, e.end, e.replacement) for e in f.fix] == [(1, len(text) - 1, "")]

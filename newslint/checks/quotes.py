@@ -213,12 +213,10 @@ def _spaces_inside(doc):
         space = p.start if text[p.start].isspace() else p.end - 1
         pair = padded[i + 1] if i + 1 < len(padded) else None
         if pair and text[pair.start].isspace() and space == p.end - 1 and (p.start, pair.end) in quotations:
-            yield Hit(
-                p.start,
-                pair.end,
-                {"mark": p.mark, "found": text[p.start : pair.end]},
-                (_run_after(text, space), _run_before(text, pair.start + 1)),
-            )
+            after, before = _run_after(text, space), _run_before(text, pair.start + 1)
+            # a quotation of spaces alone (“   ”): both runs are the one run, taken out once
+            edits = (after,) if after.end > before.start else (after, before)
+            yield Hit(p.start, pair.end, {"mark": p.mark, "found": text[p.start : pair.end]}, edits)
             i += 2
             continue
         edit = _run_after(text, space) if space == p.end - 1 else _run_before(text, space + 1)

@@ -3,8 +3,8 @@
 What it does
     Each row of `words` lists one word as each side spells it (color, colour). The story's
     uses are counted by side, over all the rows: with `when: mixed` (the default) a story that
-    uses two sides has each use off the house side (`prefer`, else the side the story used
-    first) reported, with that side's form as the fix; with `when: unmixed` a story written
+    uses two sides has each use off the house side (`prefer`, else the side the story uses
+    most, the first on a tie) reported, with that side's form as the fix; with `when: unmixed` a story written
     all on another side is reported (a wire story from the other house, say). Only words in
     lower case count unless `capitals` is set: "Labour Party" and "World Health
     Organization" are names, spelled as their owners spell them.
@@ -22,7 +22,7 @@ Use instead
 Options
     sides         the names of the sides, in the order of each row (at least two)
     words         rows, each a list of one form per side (a form may be "" when a side has none)
-    prefer        the house side; without it the story's first side is the house side
+    prefer        the house side; without it the side the story uses most (on a tie, first)
     when          mixed (report a story that uses two sides) or unmixed (report a story that
                   uses only a side other than `prefer`)
     capitals      count capitalised uses too (default false)
@@ -32,6 +32,7 @@ Options
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -149,8 +150,9 @@ def check(doc, options: Options):
     sides = list(dict.fromkeys(side for *_, side, _ in uses))
     if not sides:
         return
-    if house is None:
-        house = sides[0]
+    if house is None:  # the story's own style: the side it uses most, the first on a tie
+        counts = Counter(side for *_, side, _ in uses)
+        house = max(sides, key=counts.__getitem__)
     if options.when == "mixed" and len(sides) < 2:
         return
     if options.when == "unmixed" and (len(sides) > 1 or sides[0] == house):

@@ -48,8 +48,8 @@ class Options:
 # A title before a surname alone: "Sgt. Kowalczyk", "Bishop Fahey", "Gov. Ortega" (not a title
 # before a full name: "Sgt. Denise Kowalczyk").
 _TITLED = re.compile(
-    r"(?<![\w.])(?:Sgt|Lt|Capt|Col|Gen|Maj|Cpl|Adm|Gov|Sen|Rep|Det|Insp|Supt|Dr|Rev|Msgr)\.\s+"
-    r"|(?<![\w.])(?:Bishop|Judge|Officer|Detective|Sergeant|Captain|Colonel|General|Governor|Senator|Trooper|Coach)\s+"
+    r"(?=[A-Z])(?<![\w.])(?:(?:Sgt|Lt|Capt|Col|Gen|Maj|Cpl|Adm|Gov|Sen|Rep|Det|Insp|Supt|Dr|Rev|Msgr)\.\s+"
+    r"|(?:Bishop|Judge|Officer|Detective|Sergeant|Captain|Colonel|General|Governor|Senator|Trooper|Coach)\s+)"
 )
 _SURNAME_ALONE = re.compile(r"((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'-]|\s+[A-Z]|\.\w)")
 
@@ -58,6 +58,8 @@ def _titles_repeated(doc):
     """A later reference that repeats the title given at the first: AP style gives the surname
     alone after the first reference ("Sgt. Denise Kowalczyk ... Kowalczyk said")."""
     people = doc.memo(find_people)
+    if not people.full:
+        return  # no one named in full: no title to repeat
     text = doc.text
     for m in _TITLED.finditer(text):
         name = _SURNAME_ALONE.match(text, m.end())

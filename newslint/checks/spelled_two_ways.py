@@ -60,10 +60,9 @@ class Options:
             raise OptionError("compare", "must be case or joins")
 
 
-# Two capitalised words side by side, with a space or a hyphen between (the lookahead lets
-# "Avanti West Coast" yield both "Avanti West" and "West Coast").
-_PAIR = re.compile(r"(?<![\w'\u2019@#./-])(?=([A-Z][a-z]+)([ -])([A-Z][a-z]+)(?![\w@/-]|\.\w))")
-_ONE = re.compile(r"(?<![\w'\u2019@#./-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w@/-]|\.\w)")  # not @handles, #tags, web addresses
+# A capitalised word (or two run together: PowerPage), not part of a handle, a tag or a web
+# address. Two of them with one space or one hyphen between are a pair ("West Coast").
+_CAPITALISED = re.compile(r"(?=[A-Z])(?<![\w'\u2019@#./])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w@/]|\.\w)")
 
 
 def _separator(form: str) -> str:
@@ -73,25 +72,29 @@ def _separator(form: str) -> str:
 def _joins(doc, options: Options):
     """A name written as one word and as two (or hyphenated) in one story: the later form."""
     text = doc.text
+    shortest = max(options.min_letters, 6)
     uses: list[tuple[int, int, str, str]] = []  # start, end, form, key
     for index in doc.body:
         if doc.is_shouting(index):
             continue
         start, end = doc.paragraphs[index]
-        for m in _PAIR.finditer(text, start, end):
-            a, b = m.group(1), m.group(3)
-            uses.append((m.start(), m.end(3), f"{a}{m.group(2)}{b}", (a + b).lower()))
-        for m in _ONE.finditer(text, start, end):
-            uses.append((m.start(), m.end(), m.group(), m.group().lower()))
+        words = [(m.start(), m.end()) for m in _CAPITALISED.finditer(text, start, end)]
+        for i, (s, e) in enumerate(words):
+            if text[s - 1 : s] != "-" and text[e : e + 1] != "-" and e - s >= shortest:
+                uses.append((s, e, text[s:e], text[s:e].lower()))  # a word alone: "Westcoast"
+            if i + 1 < len(words):
+                s2, e2 = words[i + 1]
+                if s2 == e + 1 and text[e] in " -" and e2 - s >= shortest + 1:
+                    uses.append((s, e2, text[s:e2], (text[s:e] + text[s2:e2]).lower()))
     forms: dict[str, set[str]] = {}
     for _, _, form, key in uses:
-        if len(key) >= max(options.min_letters, 6):
-            forms.setdefault(key, set()).add(form)
+        forms.setdefault(key, set()).add(form)
+    mixed = {key for key, spellings in forms.items() if len({_separator(f) for f in spellings}) > 1}
+    if not mixed:
+        return  # most stories: each name written one way
     first: dict[str, str] = {}
     reported: set[str] = set()
-    for s, e, form, key in sorted(uses):
-        if len({_separator(f) for f in forms.get(key, ())}) < 2:
-            continue  # one way of writing it, however often: "West Coast" twice
+    for s, e, form, key in sorted(u for u in uses if u[3] in mixed):
         if re.search(rf"\b{key}\b", text):
             continue  # an ordinary word the story also writes in lower case: American Airlines, Delta Air Lines
         earliest = first.setdefault(key, form)

@@ -321,7 +321,11 @@ def _name_spelling_by_every_pair(doc):
         if surname in people.full:
             continue
         for other_start, other, _ in first_use:
-            if other_start < start and looks_misspelled(other, surname, final_e=True) and not _common_word(doc.text, other):
+            if (
+                other_start < start
+                and looks_misspelled(other, surname, final_e=True)
+                and not _common_word(doc.text, other)
+            ):
                 acts = doubled_letter(other, surname) or _ACTS_AFTER.match(doc.text, end)
                 if (start, end, surname) in people.short or (len(surname) >= 6 and acts):
                     yield start, end, other

@@ -62,7 +62,12 @@ def check(doc, options: Options):
             continue
         line = _key(doc.text[start:end])
         if line in headlines:
-            if doc.kind == "markdown" and index == doc.headline_index + 1 and line == _key(title) and _is_heading(doc, start):
+            if (
+                doc.kind == "markdown"
+                and index == doc.headline_index + 1
+                and line == _key(title)
+                and _is_heading(doc, start)
+            ):
                 continue  # front matter's title, then the same words as the first heading
             yield Hit(
                 start,

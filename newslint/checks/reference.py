@@ -67,7 +67,12 @@ def _titles_repeated(doc):
             continue
         full = _introductions(text, people.full.get(name.group(1), ()))
         if full and full[0][0] < m.start() and not doc.is_headline_like(doc.paragraph_index(m.start())):
-            yield Hit(m.start(), name.end(), {"name": name.group(1), "found": text[m.start() : name.end()]}, (Edit(m.start(), m.end(), ""),))
+            yield Hit(
+                m.start(),
+                name.end(),
+                {"name": name.group(1), "found": text[m.start() : name.end()]},
+                (Edit(m.start(), m.end(), ""),),
+            )
 
 
 def check(doc, options: Options):

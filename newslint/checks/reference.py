@@ -97,10 +97,15 @@ def check(doc, options: Options):
             and not looks_personal(doc.text, first_start, first_end, given)
         ):
             continue
-        if first_start > start:
+        if first_start > start and not _NICKNAMED.search(doc.text, max(0, start - 80), start):
             reported.add(surname)
             line = doc.line_col(doc.to_source(first_start))[0]
             yield Hit(start, end, {"name": surname, "full": f"{given} {surname}", "line": line})
+
+
+# A given name and a nickname in quotation marks before the surname make it a full name, however
+# long the nickname: Jeremy "Is it Yes or No?" Corbyn.
+_NICKNAMED = re.compile(r"\b[A-Z][a-z]+ [\"\u201c][^\"\u201c\u201d\n]{1,60}[\"\u201d] $")
 
 
 # Another name after the "surname" makes it a middle name: Theodor Seuss Geisel is no Seuss

@@ -398,6 +398,9 @@ _PIECES = st.sampled_from(
         "i",
         "x",
         "[ab]",
+        "[\u00bb\u203a]",
+        "\u2014",
+        "\u00e9",
         "[a-z]",
         "\\d",
         ".",
@@ -436,7 +439,7 @@ def _patterns(draw, depth=0):
 @given(
     _patterns(),
     st.booleans(),
-    st.text(alphabet="saidtoldSAIDTOLDU.S cookiekx\u017f\u0130\u212aab1 \n", max_size=30),
+    st.text(alphabet="saidtoldSAIDTOLDU.S cookiekx\u017f\u0130\u212aab1 \n\u00bb\u203a\u2014\u00e9\u00c9", max_size=30),
 )
 def test_literal_prefilter_never_hides_a_match(pattern, ignore_case, text):
     from newslint.checks.base import compile_pattern
@@ -459,6 +462,9 @@ def test_literal_prefilter_reads_what_it_can_and_no_more():
     assert required_literals(r"(?:said){e<=1}") is None  # a fuzzy match needs no literal
     assert required_literals(r"[[:alpha:]]+said") in (None, {"said"})
     assert required_literals(r"\p{L}said") is None  # the regex module's syntax: not read here
+    # Characters without case are read (a breadcrumb's "»"); other letters than ASCII are not.
+    assert required_literals("[^\u00bb]+\\s[\u00bb\u203a]\\s") == {"\u00bb", "\u203a"}
+    assert required_literals("caf\u00e9") == {"caf"}
 
 
 @settings(max_examples=600, deadline=None)

@@ -173,6 +173,15 @@ def test_word_filter_never_hides_a_match(words, ignore_case, text, planted):
     pattern = word_pattern("words", words, ignore_case=ignore_case)
     if pattern.search(text):
         assert WordFilter(words).may_occur(Document(text, "x.txt"))
+        # (as the rules that match each phrase as written use it, with its own phrase test)
+        assert WordFilter(words, exact=True).may_occur(Document(text, "x.txt"))
+
+
+def test_an_exact_word_filter_passes_over_a_story_with_the_words_apart():
+    story = Document("The end of the year brought a result nobody wanted.", "x.txt")
+    assert WordFilter(["end result"]).may_occur(story)  # both words are there
+    assert not WordFilter(["end result"], exact=True).may_occur(story)  # the phrase is not
+    assert WordFilter(["end result"], exact=True).may_occur(Document("The End Result was late.", "x.txt"))
 
 
 @given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\u00a0\u2003abAB.", max_size=40))

@@ -114,10 +114,9 @@ def check(doc, options: Options):
         return
     # Every form compared starts like a name: its first words lower-cased are a name's first words.
     prefixes = {name[:k] for name in names for k in range(1, len(name))}
-    # lower-cased words -> each occurrence: (start, end, words as written, its paragraph's start)
-    grams: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...], int]]] = {}
-    for run_start, run, capitals, paragraph_start in runs:
-        offsets = None
+    # lower-cased words -> each occurrence: (its run, first and last word's index in the run)
+    occurrences: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+    for number, (_, run, capitals, _) in enumerate(runs):
         for i in capitals:
             key = (run[i].lower(),)
             for j in range(i + 1, min(i + options.longest, len(run))):
@@ -125,10 +124,22 @@ def check(doc, options: Options):
                     break
                 key += (run[j].lower(),)
                 if key in names:
-                    # (whether it opens a sentence is asked later, of the few forms that differ)
-                    offsets = offsets or _offsets(text, run_start, run)
-                    words = tuple(run[i : j + 1])
-                    grams.setdefault(key, []).append((offsets[i], offsets[j] + len(run[j]), words, paragraph_start))
+                    occurrences.setdefault(key, []).append((number, i, j))
+    # Only a name written twice in two forms is compared (few are): where its forms stand in the
+    # text is worked out for those alone.
+    offsets: dict[int, list[int]] = {}
+    grams: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...], int]]] = {}
+    for key, places in occurrences.items():
+        if len(places) < 2 or len({tuple(runs[n][1][i : j + 1]) for n, i, j in places}) < 2:
+            continue
+        uses = grams[key] = []
+        for n, i, j in places:
+            run_start, run, _, paragraph_start = runs[n]
+            if n not in offsets:
+                offsets[n] = _offsets(text, run_start, run)
+            where = offsets[n]
+            # (whether it opens a sentence is asked later, of the few forms that differ)
+            uses.append((where[i], where[j] + len(run[j]), tuple(run[i : j + 1]), paragraph_start))
     # In the order of their first forms' last words, shortest first, as a reader meets them: a
     # form reported keeps an overlapping one of another name quiet.
     grams = dict(sorted(grams.items(), key=lambda item: (item[1][0][1], -item[1][0][0])))

@@ -105,7 +105,7 @@ def test_statistics_count_each_rule_s_findings(cli, tmp_path):
 # -- the fast paths against the plain code they replaced ---------------------------------------
 
 # Text made of what the patterns look at: letters of both cases, digits, spaces, stops, quotes.
-PROSE = st.text(alphabet="aAbBsSyMrDDoOnTuedWF 0123456789.,;:'\"-\t\n$%", max_size=80)
+PROSE = st.text(alphabet="aAbBsSyMrDDoOnTuedWF 0123456789.,;:'\"-\t\n$%!?()]\u201c\u201d\u2019", max_size=80)
 
 
 def test_is_shouting_is_the_same_when_asked_again():
@@ -134,6 +134,19 @@ def test_rewritten_patterns_match_the_originals(text):
 
     # (after a letter, a figure or a closing bracket: "in 2019. officials said", "(again). his")
     originals[_PATTERNS["stop-lowercase"]] = re.compile(r"(?:(?<=[^\W_])|(?<=[)\]]))\.[ \t]+(?=[a-z])")
+    originals[_PATTERNS["space-before"]] = re.compile(
+        r"(?:(?<=[^\W_])|(?<=[\"\u201d\u2019)\]]))[ \t]+"
+        r"(?=[,;:!?](?:\s|$|[\"\u201c\u201d])|[,;][^\W\d_]|\.(?:[ \t]*$|[ \t]+[A-Z\"\u201c]|[\"\u201d\u2019]))",
+        re.MULTILINE,
+    )
+    originals[_PATTERNS["doubled"]] = re.compile(
+        r",,|;;|::|!!+|\?\?+|(?<![.\s])\.\.(?![.\w])|(?<=\w)\.[\"\u201d]\.(?![.\w])"
+    )
+    originals[_PATTERNS["space-after"]] = re.compile(r"(?<=[A-Za-z]{2})[.,;:?!](?=[\"\u201c\u2018]?[A-Za-z])")
+    originals[_PATTERNS["double-space"]] = re.compile(
+        r"(?:(?<=[^\W\d_][.!?])|(?<=[^\W\d_][.!?][\"\u201d\u2019])) {2,}(?=[\"\u201c]?[A-Z])"
+    )
+    originals[_PATTERNS["space-before-hyphen"]] = re.compile(r"(?<=[\w.])[ \t]+-(?=[a-z]{2,}\b)")
     for fast, plain in originals.items():
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)

@@ -131,6 +131,9 @@ def test_rewritten_patterns_match_the_originals(text):
         ),
     }
     from newslint.checks.punctuation import _PATTERNS
+    from newslint.document.document import _SENTENCE_END
+
+    originals[_SENTENCE_END] = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
     # (after a letter, a figure or a closing bracket: "in 2019. officials said", "(again). his")
     originals[_PATTERNS["stop-lowercase"]] = re.compile(r"(?:(?<=[^\W_])|(?<=[)\]]))\.[ \t]+(?=[a-z])")

@@ -131,9 +131,13 @@ def test_rewritten_patterns_match_the_originals(text):
         ),
     }
     from newslint.checks.punctuation import _PATTERNS
+    from newslint.checks.first_use import _ACRONYM, _CAP_WORD, _RUN_ON, _runs_from
     from newslint.checks.spelled_two_ways import _WORD
     from newslint.document.document import _SENTENCE_END
 
+    originals[_ACRONYM] = re.compile(r"(?=[A-Z])(?<![\w.&'\u2019/-])([A-Z]{2,6})s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)")
+    for letter in "ABD":
+        originals[_runs_from(letter)] = re.compile(rf"(?={letter})(?<!\w){_CAP_WORD}{_RUN_ON}")
     originals[_WORD] = re.compile(r"(?=[A-Z\u00c0-\u00de\u0100-\u024f])(?<![\w'\u2019@./-])[^\W\d_]+(?![\w@/]|\.\w)")
 
     originals[_SENTENCE_END] = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")

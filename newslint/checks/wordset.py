@@ -55,9 +55,15 @@ class WordFilter:
             else:
                 marks.append(phrase)
         self.singles, self.longer, self.marks = frozenset(singles), tuple(longer), tuple(marks)
+        # A word each phrase needs (its longest, the rarest as a rule): a story with none of them
+        # is settled by one set operation, whatever the number of phrases (most stories, for
+        # rules with dozens of names).
+        self.needed = self.singles | {max(words, key=len) for words, _ in longer}
 
     def may_occur(self, doc) -> bool:
         words = lower_words(doc)
+        if words.isdisjoint(self.needed) and not self.marks:
+            return False
         if not words.isdisjoint(self.singles):
             return True
         for phrase, written in self.longer:

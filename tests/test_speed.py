@@ -130,8 +130,8 @@ def test_rewritten_patterns_match_the_originals(text):
             rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
         ),
     }
-    from newslint.checks.punctuation import _PATTERNS
     from newslint.checks.first_use import _ACRONYM, _CAP_WORD, _RUN_ON, _runs_from
+    from newslint.checks.punctuation import _PATTERNS
     from newslint.checks.spelled_two_ways import _WORD
     from newslint.document.document import _SENTENCE_END
 
@@ -198,6 +198,19 @@ def test_word_filter_never_hides_a_match(words, ignore_case, text, planted):
         assert WordFilter(words).may_occur(Document(text, "x.txt"))
         # (as the rules that match each phrase as written use it, with its own phrase test)
         assert WordFilter(words, exact=True).may_occur(Document(text, "x.txt"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="aAtThHeE \t\n-'.\u03a3\u03c3\u03c2\u0130i\u017fs\u212ak", max_size=40),
+    st.sampled_from(["the the", "The THE", "\u03a3\u03c3 \u03c3\u03c2", "\u0130s is", "\u017f s", "\u212a k", "a-a a"]),
+)
+def test_doubled_words_are_only_passed_over_where_no_word_follows_itself(text, planted):
+    from newslint.checks.repetition import _DOUBLED, _has_neighbours_alike
+
+    text = text[: len(text) // 2] + planted + text[len(text) // 2 :]
+    if _DOUBLED.search(text):
+        assert _has_neighbours_alike(Document(text, "x.txt")), text
 
 
 def test_an_exact_word_filter_passes_over_a_story_with_the_words_apart():

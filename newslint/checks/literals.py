@@ -128,3 +128,93 @@ def _node(op, av) -> frozenset[str] | None:
 def _strength(literals: frozenset[str]) -> tuple[int, int]:
     """Longer shortest strings first, then fewer of them."""
     return min(map(len, literals)), -len(literals)
+
+
+# -- where a match may start -------------------------------------------------------------------
+MAX_OPENINGS = 256  # more strings than this are not worth looking for one by one
+
+
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of `pattern` starts with, or None when no
+    such set can be told. Where none of them occurs in Document.folded, no match starts: a
+    search for them finds the few places where the pattern need be tried."""
+    if _READ_OTHERWISE.search(pattern):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError, Warning):
+        return None
+    found, _ = _openings(tree)
+    if not found or "" in found:
+        return None  # some match may start with anything
+    # "show" is enough where "shows" and "shown" are there too: a string that starts with another
+    # of the set adds no place to try.
+    ordered = sorted(found, key=len)
+    kept: list[str] = []
+    for literal in ordered:
+        if not literal.startswith(tuple(kept)):
+            kept.append(literal)
+    return frozenset(kept)
+
+
+def _openings(items) -> tuple[set[str], bool]:
+    """The strings every match of a sequence starts with ("" where nothing is known), and
+    whether every match is one of them (only then may what follows be added to them)."""
+    found = {""}
+    for op, av in items:
+        part, whole = _opening(op, av)
+        if part is None:
+            return found, False
+        longer = {a + b for a in found for b in part}
+        if len(longer) > MAX_OPENINGS:
+            return found, False
+        found = longer
+        if not whole:
+            return found, False
+    return found, True
+
+
+def _opening(op, av) -> tuple[set[str] | None, bool]:
+    if op is c.LITERAL:
+        return ({chr(av).lower()}, True) if av < 128 else (None, False)
+    if op is c.IN:
+        if all(kind is c.LITERAL and value < 128 for kind, value in av) and len(av) <= 8:
+            return {chr(value).lower() for _, value in av}, True
+        return None, False
+    if op is c.AT or op in (c.ASSERT, c.ASSERT_NOT):
+        return {""}, True  # takes no character
+    if op is c.SUBPATTERN:
+        return _openings(av[-1])
+    if _ATOMIC_GROUP is not None and op is _ATOMIC_GROUP:
+        return _openings(av)
+    if op is c.BRANCH:
+        found: set[str] = set()
+        whole = True
+        for alternative in av[1]:
+            part, part_whole = _openings(alternative)
+            found |= part
+            whole = whole and part_whole
+        return found, whole
+    if op in _REPEATS:
+        low, high, item = av
+        part, whole = _openings(item)
+        if low == 0:
+            return part | {""}, whole and high == 1
+        return part, whole and low == high == 1
+    return None, False  # any character, a class, a back-reference
+
+
+def occurrences(folded: str, literals: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
+    """Where in folded[start:end] any of `literals` starts, in order (overlapping ones too)."""
+    if end is None:
+        end = len(folded)
+    found = []
+    for literal in literals:  # str.find for each, where one regular expression of all was slower
+        at = folded.find(literal, start, end)
+        while at >= 0:
+            found.append(at)
+            at = folded.find(literal, at + 1, end)
+    found.sort()
+    return found

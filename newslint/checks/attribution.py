@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Hit
-from .base import RuleType, alternation, compile_pattern, timed
+from .base import RuleType, alternation, compile_pattern, string_list, timed
+from .openings import AnySearch
 
 _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 # A figure starts at the first digit of a number, never inside one: tried from every digit of
@@ -58,11 +59,12 @@ _DIGITS = re.compile(r"\d+")
 # engine passes over every other character without trying the pattern there: what FIGURE finds
 # (bar the estimates) at a few times the speed. The first character (a currency sign, the first
 # digit of a number) is taken, then tested from behind: the boundary and the "not after 1." of
-# _AT_NUMBER move one character on with it.
+# _AT_NUMBER move one character on with it. Its white space is a line's (_SPACE): a paragraph is
+# a line, so a scan of a whole story finds what scans of each paragraph find.
 # An estimate ("about 300 people") starts at a word, where this pattern does not look. Instead,
 # at the first digit of a number after an estimate's word and white space (or after more than
 # one white space character), it matches that digit alone, before it tries the figures there;
-# the paragraph where it does is scanned the plain way (paragraph_figures). Lookbehinds take
+# from there on the paragraph is scanned the plain way (paragraph_figures). Lookbehinds take
 # fixed widths: one per length of word.
 _ESTIMATE_WORDS = (
     "about",
@@ -87,16 +89,18 @@ _AFTER_ESTIMATE_WORD = "|".join(
         for length in sorted({len(w) for w in _ESTIMATE_WORDS})
     ]
 )
+_ESTIMATE_BEFORE = re.compile(rf"\b(?i:{'|'.join(_ESTIMATE_WORDS)})\Z")  # (searched up to the white space)
 _REST_OF_NUMBER = r"(?:[\d,]*\d)?(?:\.\d+)?"  # _NUMBER after its first digit
+_SPACE = r"[^\S\r\n]"  # white space that does not end a line
 FAST_FIGURE = re.compile(
     rf"[{_CURRENCIES_CLASS}\d]"
-    rf"(?:(?<=[{_CURRENCIES_CLASS}])\s?{_NUMBER}(?:\s?{_SCALE})?"  # money
+    rf"(?:(?<=[{_CURRENCIES_CLASS}]){_SPACE}?{_NUMBER}(?:{_SPACE}?{_SCALE})?"  # money
     rf"|(?<=\d)(?<!\w\d)(?<!\d[.,]\d)(?:"  # the first digit of a number
     rf"{_AFTER_ESTIMATE_WORD}"  # (a match of one character: the number may be an estimate's)
-    rf"|{_REST_OF_NUMBER}\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b)"
-    rf"|{_REST_OF_NUMBER}\s?{_SCALE}(?:\s+(?:dollars|dlrs|pounds|euros|yen|people|barrels|tonnes|tons)\b)?"
-    rf"|{_REST_OF_NUMBER}\s+(?:dollars|dlrs|pounds|euros|yen|yuan|rupees)\b"
-    rf"|\d{{0,2}}(?:,\d{{3}})+\b(?!\s+(?:{_TIME_UNITS})\b)))"
+    rf"|{_REST_OF_NUMBER}{_SPACE}?(?:%|per{_SPACE}?cent\b|percent\b|pct\b|percentage points?\b)"
+    rf"|{_REST_OF_NUMBER}{_SPACE}?{_SCALE}(?:{_SPACE}+(?:dollars|dlrs|pounds|euros|yen|people|barrels|tonnes|tons)\b)?"
+    rf"|{_REST_OF_NUMBER}{_SPACE}+(?:dollars|dlrs|pounds|euros|yen|yuan|rupees)\b"
+    rf"|\d{{0,2}}(?:,\d{{3}})+\b(?!{_SPACE}+(?:{_TIME_UNITS})\b)))"
 )
 _CURRENCIES = "$\u00a3\u20ac\u00a5"
 _LONGEST_ESTIMATE = len("approximately")  # the longest word or phrase of an estimate above
@@ -183,6 +187,21 @@ class Options:
             if self.not_claims
             else None
         )  # not an option
+        # The same searches, tried only where a source or a fact of record may start (openings.py).
+        self.sourced = AnySearch(
+            self.pattern, string_list("sources", self.sources), r"\b(?:{})\b", field="sources", ignore_case=True
+        )  # not an option
+        self.of_record = (
+            AnySearch(
+                self.record,
+                string_list("not_claims", self.not_claims),
+                r"(?<!\w)(?:{})(?!\w)",
+                field="not_claims",
+                ignore_case=True,
+            )
+            if self.record is not None
+            else None
+        )  # not an option
         # Words that open a source in most stories, where check() tries the pattern first.
         self.probes = tuple(word for word in _PROBES if self.pattern.fullmatch(word))  # not an option
 
@@ -193,13 +212,16 @@ def check(doc, options: Options):
     sentences = doc.sentences
     folded = doc.folded
     lower = _lower_case(doc)
-    hinted = _sentences_with_hints(doc)
+    hinted = _hinted_sentences(doc)
     sourced_memo: dict[int, bool] = {}  # sentence -> names a source; a sentence is asked up to three times
 
     def sourced(number: int) -> bool:
         if number not in sourced_memo:
-            sourced_memo[number] = probed(number) or bool(timed(options.pattern.search, text, *sentences[number]))
+            sourced_memo[number] = probed(number) or searched(number)
         return sourced_memo[number]
+
+    def searched(number: int) -> bool:
+        return options.sourced.search(text, folded, *sentences[number])
 
     def probed(number: int) -> bool:
         """Does a source open where the sentence has a common word of one ("said")? True only if
@@ -241,43 +263,51 @@ def check(doc, options: Options):
             return False
         return sourced(number - 1)
 
-    for paragraph, (p_start, p_end) in enumerate(doc.paragraphs):
+    figures_of = _figures_by_paragraph(doc)
+    for paragraph in sorted(figures_of.keys() | hinted.keys()) if hinted else figures_of:
         if paragraph in header or doc.is_shouting(paragraph):
             continue
-        figures = _sentence_figures(doc, paragraph_figures(text, p_start, p_end), hinted, p_start, p_end)
-        if not figures or _is_table_line(text, p_start, p_end) or doc.is_headline_like(paragraph):
-            continue  # no figure, or not prose
-        for number, found in figures:
+        p_start, p_end = doc.paragraphs[paragraph]
+        if _is_table_line(text, p_start, p_end) or doc.is_headline_like(paragraph):
+            continue  # not prose
+        for number, figures in _by_sentence(doc, figures_of.get(paragraph), hinted.get(paragraph)):
             start, end = sentences[number]
             # The figure first, then the tests of the sentence, the cheapest first (all must pass).
-            figure = next((m for m in found if doc.in_scope(m.start(), m.end(), options.quotes)), None)
+            for figure in figures:
+                if doc.in_scope(figure.start(), figure.end(), options.quotes):
+                    break
+            else:
+                continue
             if (
-                figure is not None
-                and not (sourced_memo[number] if number in sourced_memo else probed(number))
+                not (sourced_memo[number] if number in sourced_memo else probed(number))
                 and _is_claim(figure.group(), text, start, end, lower)
                 and not sourced(number)
                 and not sourced_before(number, paragraph)
                 and not sourced_after(number)
-                and not (options.record is not None and timed(options.record.search, text, start, end))
+                and not (options.of_record is not None and options.of_record.search(text, folded, start, end))
             ):
                 yield Hit(figure.start(), figure.end(), {"found": figure.group()})
 
 
-def _sentence_figures(doc, found: list, hinted: set[int], start: int, end: int) -> list[tuple[int, list]]:
-    """The figures of a paragraph by sentence, in order (sentence number, matches): those of
-    FIGURE (`found`, from paragraph_figures) and, in the sentences that hold one of its hint
-    words (`hinted`), those of WORD_FIGURE."""
+def _by_sentence(doc, found: list, words: list[int] | None) -> list[tuple[int, list]]:
+    """A paragraph's figures by sentence, in order (sentence number, matches): those of FIGURE
+    (`found`, from paragraph_figures) and, in the sentences that hold one of its hint words
+    (`words`), those of WORD_FIGURE."""
     by_sentence: dict[int, list] = {}
-    for m in found:
-        by_sentence.setdefault(doc.sentence_index(m.start()), []).append(m)
-    if hinted:
-        text = doc.text
-        for number in range(doc.sentence_index(start), doc.sentence_index(end - 1) + 1):
-            if number in hinted:
-                words = list(WORD_FIGURE.finditer(text, *doc.sentences[number]))
-                if words:
-                    by_sentence[number] = sorted([*by_sentence.get(number, ()), *words], key=lambda m: m.start())
-    return sorted(by_sentence.items())
+    if found:
+        starts = doc._sentence_starts
+        number = doc.sentence_index(found[0].start())
+        following = starts[number + 1] if number + 1 < len(starts) else len(doc.text)
+        for m in found:  # in text order, as the sentences are
+            while m.start() >= following:
+                number += 1
+                following = starts[number + 1] if number + 1 < len(starts) else len(doc.text)
+            by_sentence.setdefault(number, []).append(m)
+    for number in words or ():
+        figures = list(WORD_FIGURE.finditer(doc.text, *doc.sentences[number]))
+        if figures:
+            by_sentence[number] = sorted([*by_sentence.get(number, ()), *figures], key=lambda m: m.start())
+    return sorted(by_sentence.items()) if words else list(by_sentence.items())
 
 
 def _is_table_line(text: str, start: int, end: int) -> bool:
@@ -287,57 +317,94 @@ def _is_table_line(text: str, start: int, end: int) -> bool:
     return _TABLE_LINE.search(text, start, end) is not None
 
 
+def _figures_by_paragraph(doc) -> dict[int, list]:
+    """paragraph_figures of each paragraph that has any, in order: FAST_FIGURE's scan of the
+    whole story, and the plain scan's where it meets a number that may be an estimate's."""
+    text = doc.text
+    figures: dict[int, list] = {}
+    at = 0
+    while at is not None:
+        scan, at = FAST_FIGURE.finditer(text, at), None
+        for m in scan:
+            paragraph = doc.paragraph_index(m.start())
+            if m.end() - m.start() > 1:
+                figures.setdefault(paragraph, []).append(m)
+                continue
+            # A number that may be an estimate's: from the end of the figure before, up to and
+            # with this number, the plain way (its word cannot be in the figure before).
+            p_start, p_end = doc.paragraphs[paragraph]
+            found = figures.get(paragraph, [])
+            more, at = _plain_scan(text, found[-1].end() if found else p_start, p_end, m.start())
+            if more:
+                figures[paragraph] = found + more
+            break
+    return figures
+
+
 def paragraph_figures(text: str, start: int, end: int) -> list:
     """What FIGURE.finditer(text, start, end) finds in a paragraph, found with FAST_FIGURE, or
     with figures_in where the paragraph may hold an estimate. (A figure cannot hold the end of a
     sentence: that is a stop, ! or ?, with white space after it, and a figure's one stop is a
     decimal point. So the figures of a paragraph are those of its sentences.)"""
-    found = list(FAST_FIGURE.finditer(text, start, end))
-    for m in found:
-        if m.end() - m.start() == 1:  # (no figure is one character long)
-            return figures_in(text, start, end)  # a number that may be an estimate's
+    found = []
+    for m in FAST_FIGURE.finditer(text, start, end):
+        if m.end() - m.start() == 1:  # (no figure is one character long) a number that may be an
+            # estimate's: its word cannot be in the figures before, so on from the last, the plain way
+            return found + figures_in(text, found[-1].end() if found else start, end)
+        found.append(m)
     return found
 
 
 def figures_in(text: str, start: int, end: int) -> list:
     """What FIGURE.finditer(text, start, end) finds, found faster: every figure starts at the first
     digit of a run of digits, at a currency sign one or two characters before it, or at the word
-    of an estimate ("about", "more than") just before the white space before it. Only those
-    places are tried, not every character of the sentence."""
+    of an estimate ("about", "more than") that ends where the white space before it starts (one
+    that ends before that was tried at the number after it). Only those places are tried, not
+    every character of the sentence."""
+    return _plain_scan(text, start, end)[0]
+
+
+def _plain_scan(text: str, start: int, end: int, until: int | None = None) -> tuple[list, int]:
+    """figures_in, which stops after the number that starts at `until` (if given): the figures
+    found, and where a scan may take up again (the end of that number or of its figure)."""
     found = []
     last = start  # figures do not overlap: the next starts where the last one ended, or after
     for run in _DIGITS.finditer(text, start, end):
         at = run.start()
         if at < last:
             continue  # a run inside the last figure
+        if until is not None and at > until:
+            break
         spaces = at
         while spaces > last and text[spaces - 1].isspace():
             spaces -= 1
-        tries = [
-            p
-            for p in range(max(last, spaces - _LONGEST_ESTIMATE), spaces)
-            if text[p].isalpha() and not (p and (text[p - 1].isalnum() or text[p - 1] == "_"))
-        ]  # the starts of the words just before the white space
+        tries = []
+        if spaces < at:  # an estimate's word just before the white space, which comes first
+            word = _ESTIMATE_BEFORE.search(text, max(last, spaces - _LONGEST_ESTIMATE), spaces)
+            if word:
+                tries.append(word.start())
         tries += [p for p in (at - 2, at - 1) if p >= last and text[p] in _CURRENCIES]
         tries.append(at)
-        for p in sorted(set(tries)):
+        for p in tries:
             figure = FIGURE.match(text, p, end)
             if figure:
                 found.append(figure)
                 last = figure.end()
                 break
-    return found
+        if at == until:  # no figure starts inside a number: on after it
+            return found, max(last, run.end())
+    return found, end
 
 
-def _sentences_with_hints(doc) -> set[int]:
-    """The numbers of the sentences that hold a hint word of WORD_FIGURE, looked for in the
-    story's lower-cased text (Document.folded); every sentence where there is none."""
+def _hinted_sentences(doc) -> dict[int, list[int]]:
+    """Paragraph -> the numbers of its sentences that hold a hint word of WORD_FIGURE, looked for
+    in the story's lower-cased text (Document.folded); every sentence where there is none."""
     folded = doc.folded
     sentences = doc.sentences
-    if folded is None:  # lower case would move the offsets: every sentence may hold one
-        return set(range(len(sentences)))
     found: set[int] = set()
-    for hint in _WORD_FIGURE_HINTS:
+    if folded is None:  # lower case would move the offsets: every sentence may hold one
+        found = set(range(len(sentences)))
+    for hint in _WORD_FIGURE_HINTS if folded is not None else ():
         at = folded.find(hint)
         while at >= 0:
             number = doc.sentence_index(at)
@@ -346,7 +413,10 @@ def _sentences_with_hints(doc) -> set[int]:
                 at = folded.find(hint, sentences[number][1])
             else:  # between sentences
                 at = folded.find(hint, at + 1)
-    return found
+    by_paragraph: dict[int, list[int]] = {}
+    for number in sorted(found):
+        by_paragraph.setdefault(doc.paragraph_index(sentences[number][0]), []).append(number)
+    return by_paragraph
 
 
 def _lower_case(doc) -> str | None:

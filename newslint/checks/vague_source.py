@@ -30,7 +30,8 @@ from typing import Any
 
 from ..model import Hit
 from .base import RuleType, alternation, compile_pattern, finditer, timed
-from .literals import leading_literals, occurrences, prefilter
+from .literals import prefilter
+from .openings import leading_literals, occurrences
 
 # What names a collective after it: "officials at the Forest Service", "a spokesperson for Nimbus".
 # "analysts at the consultancy Capital Economics": up to two common nouns before the name.

@@ -263,51 +263,82 @@ def check(doc, options: Options):
             return False
         return sourced(number - 1)
 
-    figures_of = _figures_by_paragraph(doc)
-    for paragraph in sorted(figures_of.keys() | hinted.keys()) if hinted else figures_of:
-        if paragraph in header or doc.is_shouting(paragraph):
+    figures = _figures_by_sentence(doc, hinted)
+    skip: dict[int, bool] = {}  # paragraph -> above the story, in capitals, or not prose
+    for number in sorted(figures):
+        start, end = sentences[number]
+        paragraph = doc.paragraph_index(start)
+        if paragraph not in skip:
+            p_start, p_end = doc.paragraphs[paragraph]
+            skip[paragraph] = (
+                paragraph in header
+                or doc.is_shouting(paragraph)
+                or _is_table_line(text, p_start, p_end)
+                or doc.is_headline_like(paragraph)
+            )
+        if skip[paragraph]:
             continue
-        p_start, p_end = doc.paragraphs[paragraph]
-        if _is_table_line(text, p_start, p_end) or doc.is_headline_like(paragraph):
-            continue  # not prose
-        for number, figures in _by_sentence(doc, figures_of.get(paragraph), hinted.get(paragraph)):
-            start, end = sentences[number]
-            # The figure first, then the tests of the sentence, the cheapest first (all must pass).
-            for figure in figures:
-                if doc.in_scope(figure.start(), figure.end(), options.quotes):
-                    break
-            else:
+        # The figure first, then the tests of the sentence, the cheapest first (all must pass).
+        for figure in figures[number]:
+            if doc.in_scope(figure.start(), figure.end(), options.quotes):
+                break
+        else:
+            continue
+        if (
+            not (sourced_memo[number] if number in sourced_memo else probed(number))
+            and _is_claim(figure.group(), text, start, end, lower)
+            and not sourced(number)
+            and not sourced_before(number, paragraph)
+            and not sourced_after(number)
+            and not (options.of_record is not None and options.of_record.search(text, folded, start, end))
+        ):
+            yield Hit(figure.start(), figure.end(), {"found": figure.group()})
+
+
+def _figures_by_sentence(doc, hinted: set[int]) -> dict[int, list]:
+    """The figures of each sentence that has any (sentence number -> matches, in text order):
+    FIGURE's (see _figures) and, in the sentences that hold one of its hint words (`hinted`),
+    WORD_FIGURE's."""
+    text = doc.text
+    sentences = doc.sentences
+    figures = _figures(doc)
+    for number in hinted:
+        words = list(WORD_FIGURE.finditer(text, *sentences[number]))
+        if words:
+            figures[number] = sorted([*figures.get(number, ()), *words], key=lambda m: m.start())
+    return figures
+
+
+def _figures(doc) -> dict[int, list]:
+    """FIGURE.finditer's matches in each sentence that has any: FAST_FIGURE's scan of the whole
+    story (a figure cannot hold the end of a sentence: see paragraph_figures), and the plain
+    scan's where it meets a number that may be an estimate's."""
+    text = doc.text
+    starts = doc._sentence_starts
+    figures: dict[int, list] = {}
+    number, following = -1, -1  # the sentence of the last figure, and where the next one starts
+    last = 0  # where the last figure ended
+    at = 0
+    while at is not None:
+        scan, at = FAST_FIGURE.finditer(text, at), None
+        for m in scan:
+            if m.end() - m.start() > 1:
+                if m.start() >= following:
+                    number = doc.sentence_index(m.start())
+                    following = starts[number + 1] if number + 1 < len(starts) else len(text)
+                figures.setdefault(number, []).append(m)
+                last = m.end()
                 continue
-            if (
-                not (sourced_memo[number] if number in sourced_memo else probed(number))
-                and _is_claim(figure.group(), text, start, end, lower)
-                and not sourced(number)
-                and not sourced_before(number, paragraph)
-                and not sourced_after(number)
-                and not (options.of_record is not None and options.of_record.search(text, folded, start, end))
-            ):
-                yield Hit(figure.start(), figure.end(), {"found": figure.group()})
-
-
-def _by_sentence(doc, found: list, words: list[int] | None) -> list[tuple[int, list]]:
-    """A paragraph's figures by sentence, in order (sentence number, matches): those of FIGURE
-    (`found`, from paragraph_figures) and, in the sentences that hold one of its hint words
-    (`words`), those of WORD_FIGURE."""
-    by_sentence: dict[int, list] = {}
-    if found:
-        starts = doc._sentence_starts
-        number = doc.sentence_index(found[0].start())
-        following = starts[number + 1] if number + 1 < len(starts) else len(doc.text)
-        for m in found:  # in text order, as the sentences are
-            while m.start() >= following:
-                number += 1
-                following = starts[number + 1] if number + 1 < len(starts) else len(doc.text)
-            by_sentence.setdefault(number, []).append(m)
-    for number in words or ():
-        figures = list(WORD_FIGURE.finditer(doc.text, *doc.sentences[number]))
-        if figures:
-            by_sentence[number] = sorted([*by_sentence.get(number, ()), *figures], key=lambda m: m.start())
-    return sorted(by_sentence.items()) if words else list(by_sentence.items())
+            # A number that may be an estimate's: from the end of the figure before, up to and
+            # with this number, the plain way (its word cannot be in the figure before).
+            p_start, p_end = doc.paragraphs[doc.paragraph_index(m.start())]
+            more, at = _plain_scan(text, max(last, p_start), p_end, m.start())
+            for figure in more:
+                figures.setdefault(doc.sentence_index(figure.start()), []).append(figure)
+                last = figure.end()
+            following = -1  # (find the sentence again)
+            break
+    return figures
 
 
 def _is_table_line(text: str, start: int, end: int) -> bool:
@@ -315,30 +346,6 @@ def _is_table_line(text: str, start: int, end: int) -> bool:
     if text.find("  ", start, end) < 0 and text.find("\t", start, end) < 0:
         return False
     return _TABLE_LINE.search(text, start, end) is not None
-
-
-def _figures_by_paragraph(doc) -> dict[int, list]:
-    """paragraph_figures of each paragraph that has any, in order: FAST_FIGURE's scan of the
-    whole story, and the plain scan's where it meets a number that may be an estimate's."""
-    text = doc.text
-    figures: dict[int, list] = {}
-    at = 0
-    while at is not None:
-        scan, at = FAST_FIGURE.finditer(text, at), None
-        for m in scan:
-            paragraph = doc.paragraph_index(m.start())
-            if m.end() - m.start() > 1:
-                figures.setdefault(paragraph, []).append(m)
-                continue
-            # A number that may be an estimate's: from the end of the figure before, up to and
-            # with this number, the plain way (its word cannot be in the figure before).
-            p_start, p_end = doc.paragraphs[paragraph]
-            found = figures.get(paragraph, [])
-            more, at = _plain_scan(text, found[-1].end() if found else p_start, p_end, m.start())
-            if more:
-                figures[paragraph] = found + more
-            break
-    return figures
 
 
 def paragraph_figures(text: str, start: int, end: int) -> list:
@@ -396,15 +403,15 @@ def _plain_scan(text: str, start: int, end: int, until: int | None = None) -> tu
     return found, end
 
 
-def _hinted_sentences(doc) -> dict[int, list[int]]:
-    """Paragraph -> the numbers of its sentences that hold a hint word of WORD_FIGURE, looked for
-    in the story's lower-cased text (Document.folded); every sentence where there is none."""
+def _hinted_sentences(doc) -> set[int]:
+    """The numbers of the sentences that hold a hint word of WORD_FIGURE, looked for in the
+    story's lower-cased text (Document.folded); every sentence where there is none."""
     folded = doc.folded
     sentences = doc.sentences
-    found: set[int] = set()
     if folded is None:  # lower case would move the offsets: every sentence may hold one
-        found = set(range(len(sentences)))
-    for hint in _WORD_FIGURE_HINTS if folded is not None else ():
+        return set(range(len(sentences)))
+    found: set[int] = set()
+    for hint in _WORD_FIGURE_HINTS:
         at = folded.find(hint)
         while at >= 0:
             number = doc.sentence_index(at)
@@ -413,10 +420,7 @@ def _hinted_sentences(doc) -> dict[int, list[int]]:
                 at = folded.find(hint, sentences[number][1])
             else:  # between sentences
                 at = folded.find(hint, at + 1)
-    by_paragraph: dict[int, list[int]] = {}
-    for number in sorted(found):
-        by_paragraph.setdefault(doc.paragraph_index(sentences[number][0]), []).append(number)
-    return by_paragraph
+    return found
 
 
 def _lower_case(doc) -> str | None:

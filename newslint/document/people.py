@@ -17,9 +17,11 @@ MIDDLE = (
     rf"(?:(?:{'|'.join(_PARTICLES.split())})\s+)*"
 )
 # A given name (or initial), what may stand between, then the surname. The lookahead lets
-# "Colonel Ryan Dillon" yield both "Colonel Ryan" and "Ryan Dillon".
-# (The leading (?=[A-Z]) changes no match; it lets the scan pass over other letters faster.)
-_FULL = re.compile(rf"(?=[A-Z])(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))")
+# "Colonel Ryan Dillon" yield both "Colonel Ryan" and "Ryan Dillon" (no name starts inside a
+# given name, so taking the given name loses none).
+# (It starts with a class, [A-Z], which lets the scan pass over other characters without trying
+# the pattern there; the test of the character before moves one on with it.)
+_FULL = re.compile(rf"([A-Z](?<![\w'\u2019-][A-Z])(?:[a-z]+|\.))(?=\s+{MIDDLE}({_NAME})(?![\w-]))")
 _PREVIOUS_NAME = re.compile(rf"(?:[A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}$")
 # Capitalised words that are not given names: they start sentences or name places and bodies.
 _NOT_GIVEN = frozenset(
@@ -72,6 +74,11 @@ _SHORT = re.compile(
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
 _PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside|across)\s+({_NAME})\b")
+# The same, asked of one name where it occurs (see is_place): the word before the white space
+# before it, and the name itself.
+_PLACE_WORD = re.compile(r"\b(?:in|from|across|throughout|around|near|outside|inside|across)\Z")
+_NAME_AT = re.compile(rf"({_NAME})\b")
+_LONGEST_PLACE_WORD = len("throughout")
 # "a spokesman for Vodafone said", "the head of Unison said": a body that speaks, not a person.
 _BODY_BEFORE = re.compile(r"\b(?:for|of|at|with|by|from|in|to)\s+$")
 
@@ -133,10 +140,30 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 
+def is_place(text: str, name: str) -> bool:
+    """Is `name` one that _PLACE finds in `text` ({m.group(1) for m in _PLACE.finditer(text)})?
+    Asked where the name occurs, not found by a scan of the story. (_PLACE's matches cannot
+    overlap, its words being in lower case and its names capitalised: finditer finds them all.)"""
+    at = text.find(name)
+    while at >= 0:
+        space = at
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        if (
+            space < at
+            and _PLACE_WORD.search(text, max(0, space - _LONGEST_PLACE_WORD), space)
+            and (found := _NAME_AT.match(text, at))
+            and found.group(1) == name
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def find_people(doc) -> People:
     people = People()
     text = doc.text
-    places = None  # found on first need: most stories have no "Surname said" to test
+    places: dict[str, bool] = {}  # a name -> the story writes it as a place ("in Wales")
     in_lower_case: dict[str, bool] = {}  # a word -> the story also writes it in lower case
     for index in doc.body:
         if doc.is_shouting(index):
@@ -159,9 +186,9 @@ def find_people(doc) -> People:
             if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
             if group == 2:
-                if places is None:
-                    places = {m.group(1) for m in _PLACE.finditer(text)}
-                if surname in places:
+                if surname not in places:
+                    places[surname] = is_place(text, surname)
+                if places[surname]:
                     continue
             if group != 1 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
                 continue  # the end of a full name: "Ryan Dillon said", "Mark van Gisbergen added"

@@ -66,10 +66,17 @@ class People:
 # possessive ("Dillon's order") or a capitalised word before a lower-case one, which is a
 # reference only where it opens a sentence ("Dillon was ...", "Dillon, a lawyer, ...": see
 # find_people).
+# Like _FULL, it starts with the class [A-Z] and takes that capital, so the scan passes over
+# other characters quickly; the rest is tested from behind, and groups 2 and 3 (a name that
+# starts the match) hold the name without its capital: its start is the match's (see
+# find_people). _NAME_AFTER_CAPITAL is _NAME after its first capital.
+_NAME_AFTER_CAPITAL = (
+    r"(?:(?<=M)c[A-Z]|(?<=M)ac[A-Z]|(?<=O)'[A-Z]|(?<=O)\u2019[A-Z]|(?<=D)'[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
+)
 _SHORT = re.compile(
-    rf"(?=[A-Z])(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
-    rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
+    rf"[A-Z](?:(?<!\w[MD])(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r)\.?\s+({_NAME})(?![\w-])"
+    rf"|(?<![\w'\u2019-][A-Z])({_NAME_AFTER_CAPITAL}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
+    rf"|(?<![\w'\u2019-][A-Z])({_NAME_AFTER_CAPITAL})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
 )
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
@@ -182,7 +189,8 @@ def find_people(doc) -> People:
                 and not (m.start() == start or _SENTENCE_BEFORE.search(text, max(start, m.start() - 4), m.start()))
             ):
                 continue  # a capitalised word inside a sentence: a name of any kind, not a reference
-            surname = m.group(group)
+            first = m.start(1) if group == 1 else m.start()  # (see _SHORT)
+            surname = text[first : m.end(group)]
             if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
             if group == 2:
@@ -203,13 +211,13 @@ def find_people(doc) -> People:
                 # ("Sandu, a teacher, said", "Halvorsen, 61, was convicted").
                 apposition = m.group(4) is None and text.startswith(",", m.end())
                 if m.group(4) is None and not apposition:
-                    people.opening.append((m.start(3), m.end(3), surname))
+                    people.opening.append((first, m.end(3), surname))
                     continue
                 if _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                     continue
                 if not apposition:
-                    people.possessive.append((m.start(3), m.end(3), surname))
+                    people.possessive.append((first, m.end(3), surname))
             if group == 2 and _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                 continue
-            people.short.append((m.start(group), m.end(group), surname))
+            people.short.append((first, m.end(group), surname))
     return people

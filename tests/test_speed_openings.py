@@ -10,7 +10,7 @@ from test_speed import TEXTS, _patterns
 
 from newslint.checks import attribution, vague_source
 from newslint.checks.base import compile_pattern, string_list
-from newslint.checks.openings import AnySearch, leading_literals
+from newslint.checks.openings import AnySearch, branches, leading_literals
 from newslint.document import Document
 from newslint.document.people import _PLACE, is_place
 from newslint.linter import Linter
@@ -228,6 +228,23 @@ def test_collectives_are_found_as_a_scan_of_each_paragraph_finds_them(text):
         for m in options.pattern.finditer(doc.text, start, end)
     ]
     assert [(m.span(), start) for m, start in vague_source._matches(doc, options)] == plain
+
+
+def test_branches_are_the_top_level_alternatives_or_the_pattern_whole():
+    assert branches(r"a|b(?:c|d)|\|e") == ["a", "b(?:c|d)", r"\|e"]
+    assert branches(r"[]|]x|y") == ["[]|]x", "y"]
+    assert branches(r"(a)|\1") == [r"(a)|\1"]  # group numbers would change
+    assert branches(r"(?i)a|b") == [r"(?i)a|b"]  # a flag for the whole pattern
+    assert branches("said") == ["said"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_patterns(), min_size=2, max_size=4).map("|".join), TEXT)
+def test_branches_match_what_the_pattern_matches(pattern, text):
+    whole = compile_pattern("p", pattern, ignore_case=True)
+    parts = [compile_pattern("p", branch, ignore_case=True) for branch in branches(pattern)]
+    for at in range(len(text) + 1):
+        assert bool(whole.match(text, at)) == any(part.match(text, at) for part in parts)
 
 
 def test_collectives_have_openings_and_sources_are_split_as_written():

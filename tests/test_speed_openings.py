@@ -6,7 +6,7 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from test_speed import TEXTS, _patterns
+from test_speed import TEXTS, _patterns, test_rewritten_patterns_match_the_originals
 
 from newslint.checks import attribution, vague_source
 from newslint.checks.base import compile_pattern, string_list
@@ -252,3 +252,50 @@ def test_collectives_have_openings_and_sources_are_split_as_written():
     options = _rule("attribution").options
     assert options.sourced.finder is not None and options.sourced.rest is None
     assert len(string_list("sources", options.sources)) > 1
+
+
+NAME_STORY = st.lists(
+    st.sampled_from(
+        [
+            "Mr",
+            "Mrs",
+            "Ms.",
+            "Dr",
+            "Miss",
+            "McDonald",
+            "MacLeod",
+            "O'Brien",
+            "O\u2019Neil",
+            "D'Arcy",
+            "Smith-Jones",
+            "Dillon",
+            "Ryan",
+            "van",
+            "J.",
+            "said",
+            "told",
+            "says",
+            "'s",
+            "\u2019s",
+            ",",
+            ", a",
+            ", the",
+            "who",
+            "was",
+            ".",
+            '"',
+            "  ",
+            "-",
+            "x",
+            "Mcdonald",
+            "\n",
+        ]
+    ),
+    max_size=14,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAME_STORY)
+def test_names_are_found_as_the_original_patterns_find_them(text):
+    test_rewritten_patterns_match_the_originals.hypothesis.inner_test(text)

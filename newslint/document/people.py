@@ -67,17 +67,30 @@ class People:
 # reference only where it opens a sentence ("Dillon was ...", "Dillon, a lawyer, ...": see
 # find_people).
 # Like _FULL, it starts with the class [A-Z] and takes that capital, so the scan passes over
-# other characters quickly; the rest is tested from behind, and groups 2 and 3 (a name that
-# starts the match) hold the name without its capital: its start is the match's (see
-# find_people). _NAME_AFTER_CAPITAL is _NAME after its first capital.
+# other characters quickly; the rest is tested from behind. A name that starts the match (group
+# 2) is held without its capital; an empty group 3 marks one before a speech verb, and group 4
+# is the possessive's 's (see reference()). _NAME_AFTER_CAPITAL is _NAME after its first capital.
 _NAME_AFTER_CAPITAL = (
-    r"(?:(?<=M)c[A-Z]|(?<=M)ac[A-Z]|(?<=O)'[A-Z]|(?<=O)\u2019[A-Z]|(?<=D)'[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:(?<=[MOD])(?:(?<=M)c[A-Z]|(?<=M)ac[A-Z]|(?<=O)'[A-Z]|(?<=O)\u2019[A-Z]|(?<=D)'[A-Z]))?"
+    r"[a-z]+(?:-[A-Z][a-z]+)?"
 )
 _SHORT = re.compile(
     rf"[A-Z](?:(?<!\w[MD])(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r)\.?\s+({_NAME})(?![\w-])"
-    rf"|(?<![\w'\u2019-][A-Z])({_NAME_AFTER_CAPITAL}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-    rf"|(?<![\w'\u2019-][A-Z])({_NAME_AFTER_CAPITAL})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
+    rf"|(?<![\w'\u2019-][A-Z])({_NAME_AFTER_CAPITAL})"
+    rf"(?:,?\s+(?:{'|'.join(SPEECH_VERBS)})\b()|(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
 )
+# (The name is matched once for what may follow it, where two alternatives matched it twice: no
+# shorter reading of a name can be followed by what one needs, a comma, white space or 's.)
+
+
+def reference(m) -> tuple[int, int, int]:
+    """What a match of _SHORT found: (1 after a title, 2 before a speech verb, 3 otherwise, and
+    the start and end of the name)."""
+    if m.start(1) >= 0:
+        return 1, m.start(1), m.end(1)
+    return (2 if m.start(3) >= 0 else 3), m.start(), m.end(2)
+
+
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
 _PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside|across)\s+({_NAME})\b")
@@ -182,15 +195,14 @@ def find_people(doc) -> People:
                 continue
             people.full.setdefault(surname, []).append((m.start(2), m.end(2), given))
         for m in _SHORT.finditer(text, start, end):
-            group = 1 if m.group(1) else 2 if m.group(2) else 3
+            group, first, last = reference(m)
             if (
                 group == 3
                 and m.group(4) is None
                 and not (m.start() == start or _SENTENCE_BEFORE.search(text, max(start, m.start() - 4), m.start()))
             ):
                 continue  # a capitalised word inside a sentence: a name of any kind, not a reference
-            first = m.start(1) if group == 1 else m.start()  # (see _SHORT)
-            surname = text[first : m.end(group)]
+            surname = text[first:last]
             if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
             if group == 2:
@@ -211,13 +223,13 @@ def find_people(doc) -> People:
                 # ("Sandu, a teacher, said", "Halvorsen, 61, was convicted").
                 apposition = m.group(4) is None and text.startswith(",", m.end())
                 if m.group(4) is None and not apposition:
-                    people.opening.append((first, m.end(3), surname))
+                    people.opening.append((first, last, surname))
                     continue
                 if _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                     continue
                 if not apposition:
-                    people.possessive.append((first, m.end(3), surname))
+                    people.possessive.append((first, last, surname))
             if group == 2 and _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                 continue
-            people.short.append((first, m.end(group), surname))
+            people.short.append((first, last, surname))
     return people

@@ -141,11 +141,12 @@ class AnySearch:
         openings: set[str] = set()
         rest: list[str] = []
         for part in parts:
-            found = leading_literals(wrap.format(f"(?:{part})"))
-            if found is None:
-                rest.append(part)
-            else:
-                openings |= found
+            for branch in [part] if leading_literals(wrap.format(f"(?:{part})")) else branches(part):
+                found = leading_literals(wrap.format(f"(?:{branch})"))
+                if found is None:
+                    rest.append(branch)
+                else:
+                    openings |= found
         self.finder = _finder(openings) if openings else None
         self.rest = None
         if rest and openings:
@@ -163,3 +164,49 @@ class AnySearch:
         if self.rest is None or not self.rest_filter.may_match(folded, start, end):
             return False
         return bool(timed(self.rest.search, text, start, end))
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+\)")
+
+
+def branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern's top level ("a|b(?:c|d)" -> "a", "b(?:c|d)"): each may be
+    tried on its own. The pattern whole where that is not sure: one with a back-reference (its
+    group numbers would change) or a flag for the whole pattern, or one this does not read as the
+    regular-expression parser does."""
+    if _BACK_REFERENCE.search(pattern) or _READ_OTHERWISE.search(pattern):
+        return [pattern]
+    found, depth, start, at, in_class = [], 0, 0, 0, False
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            at += 1
+            if pattern.startswith("^", at):
+                at += 1
+            if pattern.startswith("]", at):
+                at += 1  # a ] first in a class is one of its characters
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    found.append(pattern[start:])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError, Warning):
+        return [pattern]
+    items = list(tree)
+    alternatives = len(items[0][1][1]) if len(items) == 1 and items[0][0] is c.BRANCH else 1
+    return found if len(found) == alternatives and len(found) > 1 else [pattern]

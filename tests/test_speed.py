@@ -17,7 +17,7 @@ from newslint.cli.parallel import MIN_PARALLEL_FILES, Checker, check_in_order
 from newslint.document import Document
 from newslint.document.dates import DATE
 from newslint.document.document import is_date_line
-from newslint.document.people import _FULL, _NAME, _SHORT, MIDDLE, SPEECH_VERBS
+from newslint.document.people import _FULL, _NAME, _SHORT, MIDDLE, SPEECH_VERBS, reference
 from newslint.linter import Linter
 from newslint.source import iter_files
 
@@ -105,7 +105,7 @@ def test_statistics_count_each_rule_s_findings(cli, tmp_path):
 # -- the fast paths against the plain code they replaced ---------------------------------------
 
 # Text made of what the patterns look at: letters of both cases, digits, spaces, stops, quotes.
-PROSE = st.text(alphabet="aAbBsSyMrDDoOnTuedWF 0123456789.,;:'\"-\t\n$%", max_size=80)
+PROSE = st.text(alphabet="aAbBsSyMrDDoOnTuedWF 0123456789.,;:'\"-\t\n$%!?()]\u201c\u201d\u2019", max_size=80)
 
 
 def test_is_shouting_is_the_same_when_asked_again():
@@ -130,14 +130,47 @@ def test_rewritten_patterns_match_the_originals(text):
             rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
         ),
     }
+    from newslint.checks.first_use import _ACRONYM, _CAP_WORD, _RUN_ON, _runs_from
     from newslint.checks.punctuation import _PATTERNS
+    from newslint.checks.spelled_two_ways import _WORD
+    from newslint.document.document import _SENTENCE_END
+
+    originals[_ACRONYM] = re.compile(r"(?=[A-Z])(?<![\w.&'\u2019/-])([A-Z]{2,6})s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)")
+    for letter in "ABD":
+        originals[_runs_from(letter)] = re.compile(rf"(?={letter})(?<!\w){_CAP_WORD}{_RUN_ON}")
+    originals[_WORD] = re.compile(r"(?=[A-Z\u00c0-\u00de\u0100-\u024f])(?<![\w'\u2019@./-])[^\W\d_]+(?![\w@/]|\.\w)")
+
+    originals[_SENTENCE_END] = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
     # (after a letter, a figure or a closing bracket: "in 2019. officials said", "(again). his")
     originals[_PATTERNS["stop-lowercase"]] = re.compile(r"(?:(?<=[^\W_])|(?<=[)\]]))\.[ \t]+(?=[a-z])")
+    originals[_PATTERNS["space-before"]] = re.compile(
+        r"(?:(?<=[^\W_])|(?<=[\"\u201d\u2019)\]]))[ \t]+"
+        r"(?=[,;:!?](?:\s|$|[\"\u201c\u201d])|[,;][^\W\d_]|\.(?:[ \t]*$|[ \t]+[A-Z\"\u201c]|[\"\u201d\u2019]))",
+        re.MULTILINE,
+    )
+    originals[_PATTERNS["doubled"]] = re.compile(
+        r",,|;;|::|!!+|\?\?+|(?<![.\s])\.\.(?![.\w])|(?<=\w)\.[\"\u201d]\.(?![.\w])"
+    )
+    originals[_PATTERNS["space-after"]] = re.compile(r"(?<=[A-Za-z]{2})[.,;:?!](?=[\"\u201c\u2018]?[A-Za-z])")
+    originals[_PATTERNS["double-space"]] = re.compile(
+        r"(?:(?<=[^\W\d_][.!?])|(?<=[^\W\d_][.!?][\"\u201d\u2019])) {2,}(?=[\"\u201c]?[A-Z])"
+    )
+    originals[_PATTERNS["space-before-hyphen"]] = re.compile(r"(?<=[\w.])[ \t]+-(?=[a-z]{2,}\b)")
     for fast, plain in originals.items():
-        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
-            (m.span(), m.groups()) for m in plain.finditer(text)
-        ]
+        assert [_found(m, fast) for m in fast.finditer(text)] == [_found(m, fast) for m in plain.finditer(text)]
+
+
+def _found(m, fast):
+    """What a match tells its caller: where it is and its groups. _FULL takes the given name,
+    which its original only looked at: the two start at the same places. What _SHORT found is
+    told by people.reference(), and by the group that matched in its original."""
+    if fast is _SHORT:
+        if m.re is _SHORT:
+            return m.span(), reference(m), m.group(4)
+        kind = next(i for i in (1, 2, 3) if m.start(i) >= 0)
+        return m.span(), (kind, *m.span(kind)), m.group(4)
+    return (m.start() if fast is _FULL else m.span()), m.groups(), [m.span(i) for i in range(1, len(m.groups()) + 1)]
 
 
 def test_rewritten_patterns_match_the_originals_on_stories():
@@ -173,6 +206,28 @@ def test_word_filter_never_hides_a_match(words, ignore_case, text, planted):
     pattern = word_pattern("words", words, ignore_case=ignore_case)
     if pattern.search(text):
         assert WordFilter(words).may_occur(Document(text, "x.txt"))
+        # (as the rules that match each phrase as written use it, with its own phrase test)
+        assert WordFilter(words, exact=True).may_occur(Document(text, "x.txt"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="aAtThHeE \t\n-'.\u03a3\u03c3\u03c2\u0130i\u017fs\u212ak", max_size=40),
+    st.sampled_from(["the the", "The THE", "\u03a3\u03c3 \u03c3\u03c2", "\u0130s is", "\u017f s", "\u212a k", "a-a a"]),
+)
+def test_doubled_words_are_only_passed_over_where_no_word_follows_itself(text, planted):
+    from newslint.checks.repetition import _DOUBLED, _has_neighbours_alike
+
+    text = text[: len(text) // 2] + planted + text[len(text) // 2 :]
+    if _DOUBLED.search(text):
+        assert _has_neighbours_alike(Document(text, "x.txt")), text
+
+
+def test_an_exact_word_filter_passes_over_a_story_with_the_words_apart():
+    story = Document("The end of the year brought a result nobody wanted.", "x.txt")
+    assert WordFilter(["end result"]).may_occur(story)  # both words are there
+    assert not WordFilter(["end result"], exact=True).may_occur(story)  # the phrase is not
+    assert WordFilter(["end result"], exact=True).may_occur(Document("The End Result was late.", "x.txt"))
 
 
 @given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\u00a0\u2003abAB.", max_size=40))
@@ -398,6 +453,9 @@ _PIECES = st.sampled_from(
         "i",
         "x",
         "[ab]",
+        "[\u00bb\u203a]",
+        "\u2014",
+        "\u00e9",
         "[a-z]",
         "\\d",
         ".",
@@ -436,7 +494,7 @@ def _patterns(draw, depth=0):
 @given(
     _patterns(),
     st.booleans(),
-    st.text(alphabet="saidtoldSAIDTOLDU.S cookiekx\u017f\u0130\u212aab1 \n", max_size=30),
+    st.text(alphabet="saidtoldSAIDTOLDU.S cookiekx\u017f\u0130\u212aab1 \n\u00bb\u203a\u2014\u00e9\u00c9", max_size=30),
 )
 def test_literal_prefilter_never_hides_a_match(pattern, ignore_case, text):
     from newslint.checks.base import compile_pattern
@@ -459,6 +517,9 @@ def test_literal_prefilter_reads_what_it_can_and_no_more():
     assert required_literals(r"(?:said){e<=1}") is None  # a fuzzy match needs no literal
     assert required_literals(r"[[:alpha:]]+said") in (None, {"said"})
     assert required_literals(r"\p{L}said") is None  # the regex module's syntax: not read here
+    # Characters without case are read (a breadcrumb's "»"); other letters than ASCII are not.
+    assert required_literals("[^\u00bb]+\\s[\u00bb\u203a]\\s") == {"\u00bb", "\u203a"}
+    assert required_literals("caf\u00e9") == {"caf"}
 
 
 @settings(max_examples=600, deadline=None)

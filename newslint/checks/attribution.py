@@ -30,18 +30,19 @@ Options
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Hit
-from .base import RuleType, alternation, compile_pattern, timed
+from .base import RuleType, alternation, compile_pattern, string_list, timed
+from .openings import AnySearch
 
 _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 # A figure starts at the first digit of a number, never inside one: tried from every digit of
 # "1,1,1,...", each attempt ran to the end of the run and back, in quadratic time.
 _AT_NUMBER = r"\b(?<!\d[.,])"
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|m|k)\b"
+_CURRENCIES_CLASS = "$\u00a3\u20ac\u00a5"
 _TIME_UNITS = "years|months|weeks|days|hours|minutes|seconds|decades|centuries|times|am|pm|percent|goals|points"
 FIGURE = re.compile(
     rf"(?:[$\u00a3\u20ac\u00a5]\s?{_NUMBER}(?:\s?{_SCALE})?"  # money
@@ -54,6 +55,53 @@ FIGURE = re.compile(
 )
 _DIGIT = re.compile(r"\d")  # every FIGURE has one: check() looks at no sentence without
 _DIGITS = re.compile(r"\d+")
+# FIGURE without its estimates, written to start with one class of characters, so the regex
+# engine passes over every other character without trying the pattern there: what FIGURE finds
+# (bar the estimates) at a few times the speed. The first character (a currency sign, the first
+# digit of a number) is taken, then tested from behind: the boundary and the "not after 1." of
+# _AT_NUMBER move one character on with it. Its white space is a line's (_SPACE): a paragraph is
+# a line, so a scan of a whole story finds what scans of each paragraph find.
+# An estimate ("about 300 people") starts at a word, where this pattern does not look. Instead,
+# at the first digit of a number after an estimate's word and white space (or after more than
+# one white space character), it matches that digit alone, before it tries the figures there;
+# from there on the paragraph is scanned the plain way (paragraph_figures). Lookbehinds take
+# fixed widths: one per length of word.
+_ESTIMATE_WORDS = (
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "more than",
+    "over",
+    "at least",
+    "some",
+    "an estimated",
+    "up to",
+    "fewer than",
+    "less than",
+    "roughly",
+    "approximately",
+)
+_AFTER_ESTIMATE_WORD = "|".join(
+    [r"(?<=\s\s\d)"]
+    + [
+        rf"(?<=\b(?i:{'|'.join(w for w in _ESTIMATE_WORDS if len(w) == length)})\s\d)"
+        for length in sorted({len(w) for w in _ESTIMATE_WORDS})
+    ]
+)
+_ESTIMATE_BEFORE = re.compile(rf"\b(?i:{'|'.join(_ESTIMATE_WORDS)})\Z")  # (searched up to the white space)
+_REST_OF_NUMBER = r"(?:[\d,]*\d)?(?:\.\d+)?"  # _NUMBER after its first digit
+_SPACE = r"[^\S\r\n]"  # white space that does not end a line
+FAST_FIGURE = re.compile(
+    rf"[{_CURRENCIES_CLASS}\d]"
+    rf"(?:(?<=[{_CURRENCIES_CLASS}]){_SPACE}?{_NUMBER}(?:{_SPACE}?{_SCALE})?"  # money
+    rf"|(?<=\d)(?<!\w\d)(?<!\d[.,]\d)(?:"  # the first digit of a number
+    rf"{_AFTER_ESTIMATE_WORD}"  # (a match of one character: the number may be an estimate's)
+    rf"|{_REST_OF_NUMBER}{_SPACE}?(?:%|per{_SPACE}?cent\b|percent\b|pct\b|percentage points?\b)"
+    rf"|{_REST_OF_NUMBER}{_SPACE}?{_SCALE}(?:{_SPACE}+(?:dollars|dlrs|pounds|euros|yen|people|barrels|tonnes|tons)\b)?"
+    rf"|{_REST_OF_NUMBER}{_SPACE}+(?:dollars|dlrs|pounds|euros|yen|yuan|rupees)\b"
+    rf"|\d{{0,2}}(?:,\d{{3}})+\b(?!{_SPACE}+(?:{_TIME_UNITS})\b)))"
+)
 _CURRENCIES = "$\u00a3\u20ac\u00a5"
 _LONGEST_ESTIMATE = len("approximately")  # the longest word or phrase of an estimate above
 # Figures in words: a count or a change with no digit in it.
@@ -118,6 +166,7 @@ _ABOUT_IT = re.compile(
     r"(?:That|This|It|These|Those|The (?:figure|figures|rise|fall|increase|drop|number|total|data))\b"
 )
 # A line of figures in columns (two gaps of two spaces or a tab).
+_PROBES = ("said", "says", "told", "according to")
 _TABLE_LINE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
 
@@ -138,22 +187,54 @@ class Options:
             if self.not_claims
             else None
         )  # not an option
+        # The same searches, tried only where a source or a fact of record may start (openings.py).
+        self.sourced = AnySearch(
+            self.pattern, string_list("sources", self.sources), r"\b(?:{})\b", field="sources", ignore_case=True
+        )  # not an option
+        self.of_record = (
+            AnySearch(
+                self.record,
+                string_list("not_claims", self.not_claims),
+                r"(?<!\w)(?:{})(?!\w)",
+                field="not_claims",
+                ignore_case=True,
+            )
+            if self.record is not None
+            else None
+        )  # not an option
+        # Words that open a source in most stories, where check() tries the pattern first.
+        self.probes = tuple(word for word in _PROBES if self.pattern.fullmatch(word))  # not an option
 
 
 def check(doc, options: Options):
     text = doc.text
     header = set(doc.header)
     sentences = doc.sentences
-    figures = _figures(text, doc.folded, sentences)
-    if not figures:
-        return
-    not_prose: dict[int, bool] = {}  # paragraph -> a table line or a headline-like line
+    folded = doc.folded
+    lower = _lower_case(doc)
+    hinted = _hinted_sentences(doc)
     sourced_memo: dict[int, bool] = {}  # sentence -> names a source; a sentence is asked up to three times
 
     def sourced(number: int) -> bool:
         if number not in sourced_memo:
-            sourced_memo[number] = bool(timed(options.pattern.search, text, *sentences[number]))
+            sourced_memo[number] = probed(number) or searched(number)
         return sourced_memo[number]
+
+    def searched(number: int) -> bool:
+        return options.sourced.search(text, folded, *sentences[number])
+
+    def probed(number: int) -> bool:
+        """Does a source open where the sentence has a common word of one ("said")? True only if
+        it is sourced, found faster than a search of the sentence (one match, tried at the word)."""
+        start, end = sentences[number]
+        for probe in options.probes if folded is not None else ():
+            at = folded.find(probe, start, end)
+            while at >= 0:
+                if timed(options.pattern.match, text, at, end):
+                    sourced_memo[number] = True
+                    return True
+                at = folded.find(probe, at + 1, end)
+        return False
 
     def sourced_after(number: int) -> bool:
         """Is the next sentence, in the same paragraph, the source? ("Sales rose 5%. That is the
@@ -176,115 +257,194 @@ def check(doc, options: Options):
         before = sentences[number - 1]
         if (
             doc.paragraph_index(before[0]) != paragraph
-            and not any(m.re is FIGURE for m in figures.get(number - 1, ()))
+            and not paragraph_figures(text, *before)
             and not _CITES_DATA.search(text, *before)
         ):
             return False
         return sourced(number - 1)
 
-    def is_prose(paragraph: int) -> bool:
-        if paragraph not in not_prose:
-            p_start, p_end = doc.paragraphs[paragraph]
-            not_prose[paragraph] = bool(_TABLE_LINE.search(text, p_start, p_end)) or doc.is_headline_like(paragraph)
-        return not not_prose[paragraph]
-
+    figures = _figures_by_sentence(doc, hinted)
+    skip: dict[int, bool] = {}  # paragraph -> above the story, in capitals, or not prose
     for number in sorted(figures):
         start, end = sentences[number]
         paragraph = doc.paragraph_index(start)
-        if paragraph in header or doc.is_shouting(paragraph):
+        if paragraph not in skip:
+            p_start, p_end = doc.paragraphs[paragraph]
+            skip[paragraph] = (
+                paragraph in header
+                or doc.is_shouting(paragraph)
+                or _is_table_line(text, p_start, p_end)
+                or doc.is_headline_like(paragraph)
+            )
+        if skip[paragraph]:
             continue
-        # The figure first, then the costly source searches.
-        figure = next((m for m in figures[number] if doc.in_scope(m.start(), m.end(), options.quotes)), None)
+        # The figure first, then the tests of the sentence, the cheapest first (all must pass).
+        for figure in figures[number]:
+            if doc.in_scope(figure.start(), figure.end(), options.quotes):
+                break
+        else:
+            continue
         if (
-            figure is not None
-            and _is_claim(figure.group(), text, start, end)
-            and is_prose(paragraph)
+            not (sourced_memo[number] if number in sourced_memo else probed(number))
+            and _is_claim(figure.group(), text, start, end, lower)
             and not sourced(number)
             and not sourced_before(number, paragraph)
             and not sourced_after(number)
-            and not (options.record is not None and timed(options.record.search, text, start, end))
+            and not (options.of_record is not None and options.of_record.search(text, folded, start, end))
         ):
             yield Hit(figure.start(), figure.end(), {"found": figure.group()})
 
 
-def _figures(text: str, folded: str | None, sentences) -> dict[int, list]:
-    """The figures of each sentence that has any (sentence number -> matches, in text order).
-    Only sentences that hold a digit, or one of the hint words of a figure in words, are
-    scanned: most hold neither, and finding those is a few fast searches of the whole text."""
-    starts = [start for start, _ in sentences]
-    with_digits, with_words = _sentences_holding(text, folded, starts, sentences)
-    figures: dict[int, list] = {}
-    for number in sorted(with_digits | with_words):
-        start, end = sentences[number]
-        found = figures_in(text, start, end) if number in with_digits else []
-        if number in with_words:
-            found = sorted([*found, *WORD_FIGURE.finditer(text, start, end)], key=lambda m: m.start())
-        if found:
-            figures[number] = found
+def _figures_by_sentence(doc, hinted: set[int]) -> dict[int, list]:
+    """The figures of each sentence that has any (sentence number -> matches, in text order):
+    FIGURE's (see _figures) and, in the sentences that hold one of its hint words (`hinted`),
+    WORD_FIGURE's."""
+    text = doc.text
+    sentences = doc.sentences
+    figures = _figures(doc)
+    for number in hinted:
+        words = list(WORD_FIGURE.finditer(text, *sentences[number]))
+        if words:
+            figures[number] = sorted([*figures.get(number, ()), *words], key=lambda m: m.start())
     return figures
+
+
+def _figures(doc) -> dict[int, list]:
+    """FIGURE.finditer's matches in each sentence that has any: FAST_FIGURE's scan of the whole
+    story (a figure cannot hold the end of a sentence: see paragraph_figures), and the plain
+    scan's where it meets a number that may be an estimate's."""
+    text = doc.text
+    starts = doc._sentence_starts
+    figures: dict[int, list] = {}
+    number, following = -1, -1  # the sentence of the last figure, and where the next one starts
+    last = 0  # where the last figure ended
+    at = 0
+    while at is not None:
+        scan, at = FAST_FIGURE.finditer(text, at), None
+        for m in scan:
+            if m.end() - m.start() > 1:
+                if m.start() >= following:
+                    number = doc.sentence_index(m.start())
+                    following = starts[number + 1] if number + 1 < len(starts) else len(text)
+                figures.setdefault(number, []).append(m)
+                last = m.end()
+                continue
+            # A number that may be an estimate's: from the end of the figure before, up to and
+            # with this number, the plain way (its word cannot be in the figure before).
+            p_start, p_end = doc.paragraphs[doc.paragraph_index(m.start())]
+            more, at = _plain_scan(text, max(last, p_start), p_end, m.start())
+            for figure in more:
+                figures.setdefault(doc.sentence_index(figure.start()), []).append(figure)
+                last = figure.end()
+            following = -1  # (find the sentence again)
+            break
+    return figures
+
+
+def _is_table_line(text: str, start: int, end: int) -> bool:
+    """_TABLE_LINE.search, not tried where the gaps it needs (a tab, two spaces) are missing."""
+    if text.find("  ", start, end) < 0 and text.find("\t", start, end) < 0:
+        return False
+    return _TABLE_LINE.search(text, start, end) is not None
+
+
+def paragraph_figures(text: str, start: int, end: int) -> list:
+    """What FIGURE.finditer(text, start, end) finds in a paragraph, found with FAST_FIGURE, or
+    with figures_in where the paragraph may hold an estimate. (A figure cannot hold the end of a
+    sentence: that is a stop, ! or ?, with white space after it, and a figure's one stop is a
+    decimal point. So the figures of a paragraph are those of its sentences.)"""
+    found = []
+    for m in FAST_FIGURE.finditer(text, start, end):
+        if m.end() - m.start() == 1:  # (no figure is one character long) a number that may be an
+            # estimate's: its word cannot be in the figures before, so on from the last, the plain way
+            return found + figures_in(text, found[-1].end() if found else start, end)
+        found.append(m)
+    return found
 
 
 def figures_in(text: str, start: int, end: int) -> list:
     """What FIGURE.finditer(text, start, end) finds, found faster: every figure starts at the first
     digit of a run of digits, at a currency sign one or two characters before it, or at the word
-    of an estimate ("about", "more than") just before the white space before it. Only those
-    places are tried, not every character of the sentence."""
+    of an estimate ("about", "more than") that ends where the white space before it starts (one
+    that ends before that was tried at the number after it). Only those places are tried, not
+    every character of the sentence."""
+    return _plain_scan(text, start, end)[0]
+
+
+def _plain_scan(text: str, start: int, end: int, until: int | None = None) -> tuple[list, int]:
+    """figures_in, which stops after the number that starts at `until` (if given): the figures
+    found, and where a scan may take up again (the end of that number or of its figure)."""
     found = []
     last = start  # figures do not overlap: the next starts where the last one ended, or after
     for run in _DIGITS.finditer(text, start, end):
         at = run.start()
         if at < last:
             continue  # a run inside the last figure
+        if until is not None and at > until:
+            break
         spaces = at
         while spaces > last and text[spaces - 1].isspace():
             spaces -= 1
-        tries = [
-            p
-            for p in range(max(last, spaces - _LONGEST_ESTIMATE), spaces)
-            if text[p].isalpha() and not (p and (text[p - 1].isalnum() or text[p - 1] == "_"))
-        ]  # the starts of the words just before the white space
+        tries = []
+        if spaces < at:  # an estimate's word just before the white space, which comes first
+            word = _ESTIMATE_BEFORE.search(text, max(last, spaces - _LONGEST_ESTIMATE), spaces)
+            if word:
+                tries.append(word.start())
         tries += [p for p in (at - 2, at - 1) if p >= last and text[p] in _CURRENCIES]
         tries.append(at)
-        for p in sorted(set(tries)):
+        for p in tries:
             figure = FIGURE.match(text, p, end)
             if figure:
                 found.append(figure)
                 last = figure.end()
                 break
-    return found
+        if at == until:  # no figure starts inside a number: on after it
+            return found, max(last, run.end())
+    return found, end
 
 
-def _sentences_holding(text: str, folded: str | None, starts: list[int], sentences) -> tuple[set[int], set[int]]:
-    """The numbers of the sentences that hold a digit, and of those that hold a hint word (looked
-    for in the story's lower-cased text, Document.folded)."""
-
-    def sentence_at(offset: int) -> int | None:
-        number = bisect_right(starts, offset) - 1
-        return number if number >= 0 and offset < sentences[number][1] else None
-
-    with_digits: set[int] = set()
-    found = _DIGIT.search(text)
-    while found:
-        number = sentence_at(found.start())
-        with_digits.add(number)
-        # On to the next sentence: one search per sentence with digits, not one per digit.
-        found = _DIGIT.search(text, sentences[number][1] if number is not None else found.end())
-    with_digits.discard(None)
+def _hinted_sentences(doc) -> set[int]:
+    """The numbers of the sentences that hold a hint word of WORD_FIGURE, looked for in the
+    story's lower-cased text (Document.folded); every sentence where there is none."""
+    folded = doc.folded
+    sentences = doc.sentences
     if folded is None:  # lower case would move the offsets: every sentence may hold one
-        return with_digits, set(range(len(sentences)))
-    with_words: set[int] = set()
+        return set(range(len(sentences)))
+    found: set[int] = set()
     for hint in _WORD_FIGURE_HINTS:
         at = folded.find(hint)
         while at >= 0:
-            number = sentence_at(at)
-            with_words.add(number)
-            at = folded.find(hint, sentences[number][1] if number is not None else at + 1)
-    with_words.discard(None)
-    return with_digits, with_words
+            number = doc.sentence_index(at)
+            if at < sentences[number][1]:
+                found.add(number)
+                at = folded.find(hint, sentences[number][1])
+            else:  # between sentences
+                at = folded.find(hint, at + 1)
+    return found
 
 
-def _is_claim(figure: str, text: str, start: int, end: int) -> bool:
-    """Is this figure, in this sentence, a statistic someone must stand behind?"""
+def _lower_case(doc) -> str | None:
+    """The story in lower case (Document.folded), where a case-sensitive search with a pattern in
+    lower case finds what the case-blind one finds in the story: not where it holds a dotless i,
+    which a case-blind "i" matches and lower() keeps."""
+    folded = doc.folded
+    return None if folded is None or "\u0131" in doc.text else folded
+
+
+def _for_lower_case(pattern: re.Pattern) -> re.Pattern:
+    """A case-blind pattern written in lower case, for _lower_case's text: a case-blind search
+    tries each letter both ways and is several times slower."""
+    assert pattern.flags & re.IGNORECASE and pattern.pattern == pattern.pattern.lower(), pattern.pattern
+    return re.compile(pattern.pattern)
+
+
+_TREND_LOWER = _for_lower_case(_TREND)
+_PLAN_LOWER = _for_lower_case(_PLAN)
+
+
+def _is_claim(figure: str, text: str, start: int, end: int, lower: str | None = None) -> bool:
+    """Is this figure, in this sentence, a statistic someone must stand behind? (`lower`: the
+    story in lower case, from _lower_case, for the faster searches; None: search the story.)"""
     if text[start:end].rstrip().endswith("?"):
         return False  # a question asks; it claims nothing
     if figure.lower() == "doubled" and _ADJECTIVE.search(text, start, end):
@@ -292,8 +452,8 @@ def _is_claim(figure: str, text: str, start: int, end: int) -> bool:
     if WORD_FIGURE.fullmatch(figure) and not figure.lower().endswith(" of") and "dozen" not in figure.lower():
         return True  # a change in words: "doubled", "risen by a third"
     if _SHARE.search(figure):
-        return not _PLAN.search(text, start, end)
-    return _TREND.search(text, start, end) is not None
+        return not (_PLAN.search(text, start, end) if lower is None else _PLAN_LOWER.search(lower, start, end))
+    return (_TREND.search(text, start, end) if lower is None else _TREND_LOWER.search(lower, start, end)) is not None
 
 
 TYPE = RuleType("attribution", Options, check, ("found",), __doc__)

@@ -53,15 +53,18 @@ def _word_counts(doc) -> list[int]:
 
 
 def check(doc, options: Options):
+    folded = doc.folded
+    if not options.prefilter.may_match(folded):
+        return  # most stories hold none of the rule's words
     text = doc.text
     counts = doc.memo(_word_counts)
-    folded = doc.folded
     # The body starts at the first paragraph of copy: one longer than any furniture line.
     body = next((i for i, count in enumerate(counts) if count > 15), len(counts)) if options.body_only else 0
-    for index, ((start, end), count) in enumerate(zip(doc.paragraphs, counts)):
-        if count > options.max_words or index < body or not options.prefilter.may_match(folded, start, end):
+    for index, count in enumerate(counts):
+        if count > options.max_words or index < body:
             continue
-        if timed(options.pattern.fullmatch, text, start, end):
+        start, end = doc.paragraphs[index]
+        if options.prefilter.may_match(folded, start, end) and timed(options.pattern.fullmatch, text, start, end):
             yield Hit(start, end, {"found": text[start:end]}, (Edit(start, min(end + 1, len(text)), ""),))
 
 

@@ -65,7 +65,7 @@ class Options:
             if self.keep_before
             else None
         )  # not an option
-        self.prefilter = WordFilter(self.variants)  # not an option
+        self.prefilter = WordFilter(self.variants, exact=True)  # not an option
         # Names in letters of both cases, which the headline and a dateline's capitals may hold.
         self.worded = tuple(v for v in self.variants if any(c.islower() for c in v))
         self.worded_pattern = word_pattern("variants", self.worded) if self.worded else None

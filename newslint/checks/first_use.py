@@ -43,7 +43,9 @@ from ..model import Hit
 from .base import OptionError, RuleType, finditer, string_list, timed, word_pattern
 
 # Two to six capitals standing alone (a plural s allowed), not part of "U.S.", "AT&T", "COVID-19".
-_ACRONYM = re.compile(r"(?=[A-Z])(?<![\w.&'\u2019/-])([A-Z]{2,6})s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)")
+# The first capital comes first and what stands before it is a lookbehind after it, so the scan
+# skips to each capital.
+_ACRONYM = re.compile(r"([A-Z](?<![\w.&'\u2019/-][A-Z])[A-Z]{1,5})s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"  # lower-case letters an expansion's words go on with
 # Words an expansion may pass over without taking a letter: "Office for Budget Responsibility".
@@ -85,14 +87,15 @@ class Options:
 # where a story may spell an acronym out ("Office for Budget Responsibility").
 _CAP_WORD = rf"[A-Z][{_LOWER}][\w\u2019']*"
 _CAP = re.compile(_CAP_WORD)
-_RUN = rf"(?<!\w){_CAP_WORD}(?:[\s-]+(?:{_SMALL}[\s-]+)*{_CAP_WORD})*"
+_RUN_ON = rf"(?:[\s-]+(?:{_SMALL}[\s-]+)*{_CAP_WORD})*"  # the run's further words
 
 
 @lru_cache(maxsize=26)
 def _runs_from(letter: str) -> re.Pattern:
     """Runs of capitalised words that begin with `letter` (an acronym's first): the engine skips
     every other capital, which is most of them. One pattern per letter, compiled on first need."""
-    return re.compile(f"(?={letter}){_RUN}")
+    # (the letter itself first, so that the scan looks for it as a literal)
+    return re.compile(rf"{letter}(?<!\w{letter})[{_LOWER}][\w\u2019']*{_RUN_ON}")
 
 
 MAX_LETTERS = 6

@@ -7,8 +7,9 @@ the rule loads, for the literal text any match must hold ("cookie" for a cookie 
 cannot match, and is passed over with a few substring tests.
 
 The test compares lower-cased strings (`Document.folded`), so it holds for patterns that ignore
-case as for those that do not. Only ASCII letters are taken from a pattern: what a case-blind
-match makes of other letters (a final sigma, a Kelvin sign) is not what lower() makes of them.
+case as for those that do not. Of the letters, only ASCII ones are taken from a pattern: what a
+case-blind match makes of other letters (a final sigma, a Kelvin sign) is not what lower() makes
+of them. Characters without case ("»", curly quotation marks, dashes) are taken as they are.
 A pattern this module cannot read (syntax of the `regex` module only, like \\K or \\p{L}) gets no
 prefilter and is always scanned.
 """
@@ -93,7 +94,7 @@ def _sequence(items) -> frozenset[str] | None:
             best = candidate
 
     for op, av in items:
-        if op is c.LITERAL and av < 128:
+        if op is c.LITERAL and _readable(av):
             run.append(chr(av).lower())
             continue
         take(frozenset(["".join(run)]) if run else None)
@@ -120,9 +121,18 @@ def _node(op, av) -> frozenset[str] | None:
                 return None
             literals |= found
         return frozenset(literals) if len(literals) <= MAX_LITERALS else None
-    if op is c.IN and all(kind is c.LITERAL and value < 128 for kind, value in av) and len(av) <= 8:
+    if op is c.IN and all(kind is c.LITERAL and _readable(value) for kind, value in av) and len(av) <= 8:
         return frozenset(chr(value).lower() for _, value in av)
     return None  # any character, a class, a boundary, a negative assertion, a back-reference
+
+
+def _readable(code: int) -> bool:
+    """An ASCII character (its lower case is what any case-blind match lower-cases to), or one
+    without case ("»", "\u201c", "\u2014"), which only ever matches itself."""
+    if code < 128:
+        return True
+    char = chr(code)
+    return char.lower() == char == char.upper() == char.casefold() and not char.isalpha()
 
 
 def _strength(literals: frozenset[str]) -> tuple[int, int]:

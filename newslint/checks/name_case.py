@@ -59,24 +59,39 @@ def _is_whole(text: str, start: int, end: int) -> bool:
     return not _CAPITAL_AFTER.match(text, end) and not _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
 
 
-def _runs(doc) -> list[tuple[list[tuple[int, int, str]], int]]:
-    """Runs of words with nothing but spaces between (a name does not run on past punctuation),
-    each with its paragraph's start, in the body's paragraphs that are not in capitals."""
+# A run of words with nothing but spaces between: a name does not run on past punctuation.
+_RUN = re.compile(r"[^\W\d_][\w'\u2019&-]*(?:\s+[^\W\d_][\w'\u2019&-]*)*")
+
+
+def _runs(doc) -> list[tuple[int, list[str], list[int], int]]:
+    """The word runs of the body's paragraphs that are not in capitals, each as its start, its
+    words, the indexes of its words that begin with a capital, and its paragraph's start. A run
+    without a capital is left out: every name and every form compared starts with one."""
     text = doc.text
     runs = []
     for index in doc.body:
         if doc.is_shouting(index):
             continue
         start, end = doc.paragraphs[index]
-        run: list[tuple[int, int, str]] = []
-        for m in _TOKEN.finditer(text, start, end):
-            if run and text[run[-1][1] : m.start()].strip():
-                runs.append((run, start))
-                run = []
-            run.append((m.start(), m.end(), m.group()))
-        if run:
-            runs.append((run, start))
+        for run in _RUN.finditer(text, start, end):
+            words = run.group()
+            if words.islower():
+                continue  # most runs of prose: whole runs are skipped without a look at each word
+            words = words.split()  # (a run is words with spaces between)
+            capitals = [i for i, word in enumerate(words) if word[0].isupper()]
+            if capitals:
+                runs.append((run.start(), words, capitals, start))
     return runs
+
+
+def _offsets(text: str, start: int, words: list[str]) -> list[int]:
+    """Where each word of a run starts."""
+    offsets = []
+    for word in words:
+        start = text.index(word, start)
+        offsets.append(start)
+        start += len(word)
+    return offsets
 
 
 def _opens_sentence(text: str, start: int, paragraph_start: int) -> bool:
@@ -89,26 +104,45 @@ def check(doc, options: Options):
     # Only word runs that are written somewhere as a name (capitals first and last) are compared:
     # found first, they keep the second pass to a few runs (most start no name at all).
     names: set[tuple[str, ...]] = set()
-    for run, _ in runs:
-        for i, (_, _, word) in enumerate(run):
-            if word[0].isupper():
-                for j in range(i + 1, min(i + options.longest, len(run))):
-                    if run[j][2][0].isupper():
-                        names.add(tuple(w.lower() for _, _, w in run[i : j + 1]))
-    firsts = {name[0] for name in names}
-    # lower-cased words -> each occurrence: (start, end, words as written, its paragraph's start)
-    grams: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...], int]]] = {}
-    for run, paragraph_start in runs:
-        for j in range(1, len(run)):  # in the order of their last words, shortest first
-            for i in range(j - 1, max(j - options.longest, -1), -1):
-                start, _, word = run[i]
-                if not word[0].isupper() or word.lower() not in firsts:
-                    continue
-                words = tuple(w for _, _, w in run[i : j + 1])
-                key = tuple(w.lower() for w in words)
+    for _, run, capitals, _ in runs:
+        for n, i in enumerate(capitals):
+            for j in capitals[n + 1 :]:
+                if j - i >= options.longest:
+                    break
+                names.add(tuple(w.lower() for w in run[i : j + 1]))
+    if not names:
+        return
+    # Every form compared starts like a name: its first words lower-cased are a name's first words.
+    prefixes = {name[:k] for name in names for k in range(1, len(name))}
+    # lower-cased words -> each occurrence: (its run, first and last word's index in the run)
+    occurrences: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+    for number, (_, run, capitals, _) in enumerate(runs):
+        for i in capitals:
+            key = (run[i].lower(),)
+            for j in range(i + 1, min(i + options.longest, len(run))):
+                if key not in prefixes:
+                    break
+                key += (run[j].lower(),)
                 if key in names:
-                    # (whether it opens a sentence is asked later, of the few forms that differ)
-                    grams.setdefault(key, []).append((start, run[j][1], words, paragraph_start))
+                    occurrences.setdefault(key, []).append((number, i, j))
+    # Only a name written twice in two forms is compared (few are): where its forms stand in the
+    # text is worked out for those alone.
+    offsets: dict[int, list[int]] = {}
+    grams: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...], int]]] = {}
+    for key, places in occurrences.items():
+        if len(places) < 2 or len({tuple(runs[n][1][i : j + 1]) for n, i, j in places}) < 2:
+            continue
+        uses = grams[key] = []
+        for n, i, j in places:
+            run_start, run, _, paragraph_start = runs[n]
+            if n not in offsets:
+                offsets[n] = _offsets(text, run_start, run)
+            where = offsets[n]
+            # (whether it opens a sentence is asked later, of the few forms that differ)
+            uses.append((where[i], where[j] + len(run[j]), tuple(run[i : j + 1]), paragraph_start))
+    # In the order of their first forms' last words, shortest first, as a reader meets them: a
+    # form reported keeps an overlapping one of another name quiet.
+    grams = dict(sorted(grams.items(), key=lambda item: (item[1][0][1], -item[1][0][0])))
     reported: list[tuple[int, int]] = []
     hits = []
     for uses in grams.values():

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..model import Edit, Hit
 from .base import OptionError, RuleType, string_list
+from .wordset import paragraph_words
 
 # Not part of a hyphenated compound: "a break-in in 1999", "lost in in-fighting".
 _DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)([ \t]+)(\1)(?![\w-])", re.IGNORECASE)
@@ -70,9 +71,25 @@ def _paragraph_repeats(doc):
     return headline, seen_paragraphs, repeated_paragraphs
 
 
+def _has_neighbours_alike(doc) -> bool:
+    """Does any paragraph hold a word twice in a row (in the shared word lists, which the scan
+    for doubled words needs to be worth running)? Most stories do not."""
+    for words in paragraph_words(doc):
+        previous = None
+        for word in words:
+            if not word.isascii():
+                word = word.casefold()  # as a case-blind match compares: the final sigma
+            if word == previous:
+                return True
+            previous = word
+    return False
+
+
 def check(doc, options: Options):
     text = doc.text
     if options.unit == "word":
+        if not _has_neighbours_alike(doc):
+            return
         for m in _DOUBLED.finditer(text):
             word = m.group(1)
             if word.lower() in options.allowed or m.group(3)[0].isupper():

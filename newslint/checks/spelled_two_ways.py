@@ -35,9 +35,9 @@ from dataclasses import dataclass
 from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
-# A word that starts with a capital (the only ones compared): the lookahead lets the scan skip
-# lower-case words fast.
-_WORD = re.compile(r"(?=[A-Z\u00c0-\u00de\u0100-\u024f])(?<![\w'\u2019@./-])[^\W\d_]+(?![\w@/]|\.\w)")
+# A word that starts with a capital (the only ones compared): the capital comes first and what
+# stands before it is a lookbehind after it, so the scan skips lower-case words fast.
+_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f](?<=[^\W\d_])(?<![\w'\u2019@./-].)[^\W\d_]*(?![\w@/]|\.\w)")
 
 
 def _fold(word: str) -> str:
@@ -104,36 +104,47 @@ def _joins(doc, options: Options):
         yield Hit(s, e, {"found": form, "first": earliest}, (Edit(s, e, earliest),))
 
 
+def _compared(word: str, min_letters: int) -> bool:
+    """Is the word long enough, and not in capitals (datelines, acronyms, shouted names such as
+    BLACKBURN ROVERS)? Lower-case ASCII words are never compared."""
+    return len(word) >= min_letters and (word[0].isupper() or not word.isascii()) and not word.isupper()
+
+
+def _key(word: str) -> str:
+    return word.lower() if word.isascii() else _fold(word)
+
+
 def check(doc, options: Options):
     if options.compare == "joins":
         yield from _joins(doc, options)
         return
     text = doc.text
-    first: dict[str, str] = {}  # folded -> the story's first spelling
-    uses: list[tuple[int, int, str, str]] = []
     indexes = ([doc.headline_index] if doc.headline_index is not None else []) + list(doc.body)
-    for index in indexes:
-        if doc.is_shouting(index):
-            continue
-        start, end = doc.paragraphs[index]
+    paragraphs = [doc.paragraphs[index] for index in indexes if not doc.is_shouting(index)]
+    # First the story's distinct words alone: most stories spell every name one way, and their
+    # words are never placed.
+    forms: dict[str, set[str]] = {}
+    for word in {word for start, end in paragraphs for word in _WORD.findall(text, start, end)}:
+        if _compared(word, options.min_letters):
+            forms.setdefault(_key(word), set()).add(word)
+    if not any(len(spellings) > 1 and any(map(_is_name_form, spellings)) for spellings in forms.values()):
+        return
+    first: dict[str, str] = {}  # folded -> the story's first spelling
+    reported: set[str] = set()
+    for start, end in paragraphs:
         for m in _WORD.finditer(text, start, end):
             word = m.group()
-            if len(word) < options.min_letters or not word[0].isupper() and word.isascii() or word.isupper():
-                continue  # words in capitals: datelines, acronyms, shouted names (BLACKBURN ROVERS)
-            uses.append((m.start(), m.end(), word, word.lower() if word.isascii() else _fold(word)))
-    forms: dict[str, set[str]] = {}
-    for _, _, word, key in uses:
-        forms.setdefault(key, set()).add(word)
-    reported: set[str] = set()
-    for s, e, word, key in uses:
-        spellings = forms[key]
-        if len(spellings) < 2 or not any(_is_name_form(w) for w in spellings):
-            continue
-        earliest = first.setdefault(key, word)
-        if word == earliest or word in reported:
-            continue
-        reported.add(word)
-        yield Hit(s, e, {"found": word, "first": earliest}, (Edit(s, e, earliest),))
+            if not _compared(word, options.min_letters):
+                continue
+            key = _key(word)
+            spellings = forms[key]
+            if len(spellings) < 2 or not any(map(_is_name_form, spellings)):
+                continue
+            earliest = first.setdefault(key, word)
+            if word == earliest or word in reported:
+                continue
+            reported.add(word)
+            yield Hit(m.start(), m.end(), {"found": word, "first": earliest}, (Edit(m.start(), m.end(), earliest),))
 
 
 TYPE = RuleType("spelled-two-ways", Options, check, ("found", "first"), __doc__, fix="unsafe")

@@ -53,7 +53,7 @@ class Options:
         if self.unless_after is not None:
             compile_pattern("unless_after", self.unless_after)  # names the field in an error
             self.before = compile_pattern("unless_after", f"(?:{self.unless_after})$", ignore_case=self.ignore_case)
-        self.prefilter = WordFilter(self.swap)  # the story must hold a form's words (not an option)
+        self.prefilter = WordFilter(self.swap, exact=True)  # the story must hold a form's words (not an option)
 
 
 def check(doc, options: Options):

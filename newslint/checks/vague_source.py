@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Hit
-from .base import RuleType, alternation, compile_pattern, finditer
+from .base import RuleType, alternation, compile_pattern, finditer, timed
 from .literals import prefilter
+from .openings import leading_literals, occurrences
 
 # What names a collective after it: "officials at the Forest Service", "a spokesperson for Nimbus".
 # "analysts at the consultancy Capital Economics": up to two common nouns before the name.
@@ -65,18 +66,14 @@ class Options:
             ignore_case=True,
         )
         self.prefilter = prefilter([self.pattern.pattern])  # not an option
+        # What every match starts with (a collective's first words), where check() tries the
+        # pattern instead of scanning every paragraph with it; None: scan.
+        self.openings = leading_literals(self.pattern.pattern)  # not an option
 
 
 def check(doc, options: Options):
     text = doc.text
-    uses = []
-    folded = doc.folded
-    for index in doc.body:
-        start, end = doc.paragraphs[index]
-        if not options.prefilter.may_match(folded, start, end):
-            continue  # no collective in the paragraph (most paragraphs)
-        for m in finditer(options.pattern, text, start, end):
-            uses.append((m.start(1), m.end(1), m.group(1).lower(), start))
+    uses = [(m.start(1), m.end(1), m.group(1).lower(), start) for m, start in _matches(doc, options)]
     if not uses:
         return
     named = {key for s, e, key, p in uses if _is_named(text, s, e, p)}
@@ -90,6 +87,32 @@ def check(doc, options: Options):
             continue
         named.add(key)  # one report for each collective
         yield Hit(s, e, {"found": text[s:e]})
+
+
+def _matches(doc, options: Options):
+    """The pattern's matches in the body, each with the start of its paragraph: what finditer
+    finds in each body paragraph, found by trying the pattern only where one of its openings
+    (options.openings) is in the lower-cased text, Document.folded."""
+    text, folded, body = doc.text, doc.folded, doc.body
+    if not body:
+        return
+    if options.openings is None or folded is None:
+        for index in body:
+            start, end = doc.paragraphs[index]
+            if options.prefilter.may_match(folded, start, end):  # (most paragraphs have no verb)
+                for m in finditer(options.pattern, text, start, end):
+                    yield m, start
+        return
+    last = 0  # finditer's matches do not overlap: the next starts at the end of the last or after
+    for at in occurrences(folded, options.openings, doc.paragraphs[body[0]].start):
+        if at < last:
+            continue
+        start, end = doc.paragraphs[doc.paragraph_index(at)]
+        if at < end:  # (not between paragraphs)
+            m = timed(options.pattern.match, text, at, end)
+            if m:
+                last = m.end()
+                yield m, start
 
 
 def _is_named(text: str, start: int, end: int, paragraph_start: int) -> bool:
@@ -135,7 +158,8 @@ def _named_by_role(doc, options: Options, key: str, start: int, end: int) -> boo
     p_start = doc.paragraphs[doc.paragraph_index(start)][0]
     qualifiers = re.findall(r"\b([A-Za-z]{4,})\s+(?=(?:[a-z]+\s+)?$)", text[max(p_start, start - 30) : start])
     return any(
-        re.search(rf"[A-Z][\w&'-]*\s+(?:of\s+|and\s+|for\s+)?{q}\b|\b{q}\s+(?:of\s+|for\s+)?[A-Z0-9]", text)
+        q in text  # (both searches need it, and most qualifiers are not capitalised anywhere)
+        and re.search(rf"[A-Z][\w&'-]*\s+(?:of\s+|and\s+|for\s+)?{q}\b|\b{q}\s+(?:of\s+|for\s+)?[A-Z0-9]", text)
         for q in (q.capitalize() for q in qualifiers[-2:])
     )
 

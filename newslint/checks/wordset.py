@@ -38,31 +38,41 @@ class WordFilter:
     """A cheap test that one of `phrases` may occur in a story, run before a regex scan.
 
     A one-word phrase is looked up in the story's word set (one set operation for all of
-    them); a longer one needs each of its words there; one with no word at all (an ellipsis) is
-    looked for as a substring of the text. `may_occur` is False only where none can match."""
+    them); a longer one needs each of its words there and, when the rule matches each phrase
+    as written (`exact`: "past history", not "past\\s+history"), the phrase itself in the
+    story's lower-case text: both words of "end result" are in most long stories, the phrase is
+    in few. One with no word at all (an ellipsis) is looked for as a substring of the text.
+    `may_occur` is False only where none can match."""
 
-    def __init__(self, phrases):
+    def __init__(self, phrases, *, exact: bool = False):
         singles, longer, marks = set(), [], []
         for phrase in phrases:
             words = tuple(_WORDS.findall(phrase.lower()))
             if len(words) == 1:
                 singles.add(words[0])
             elif words:
-                longer.append(words)
+                longer.append((words, phrase.lower() if exact else None))
             else:
                 marks.append(phrase)
         self.singles, self.longer, self.marks = frozenset(singles), tuple(longer), tuple(marks)
+        # A word each phrase needs (its longest, the rarest as a rule): a story with none of them
+        # is settled by one set operation, whatever the number of phrases (most stories, for
+        # rules with dozens of names).
+        self.needed = self.singles | {max(words, key=len) for words, _ in longer}
 
     def may_occur(self, doc) -> bool:
         words = lower_words(doc)
+        if words.isdisjoint(self.needed) and not self.marks:
+            return False
         if not words.isdisjoint(self.singles):
             return True
-        for phrase in self.longer:
+        for phrase, written in self.longer:
             for word in phrase:
                 if word not in words:
                     break
             else:
-                return True
+                if written is None or doc.folded is None or written in doc.folded:
+                    return True
         text = doc.text
         for mark in self.marks:
             if mark in text:

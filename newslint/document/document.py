@@ -25,7 +25,8 @@ _SENTENCE_STARTERS = frozenset(
 )
 TOKEN_WINDOW = 60  # characters looked at before a full stop to find the word it ends
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# A run of stops not after another stop: the stop comes first, so the scan skips to each one.
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\r\n]+")  # a lone \r (old Mac files) ends a line too
 # One " | " is a headline with its site's name ("Storm hits coast | Daily Star"); a breadcrumb
 # takes two, or a » or >.

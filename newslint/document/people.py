@@ -17,9 +17,11 @@ MIDDLE = (
     rf"(?:(?:{'|'.join(_PARTICLES.split())})\s+)*"
 )
 # A given name (or initial), what may stand between, then the surname. The lookahead lets
-# "Colonel Ryan Dillon" yield both "Colonel Ryan" and "Ryan Dillon".
-# (The leading (?=[A-Z]) changes no match; it lets the scan pass over other letters faster.)
-_FULL = re.compile(rf"(?=[A-Z])(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))")
+# "Colonel Ryan Dillon" yield both "Colonel Ryan" and "Ryan Dillon" (no name starts inside a
+# given name, so taking the given name loses none).
+# (It starts with a class, [A-Z], which lets the scan pass over other characters without trying
+# the pattern there; the test of the character before moves one on with it.)
+_FULL = re.compile(rf"([A-Z](?<![\w'\u2019-][A-Z])(?:[a-z]+|\.))(?=\s+{MIDDLE}({_NAME})(?![\w-]))")
 _PREVIOUS_NAME = re.compile(rf"(?:[A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}$")
 # Capitalised words that are not given names: they start sentences or name places and bodies.
 _NOT_GIVEN = frozenset(
@@ -64,14 +66,39 @@ class People:
 # possessive ("Dillon's order") or a capitalised word before a lower-case one, which is a
 # reference only where it opens a sentence ("Dillon was ...", "Dillon, a lawyer, ...": see
 # find_people).
-_SHORT = re.compile(
-    rf"(?=[A-Z])(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
-    rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-    rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
+# Like _FULL, it starts with the class [A-Z] and takes that capital, so the scan passes over
+# other characters quickly; the rest is tested from behind. A name that starts the match (group
+# 2) is held without its capital; an empty group 3 marks one before a speech verb, and group 4
+# is the possessive's 's (see reference()). _NAME_AFTER_CAPITAL is _NAME after its first capital.
+_NAME_AFTER_CAPITAL = (
+    r"(?:(?<=[MOD])(?:(?<=M)c[A-Z]|(?<=M)ac[A-Z]|(?<=O)'[A-Z]|(?<=O)\u2019[A-Z]|(?<=D)'[A-Z]))?"
+    r"[a-z]+(?:-[A-Z][a-z]+)?"
 )
+_SHORT = re.compile(
+    rf"[A-Z](?:(?<!\w[MD])(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r)\.?\s+({_NAME})(?![\w-])"
+    rf"|(?<![\w'\u2019-][A-Z])({_NAME_AFTER_CAPITAL})"
+    rf"(?:,?\s+(?:{'|'.join(SPEECH_VERBS)})\b()|(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
+)
+# (The name is matched once for what may follow it, where two alternatives matched it twice: no
+# shorter reading of a name can be followed by what one needs, a comma, white space or 's.)
+
+
+def reference(m) -> tuple[int, int, int]:
+    """What a match of _SHORT found: (1 after a title, 2 before a speech verb, 3 otherwise, and
+    the start and end of the name)."""
+    if m.start(1) >= 0:
+        return 1, m.start(1), m.end(1)
+    return (2 if m.start(3) >= 0 else 3), m.start(), m.end(2)
+
+
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
 _PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside|across)\s+({_NAME})\b")
+# The same, asked of one name where it occurs (see is_place): the word before the white space
+# before it, and the name itself.
+_PLACE_WORD = re.compile(r"\b(?:in|from|across|throughout|around|near|outside|inside|across)\Z")
+_NAME_AT = re.compile(rf"({_NAME})\b")
+_LONGEST_PLACE_WORD = len("throughout")
 # "a spokesman for Vodafone said", "the head of Unison said": a body that speaks, not a person.
 _BODY_BEFORE = re.compile(r"\b(?:for|of|at|with|by|from|in|to)\s+$")
 
@@ -133,10 +160,30 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 
+def is_place(text: str, name: str) -> bool:
+    """Is `name` one that _PLACE finds in `text` ({m.group(1) for m in _PLACE.finditer(text)})?
+    Asked where the name occurs, not found by a scan of the story. (_PLACE's matches cannot
+    overlap, its words being in lower case and its names capitalised: finditer finds them all.)"""
+    at = text.find(name)
+    while at >= 0:
+        space = at
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        if (
+            space < at
+            and _PLACE_WORD.search(text, max(0, space - _LONGEST_PLACE_WORD), space)
+            and (found := _NAME_AT.match(text, at))
+            and found.group(1) == name
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def find_people(doc) -> People:
     people = People()
     text = doc.text
-    places = None  # found on first need: most stories have no "Surname said" to test
+    places: dict[str, bool] = {}  # a name -> the story writes it as a place ("in Wales")
     in_lower_case: dict[str, bool] = {}  # a word -> the story also writes it in lower case
     for index in doc.body:
         if doc.is_shouting(index):
@@ -148,20 +195,20 @@ def find_people(doc) -> People:
                 continue
             people.full.setdefault(surname, []).append((m.start(2), m.end(2), given))
         for m in _SHORT.finditer(text, start, end):
-            group = 1 if m.group(1) else 2 if m.group(2) else 3
+            group, first, last = reference(m)
             if (
                 group == 3
                 and m.group(4) is None
                 and not (m.start() == start or _SENTENCE_BEFORE.search(text, max(start, m.start() - 4), m.start()))
             ):
                 continue  # a capitalised word inside a sentence: a name of any kind, not a reference
-            surname = m.group(group)
+            surname = text[first:last]
             if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
             if group == 2:
-                if places is None:
-                    places = {m.group(1) for m in _PLACE.finditer(text)}
-                if surname in places:
+                if surname not in places:
+                    places[surname] = is_place(text, surname)
+                if places[surname]:
                     continue
             if group != 1 and _PREVIOUS_NAME.search(text, max(start, m.start() - 40), m.start()):
                 continue  # the end of a full name: "Ryan Dillon said", "Mark van Gisbergen added"
@@ -176,13 +223,13 @@ def find_people(doc) -> People:
                 # ("Sandu, a teacher, said", "Halvorsen, 61, was convicted").
                 apposition = m.group(4) is None and text.startswith(",", m.end())
                 if m.group(4) is None and not apposition:
-                    people.opening.append((m.start(3), m.end(3), surname))
+                    people.opening.append((first, last, surname))
                     continue
                 if _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                     continue
                 if not apposition:
-                    people.possessive.append((m.start(3), m.end(3), surname))
+                    people.possessive.append((first, last, surname))
             if group == 2 and _BODY_BEFORE.search(text, max(start, m.start() - 10), m.start()):
                 continue
-            people.short.append((m.start(group), m.end(group), surname))
+            people.short.append((first, last, surname))
     return people

@@ -65,36 +65,40 @@ class Options:
 _CAPITALISED = re.compile(r"(?=[A-Z])(?<![\w'\u2019@#./])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w@/]|\.\w)")
 
 
-def _separator(form: str) -> str:
-    return "-" if "-" in form else " " if " " in form else ""
-
-
 def _joins(doc, options: Options):
     """A name written as one word and as two (or hyphenated) in one story: the later form."""
     text = doc.text
     shortest = max(options.min_letters, 6)
-    uses: list[tuple[int, int, str, str]] = []  # start, end, form, key
-    for index in doc.body:
-        if doc.is_shouting(index):
-            continue
-        start, end = doc.paragraphs[index]
+    paragraphs = [doc.paragraphs[index] for index in doc.body if not doc.is_shouting(index)]
+    # First how each name is written, without places: most stories write each one way.
+    ways: dict[str, set[str]] = {}  # key -> how it was written: "" one word, " " or "-" two
+    for start, end in paragraphs:
+        previous_end, previous = -2, ""
+        for m in _CAPITALISED.finditer(text, start, end):
+            s, e = m.span()
+            word = m.group()
+            if e - s >= shortest and text[s - 1 : s] != "-" and text[e : e + 1] != "-":
+                ways.setdefault(word.lower(), set()).add("")
+            if s == previous_end + 1 and e - s + len(previous) >= shortest and text[previous_end] in " -":
+                ways.setdefault((previous + word).lower(), set()).add(text[previous_end])
+            previous_end, previous = e, word
+    mixed = {key for key, seen in ways.items() if len(seen) > 1}
+    if not mixed:
+        return
+    uses: list[tuple[int, int, str, str]] = []  # start, end, form, key: of the mixed names only
+    for start, end in paragraphs:
         words = [(m.start(), m.end()) for m in _CAPITALISED.finditer(text, start, end)]
         for i, (s, e) in enumerate(words):
-            if text[s - 1 : s] != "-" and text[e : e + 1] != "-" and e - s >= shortest:
+            if text[s:e].lower() in mixed and text[s - 1 : s] != "-" and text[e : e + 1] != "-":
                 uses.append((s, e, text[s:e], text[s:e].lower()))  # a word alone: "Westcoast"
             if i + 1 < len(words):
                 s2, e2 = words[i + 1]
-                if s2 == e + 1 and text[e] in " -" and e2 - s >= shortest + 1:
-                    uses.append((s, e2, text[s:e2], (text[s:e] + text[s2:e2]).lower()))
-    forms: dict[str, set[str]] = {}
-    for _, _, form, key in uses:
-        forms.setdefault(key, set()).add(form)
-    mixed = {key for key, spellings in forms.items() if len({_separator(f) for f in spellings}) > 1}
-    if not mixed:
-        return  # most stories: each name written one way
+                key = (text[s:e] + text[s2:e2]).lower()
+                if s2 == e + 1 and text[e] in " -" and key in mixed:
+                    uses.append((s, e2, text[s:e2], key))
     first: dict[str, str] = {}
     reported: set[str] = set()
-    for s, e, form, key in sorted(u for u in uses if u[3] in mixed):
+    for s, e, form, key in sorted(uses):
         if re.search(rf"\b{key}\b", text):
             continue  # an ordinary word the story also writes in lower case: American Airlines, Delta Air Lines
         earliest = first.setdefault(key, form)

@@ -41,6 +41,7 @@ class Options:
     before: Any = field(init=False, repr=False)
     pattern: Any = field(init=False, repr=False)
     lookup: dict = field(init=False, repr=False)
+    exact: Any = field(init=False, repr=False)
 
     def __post_init__(self):
         if not isinstance(self.swap, dict) or not self.swap:
@@ -54,11 +55,16 @@ class Options:
             compile_pattern("unless_after", self.unless_after)  # names the field in an error
             self.before = compile_pattern("unless_after", f"(?:{self.unless_after})$", ignore_case=self.ignore_case)
         self.prefilter = WordFilter(self.swap, exact=True)  # the story must hold a form's words (not an option)
+        # Matched as written: the forms themselves, looked for as substrings, settle most stories
+        # the lower-case word filter lets through ("christmas" is not in "Christmas").
+        self.exact = None if self.ignore_case else tuple(self.swap)
 
 
 def check(doc, options: Options):
     if not options.prefilter.may_occur(doc):
         return  # none of the forms is in the story (most stories): skip the scan
+    if options.exact is not None and not any(form in doc.text for form in options.exact):
+        return
     for m in finditer(options.pattern, doc.text):
         found = m.group()
         replacement = options.lookup[found.lower() if options.ignore_case else found]

@@ -47,32 +47,42 @@ class Options:
 
 # A title before a surname alone: "Sgt. Kowalczyk", "Bishop Fahey", "Gov. Ortega" (not a title
 # before a full name: "Sgt. Denise Kowalczyk").
-_TITLED = re.compile(
-    r"(?=[A-Z])(?<![\w.])(?:(?:Sgt|Lt|Capt|Col|Gen|Maj|Cpl|Adm|Gov|Sen|Rep|Det|Insp|Supt|Dr|Rev|Msgr)\.\s+"
-    r"|(?:Bishop|Judge|Officer|Detective|Sergeant|Captain|Colonel|General|Governor|Senator|Trooper|Coach)\s+)"
+# A title just before a surname: "Sgt. Kowalczyk", "Bishop Fahey", "Gov. Ortega".
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.])(?:(?:Sgt|Lt|Capt|Col|Gen|Maj|Cpl|Adm|Gov|Sen|Rep|Det|Insp|Supt|Dr|Rev|Msgr)\.\s+"
+    r"|(?:Bishop|Judge|Officer|Detective|Sergeant|Captain|Colonel|General|Governor|Senator|Trooper|Coach)\s+)$"
 )
-_SURNAME_ALONE = re.compile(r"((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'-]|\s+[A-Z]|\.\w)")
+# The surname alone: not a given name before another name ("Gov. Ana Fahey"), nor part of a word.
+_ALONE = re.compile(r"(?![\w'-]|\s+[A-Z]|\.\w)")
 
 
 def _titles_repeated(doc):
     """A later reference that repeats the title given at the first: AP style gives the surname
-    alone after the first reference ("Sgt. Denise Kowalczyk ... Kowalczyk said")."""
+    alone after the first reference ("Sgt. Denise Kowalczyk ... Kowalczyk said"). Each surname
+    named in full is looked for after its introduction, and a title looked for just before it."""
     people = doc.memo(find_people)
-    if not people.full:
-        return  # no one named in full: no title to repeat
     text = doc.text
-    for m in _TITLED.finditer(text):
-        name = _SURNAME_ALONE.match(text, m.end())
-        if name is None:
+    for surname, refs in people.full.items():
+        full = _introductions(text, refs)
+        if not full:
             continue
-        full = _introductions(text, people.full.get(name.group(1), ()))
-        if full and full[0][0] < m.start() and not doc.is_headline_like(doc.paragraph_index(m.start())):
-            yield Hit(
-                m.start(),
-                name.end(),
-                {"name": name.group(1), "found": text[m.start() : name.end()]},
-                (Edit(m.start(), m.end(), ""),),
-            )
+        at = text.find(surname, full[0][1])
+        while at >= 0:
+            end = at + len(surname)
+            title = _TITLE_BEFORE.search(text, max(0, at - 14), at)
+            if (
+                title is not None
+                and not (at and (text[at - 1].isalnum() or text[at - 1] in "-'"))
+                and _ALONE.match(text, end)
+                and not doc.is_headline_like(doc.paragraph_index(at))
+            ):
+                yield Hit(
+                    title.start(),
+                    end,
+                    {"name": surname, "found": text[title.start() : end]},
+                    (Edit(title.start(), at, ""),),
+                )
+            at = text.find(surname, end)
 
 
 def check(doc, options: Options):

@@ -30,6 +30,7 @@ Options
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,6 +103,11 @@ FAST_FIGURE = re.compile(
     rf"|{_REST_OF_NUMBER}{_SPACE}+(?:dollars|dlrs|pounds|euros|yen|yuan|rupees)\b"
     rf"|\d{{0,2}}(?:,\d{{3}})+\b(?!{_SPACE}+(?:{_TIME_UNITS})\b)))"
 )
+# For a story all in ASCII, which holds no other currency sign or digit: a class of ASCII
+# characters is one table lookup a character, where \d is a test of its Unicode category.
+_FIRST = f"[{_CURRENCIES_CLASS}\\d]"
+assert FAST_FIGURE.pattern.startswith(_FIRST)
+FAST_FIGURE_ASCII = re.compile("[$0-9]" + FAST_FIGURE.pattern.removeprefix(_FIRST))
 _CURRENCIES = "$\u00a3\u20ac\u00a5"
 _LONGEST_ESTIMATE = len("approximately")  # the longest word or phrase of an estimate above
 # Figures in words: a count or a change with no digit in it.
@@ -319,15 +325,17 @@ def _figures(doc) -> dict[int, list]:
     number, following = -1, -1  # the sentence of the last figure, and where the next one starts
     last = 0  # where the last figure ended
     at = 0
+    fast = FAST_FIGURE_ASCII if text.isascii() else FAST_FIGURE
     while at is not None:
-        scan, at = FAST_FIGURE.finditer(text, at), None
+        scan, at = fast.finditer(text, at), None
         for m in scan:
-            if m.end() - m.start() > 1:
-                if m.start() >= following:
-                    number = doc.sentence_index(m.start())
+            m_start, m_end = m.span()
+            if m_end - m_start > 1:
+                if m_start >= following:
+                    number = bisect_right(starts, m_start) - 1  # (a figure is in a sentence)
                     following = starts[number + 1] if number + 1 < len(starts) else len(text)
                 figures.setdefault(number, []).append(m)
-                last = m.end()
+                last = m_end
                 continue
             # A number that may be an estimate's: from the end of the figure before, up to and
             # with this number, the plain way (its word cannot be in the figure before).

@@ -337,13 +337,14 @@ def _figures(doc) -> dict[int, list]:
                 figures.setdefault(number, []).append(m)
                 last = m_end
                 continue
-            # A number that may be an estimate's: from the end of the figure before, up to and
-            # with this number, the plain way (its word cannot be in the figure before).
+            # A number that may be an estimate's: from the end of the figure before (or of the
+            # plain scan before), up to and with this number, the plain way (its word cannot be in
+            # the figure before).
             p_start, p_end = doc.paragraphs[doc.paragraph_index(m.start())]
             more, at = _plain_scan(text, max(last, p_start), p_end, m.start())
             for figure in more:
                 figures.setdefault(doc.sentence_index(figure.start()), []).append(figure)
-                last = figure.end()
+            last = at  # where the plain scan stopped, after its figures: the next starts there
             following = -1  # (find the sentence again)
             break
     return figures
@@ -386,10 +387,12 @@ def _plain_scan(text: str, start: int, end: int, until: int | None = None) -> tu
     last = start  # figures do not overlap: the next starts where the last one ended, or after
     for run in _DIGITS.finditer(text, start, end):
         at = run.start()
-        if at < last:
-            continue  # a run inside the last figure
+        if at < last:  # a run inside the last figure
+            if at == until:
+                return found, last
+            continue
         if until is not None and at > until:
-            break
+            return found, max(last, until + 1)  # (`until` starts no number: on past it)
         spaces = at
         while spaces > last and text[spaces - 1].isspace():
             spaces -= 1

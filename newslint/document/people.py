@@ -160,6 +160,11 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 
+# A story with more names said to speak than this is scanned once for its places: each test
+# looks for the name through the story, and thousands of names would make that quadratic.
+_MOST_PLACE_TESTS = 50
+
+
 def is_place(text: str, name: str) -> bool:
     """Is `name` one that _PLACE finds in `text` ({m.group(1) for m in _PLACE.finditer(text)})?
     Asked where the name occurs, not found by a scan of the story. (_PLACE's matches cannot
@@ -184,6 +189,7 @@ def find_people(doc) -> People:
     people = People()
     text = doc.text
     places: dict[str, bool] = {}  # a name -> the story writes it as a place ("in Wales")
+    all_places: set[str] | None = None  # every such name, where there are many to ask about
     in_lower_case: dict[str, bool] = {}  # a word -> the story also writes it in lower case
     for index in doc.body:
         if doc.is_shouting(index):
@@ -206,7 +212,11 @@ def find_people(doc) -> People:
             if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
             if group == 2:
-                if surname not in places:
+                if all_places is None and len(places) >= _MOST_PLACE_TESTS:
+                    all_places = {m.group(1) for m in _PLACE.finditer(text)}  # one scan answers for all
+                if all_places is not None:
+                    places[surname] = surname in all_places
+                elif surname not in places:
                     places[surname] = is_place(text, surname)
                 if places[surname]:
                     continue

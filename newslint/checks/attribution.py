@@ -65,8 +65,8 @@ _DIGITS = re.compile(r"\d+")
 # An estimate ("about 300 people") starts at a word, where this pattern does not look. Instead,
 # at the first digit of a number after an estimate's word and white space (or after more than
 # one white space character), it matches that digit alone, before it tries the figures there;
-# from there on the paragraph is scanned the plain way (paragraph_figures). Lookbehinds take
-# fixed widths: one per length of word.
+# the stretch up to that number is scanned the plain way (_figures, paragraph_figures).
+# Lookbehinds take fixed widths: one per length of word.
 _ESTIMATE_WORDS = (
     "about",
     "around",
@@ -171,8 +171,9 @@ _CITES_DATA = re.compile(r"\b(?:figures|data|statistics|survey|census|study|repo
 _ABOUT_IT = re.compile(
     r"(?:That|This|It|These|Those|The (?:figure|figures|rise|fall|increase|drop|number|total|data))\b"
 )
-# A line of figures in columns (two gaps of two spaces or a tab).
+# Words that open a source in most stories: check() tries the source pattern at them first.
 _PROBES = ("said", "says", "told", "according to")
+# A line of figures in columns (two gaps of two spaces or a tab).
 _TABLE_LINE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
 
@@ -323,7 +324,7 @@ def _figures(doc) -> dict[int, list]:
     starts = doc._sentence_starts
     figures: dict[int, list] = {}
     number, following = -1, -1  # the sentence of the last figure, and where the next one starts
-    last = 0  # where the last figure ended
+    last = 0  # where the last figure ended, or the last plain scan stopped
     at = 0
     fast = FAST_FIGURE_ASCII if text.isascii() else FAST_FIGURE
     while at is not None:

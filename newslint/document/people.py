@@ -62,14 +62,13 @@ class People:
     possessive: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-# "Mr Dillon" or "Dillon said" (every match starts with a capital: see _FULL); group 3 is a
-# possessive ("Dillon's order") or a capitalised word before a lower-case one, which is a
-# reference only where it opens a sentence ("Dillon was ...", "Dillon, a lawyer, ...": see
-# find_people).
+# "Mr Dillon" (group 1), "Dillon said" (group 2, with an empty group 3 after the verb), or a
+# possessive ("Dillon's order", group 4 the 's) or a capitalised word before a lower-case one
+# (group 2 alone), which is a reference only where it opens a sentence ("Dillon was ...",
+# "Dillon, a lawyer, ...": see find_people); reference() tells which.
 # Like _FULL, it starts with the class [A-Z] and takes that capital, so the scan passes over
-# other characters quickly; the rest is tested from behind. A name that starts the match (group
-# 2) is held without its capital; an empty group 3 marks one before a speech verb, and group 4
-# is the possessive's 's (see reference()). _NAME_AFTER_CAPITAL is _NAME after its first capital.
+# other characters quickly; the rest is tested from behind, and a name that starts the match is
+# held in group 2 without its capital. _NAME_AFTER_CAPITAL is _NAME after its first capital.
 _NAME_AFTER_CAPITAL = (
     r"(?:(?<=[MOD])(?:(?<=M)c[A-Z]|(?<=M)ac[A-Z]|(?<=O)'[A-Z]|(?<=O)\u2019[A-Z]|(?<=D)'[A-Z]))?"
     r"[a-z]+(?:-[A-Z][a-z]+)?"

@@ -171,3 +171,19 @@ def newslint_fix(text, rule):
 
     findings = [f for f in Linter(Config()).lint_text(text, "t.txt").findings if f.rule == rule]
     return apply_edits(text, choose_edits(findings))
+
+
+def test_a_lone_closing_mark_in_the_other_kind_gets_one_edit():
+    # Found by the property tests: a paragraph of one "”" after an unclosed quotation is a
+    # quotation of one mark, whose opening and closing edits were the same edit twice.
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    text = 'Prices fell  \u2019\n\n\u201c\u201d\n\n""It\'s People did not send me to fight, \n\n\u201d'
+    findings = [
+        f for f in Linter(Config(profile="ap")).lint_text(text, "x.txt").findings if f.rule == "quotes.mixed-marks"
+    ]
+    assert findings, "the lone curly mark is the other kind"
+    for f in findings:
+        edits = sorted(f.fix or (), key=lambda e: (e.start, e.end))
+        assert all(a.end <= b.start for a, b in zip(edits, edits[1:])), f.fix

@@ -179,3 +179,19 @@ def test_a_quotation_of_spaces_alone_is_one_fix_that_does_not_overlap_itself(tex
 
     [f] = [f for f in lint_text(text) if f.rule == "quotes.space-inside"]
     assert [(e.start, e.end, e.replacement) for e in f.fix] == [(1, len(text) - 1, "")]
+
+
+def test_a_lone_closing_mark_in_the_other_kind_gets_one_edit():
+    # Found by the property tests: a paragraph of one "”" after an unclosed quotation is a
+    # quotation of one mark, whose opening and closing edits were the same edit twice.
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    text = 'Prices fell  \u2019\n\n\u201c\u201d\n\n""It\'s People did not send me to fight, \n\n\u201d'
+    findings = [
+        f for f in Linter(Config(profile="ap")).lint_text(text, "x.txt").findings if f.rule == "quotes.mixed-marks"
+    ]
+    assert findings, "the lone curly mark is the other kind"
+    for f in findings:
+        edits = sorted(f.fix or (), key=lambda e: (e.start, e.end))
+        assert all(a.end <= b.start for a, b in zip(edits, edits[1:])), f.fix

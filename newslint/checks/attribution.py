@@ -30,6 +30,7 @@ Options
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,8 +65,8 @@ _DIGITS = re.compile(r"\d+")
 # An estimate ("about 300 people") starts at a word, where this pattern does not look. Instead,
 # at the first digit of a number after an estimate's word and white space (or after more than
 # one white space character), it matches that digit alone, before it tries the figures there;
-# from there on the paragraph is scanned the plain way (paragraph_figures). Lookbehinds take
-# fixed widths: one per length of word.
+# the stretch up to that number is scanned the plain way (_figures, paragraph_figures).
+# Lookbehinds take fixed widths: one per length of word.
 _ESTIMATE_WORDS = (
     "about",
     "around",
@@ -102,6 +103,11 @@ FAST_FIGURE = re.compile(
     rf"|{_REST_OF_NUMBER}{_SPACE}+(?:dollars|dlrs|pounds|euros|yen|yuan|rupees)\b"
     rf"|\d{{0,2}}(?:,\d{{3}})+\b(?!{_SPACE}+(?:{_TIME_UNITS})\b)))"
 )
+# For a story all in ASCII, which holds no other currency sign or digit: a class of ASCII
+# characters is one table lookup a character, where \d is a test of its Unicode category.
+_FIRST = f"[{_CURRENCIES_CLASS}\\d]"
+assert FAST_FIGURE.pattern.startswith(_FIRST)
+FAST_FIGURE_ASCII = re.compile("[$0-9]" + FAST_FIGURE.pattern.removeprefix(_FIRST))
 _CURRENCIES = "$\u00a3\u20ac\u00a5"
 _LONGEST_ESTIMATE = len("approximately")  # the longest word or phrase of an estimate above
 # Figures in words: a count or a change with no digit in it.
@@ -165,8 +171,9 @@ _CITES_DATA = re.compile(r"\b(?:figures|data|statistics|survey|census|study|repo
 _ABOUT_IT = re.compile(
     r"(?:That|This|It|These|Those|The (?:figure|figures|rise|fall|increase|drop|number|total|data))\b"
 )
-# A line of figures in columns (two gaps of two spaces or a tab).
+# Words that open a source in most stories: check() tries the source pattern at them first.
 _PROBES = ("said", "says", "told", "according to")
+# A line of figures in columns (two gaps of two spaces or a tab).
 _TABLE_LINE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
 
@@ -317,25 +324,28 @@ def _figures(doc) -> dict[int, list]:
     starts = doc._sentence_starts
     figures: dict[int, list] = {}
     number, following = -1, -1  # the sentence of the last figure, and where the next one starts
-    last = 0  # where the last figure ended
+    last = 0  # where the last figure ended, or the last plain scan stopped
     at = 0
+    fast = FAST_FIGURE_ASCII if text.isascii() else FAST_FIGURE
     while at is not None:
-        scan, at = FAST_FIGURE.finditer(text, at), None
+        scan, at = fast.finditer(text, at), None
         for m in scan:
-            if m.end() - m.start() > 1:
-                if m.start() >= following:
-                    number = doc.sentence_index(m.start())
+            m_start, m_end = m.span()
+            if m_end - m_start > 1:
+                if m_start >= following:
+                    number = bisect_right(starts, m_start) - 1  # (a figure is in a sentence)
                     following = starts[number + 1] if number + 1 < len(starts) else len(text)
                 figures.setdefault(number, []).append(m)
-                last = m.end()
+                last = m_end
                 continue
-            # A number that may be an estimate's: from the end of the figure before, up to and
-            # with this number, the plain way (its word cannot be in the figure before).
+            # A number that may be an estimate's: from the end of the figure before (or of the
+            # plain scan before), up to and with this number, the plain way (its word cannot be in
+            # the figure before).
             p_start, p_end = doc.paragraphs[doc.paragraph_index(m.start())]
             more, at = _plain_scan(text, max(last, p_start), p_end, m.start())
             for figure in more:
                 figures.setdefault(doc.sentence_index(figure.start()), []).append(figure)
-                last = figure.end()
+            last = at  # where the plain scan stopped, after its figures: the next starts there
             following = -1  # (find the sentence again)
             break
     return figures
@@ -378,10 +388,12 @@ def _plain_scan(text: str, start: int, end: int, until: int | None = None) -> tu
     last = start  # figures do not overlap: the next starts where the last one ended, or after
     for run in _DIGITS.finditer(text, start, end):
         at = run.start()
-        if at < last:
-            continue  # a run inside the last figure
+        if at < last:  # a run inside the last figure
+            if at == until:
+                return found, last
+            continue
         if until is not None and at > until:
-            break
+            return found, max(last, until + 1)  # (`until` starts no number: on past it)
         spaces = at
         while spaces > last and text[spaces - 1].isspace():
             spaces -= 1

@@ -120,14 +120,14 @@ def _finder(literals: Iterable[str]) -> re.Pattern:
     by_first: dict[str, set[str]] = {}
     for literal in literals:
         by_first.setdefault(literal[0], set()).add(literal[1:])
-    branches = []
+    alternatives = []
     for first, rests in sorted(by_first.items()):
         if "" in rests:
-            branches.append(re.escape(first))
+            alternatives.append(re.escape(first))
         else:
             ahead = "|".join(re.escape(rest) for rest in sorted(rests, key=len, reverse=True))
-            branches.append(f"{re.escape(first)}(?={ahead})")
-    return re.compile("|".join(branches))
+            alternatives.append(f"{re.escape(first)}(?={ahead})")
+    return re.compile("|".join(alternatives))
 
 
 class AnySearch:

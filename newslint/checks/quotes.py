@@ -192,7 +192,8 @@ def _mixed_marks(doc):
         edits = []
         if text[q.start] != marks[0] and (marks[0] == '"') != (text[q.start] == '"'):
             edits.append(Edit(q.start, q.start + 1, marks[0]))
-        if q.closed and (marks[1] == '"') != (text[q.end - 1] == '"'):
+        # (a lone mark, a paragraph's "” " after an unclosed quotation, is one mark: one edit)
+        if q.closed and q.end - 1 > q.start and (marks[1] == '"') != (text[q.end - 1] == '"'):
             edits.append(Edit(q.end - 1, q.end, marks[1]))
         yield Hit(q.start, q.end, {"found": text[q.start : q.end], "mark": text[q.start]}, tuple(edits))
 

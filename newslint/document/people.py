@@ -62,14 +62,13 @@ class People:
     possessive: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-# "Mr Dillon" or "Dillon said" (every match starts with a capital: see _FULL); group 3 is a
-# possessive ("Dillon's order") or a capitalised word before a lower-case one, which is a
-# reference only where it opens a sentence ("Dillon was ...", "Dillon, a lawyer, ...": see
-# find_people).
+# "Mr Dillon" (group 1), "Dillon said" (group 2, with an empty group 3 after the verb), or a
+# possessive ("Dillon's order", group 4 the 's) or a capitalised word before a lower-case one
+# (group 2 alone), which is a reference only where it opens a sentence ("Dillon was ...",
+# "Dillon, a lawyer, ...": see find_people); reference() tells which.
 # Like _FULL, it starts with the class [A-Z] and takes that capital, so the scan passes over
-# other characters quickly; the rest is tested from behind. A name that starts the match (group
-# 2) is held without its capital; an empty group 3 marks one before a speech verb, and group 4
-# is the possessive's 's (see reference()). _NAME_AFTER_CAPITAL is _NAME after its first capital.
+# other characters quickly; the rest is tested from behind, and a name that starts the match is
+# held in group 2 without its capital. _NAME_AFTER_CAPITAL is _NAME after its first capital.
 _NAME_AFTER_CAPITAL = (
     r"(?:(?<=[MOD])(?:(?<=M)c[A-Z]|(?<=M)ac[A-Z]|(?<=O)'[A-Z]|(?<=O)\u2019[A-Z]|(?<=D)'[A-Z]))?"
     r"[a-z]+(?:-[A-Z][a-z]+)?"
@@ -160,6 +159,11 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 
+# A story with more names said to speak than this is scanned once for its places: each test
+# looks for the name through the story, and thousands of names would make that quadratic.
+_MOST_PLACE_TESTS = 50
+
+
 def is_place(text: str, name: str) -> bool:
     """Is `name` one that _PLACE finds in `text` ({m.group(1) for m in _PLACE.finditer(text)})?
     Asked where the name occurs, not found by a scan of the story. (_PLACE's matches cannot
@@ -184,6 +188,7 @@ def find_people(doc) -> People:
     people = People()
     text = doc.text
     places: dict[str, bool] = {}  # a name -> the story writes it as a place ("in Wales")
+    all_places: set[str] | None = None  # every such name, where there are many to ask about
     in_lower_case: dict[str, bool] = {}  # a word -> the story also writes it in lower case
     for index in doc.body:
         if doc.is_shouting(index):
@@ -206,7 +211,11 @@ def find_people(doc) -> People:
             if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
             if group == 2:
-                if surname not in places:
+                if all_places is None and len(places) >= _MOST_PLACE_TESTS:
+                    all_places = {m.group(1) for m in _PLACE.finditer(text)}  # one scan answers for all
+                if all_places is not None:
+                    places[surname] = surname in all_places
+                elif surname not in places:
                     places[surname] = is_place(text, surname)
                 if places[surname]:
                     continue

@@ -2,7 +2,8 @@
 
     python benchmarks/vale/make_style.py                  # ap -> benchmarks/vale/styles/NewslintPacks/
     python benchmarks/vale/make_style.py --profile british --out /tmp/style
-    python benchmarks/vale/make_style.py --check          # also run Vale on each rule's bad examples
+    python benchmarks/vale/make_style.py --check          # also run Vale on each rule's examples
+    python benchmarks/vale/make_style.py --cost DIR       # CPU time of each rule alone over DIR/*.txt
 
 The rules come from newslint's own loader (Config + Linter: the ids, types and parsed options
 the engine runs), so the style follows the packs when they change; nothing here is written by
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -70,24 +72,51 @@ AMPM = r"[aApP](?:\.[ \t]?[mM]\.?|[mM](?![\w.]))"
 # Keyed by newslint type and the rule's `problem`; each follows the check's regex or its doc.
 APPROXIMATIONS = {
     ("numbers", "small-figure"): r"(?<![\w.,:/$£€¥#-])[1-9](?![\w.,:/%-]|\s*(?:%|percent|per cent|a\.m|p\.m))",
-    ("numbers", "spelled-large"): rf"(?i)\b(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:{TENS})(?:-(?:{SMALL}))?)\b",
+    (
+        "numbers",
+        "spelled-large",
+    ): rf"(?i)\b(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:{TENS})(?:-(?:{SMALL}))?)\b",
     ("numbers", "sentence-start"): r"(?m)(?:^|(?<=[.?!][\"”]? ))\d[\d,.]*\b",
-    ("numbers", "age"): rf"(?i)\b(?:{SMALL})(?:-(?:year|month|week|day)s?-old\b|\s+(?:years?|months?)\s+old\b)|\baged\s+(?:{SMALL})\b",
+    (
+        "numbers",
+        "age",
+    ): rf"(?i)\b(?:{SMALL})(?:-(?:year|month|week|day)s?-old\b|\s+(?:years?|months?)\s+old\b)|\baged\s+(?:{SMALL})\b",
     ("numbers", "percent"): rf"(?i)\b(?:\d+(?:\.\d+)?|{SMALL}|ten)(\s?-?\s?)(percent|per\s+cent|pct)\b(?!age)",
     ("numbers", "money-unit"): r"[$£€¥]\d+(?:\.\d+)?(?:\s?(?:m|mn|bn|tn)\b(?!\.\w))",
     ("numbers", "round-figure"): r"\b\d{1,3}(?:,000){2,}\b(?!,\d)",
-    ("numbers", "ordinal"): r"(?i)\b[1-9](?:st|nd|rd|th)\b|\b(?:tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)\b",
+    (
+        "numbers",
+        "ordinal",
+    ): r"(?i)\b[1-9](?:st|nd|rd|th)\b|\b(?:tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)\b",
     ("numbers", "decade"): r"\b(?:1\d|20)?\d0['’]s\b",
-    ("numbers", "range"): r"\b(?:[Ff]rom|[Bb]etween)\s+[$£€¥]?\d+(?:,\d{3})*(?:\.\d+)?\s?[-–]\s?\d+(?:,\d{3})*(?:\.\d+)?(?![\w-]|[.,]\d)",
-    ("numbers", "currency-word"): r"(?i)[$£€¥]\d[\d,.]*(?:\s?(?:m|bn|million|billion|trillion))?\s+(?:dollars?|pounds?|euros?|yen)\b",
-    ("times", "form"): rf"(?<![\w.:,£$€])(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?(?:[ \t]?(?![ap]\.m\.)(?:{AMPM})|(?<=\d)[ap]\.m\.)|(?<![\w.:])(?:[01]?\d|2[0-4])\.[0-5]\d[ \t]?[ap]\.m\.",
+    (
+        "numbers",
+        "range",
+    ): r"\b(?:[Ff]rom|[Bb]etween)\s+[$£€¥]?\d+(?:,\d{3})*(?:\.\d+)?\s?[-–]\s?\d+(?:,\d{3})*(?:\.\d+)?(?![\w-]|[.,]\d)",
+    (
+        "numbers",
+        "currency-word",
+    ): r"(?i)[$£€¥]\d[\d,.]*(?:\s?(?:m|bn|million|billion|trillion))?\s+(?:dollars?|pounds?|euros?|yen)\b",
+    (
+        "times",
+        "form",
+    ): rf"(?<![\w.:,£$€])(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?(?:[ \t]?(?![ap]\.m\.)(?:{AMPM})|(?<=\d)[ap]\.m\.)|(?<![\w.:])(?:[01]?\d|2[0-4])\.[0-5]\d[ \t]?[ap]\.m\.",
     ("times", "on-the-hour"): rf"(?<![\w.:,£$€])(?:[01]?\d|2[0-4])[:.]00[ \t]?(?:{AMPM})",
     ("times", "noon"): r"(?<![\w.:,£$€])12(?:[:.]00)?[ \t]?(?:[aApP]\.?[mM]\.?(?!\w)|noon\b|midnight\b)",
-    ("times", "redundant"): rf"(?:{AMPM}|\bnoon|\bmidnight)[ \t]+(?:in[ \t]+the[ \t]+(?:morning|afternoon|evening|night)|this[ \t]+(?:morning|afternoon|evening)|tonight|at[ \t]+night)\b",
-    ("date-style", "month-form"): rf"\b(?:(?:January|February|August|September|October|November|December)|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?!\.)|Sep\.?|(?:Mar|Apr|Jun|Jul)\.?)[ \t]+\d{{1,2}}(?!\d)",
+    (
+        "times",
+        "redundant",
+    ): rf"(?:{AMPM}|\bnoon|\bmidnight)[ \t]+(?:in[ \t]+the[ \t]+(?:morning|afternoon|evening|night)|this[ \t]+(?:morning|afternoon|evening)|tonight|at[ \t]+night)\b",
+    (
+        "date-style",
+        "month-form",
+    ): r"\b(?:(?:January|February|August|September|October|November|December)|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?!\.)|Sep\.?|(?:Mar|Apr|Jun|Jul)\.?)[ \t]+\d{1,2}(?!\d)",
     ("date-style", "month-year"): rf"\b(?:{MONTH_ABBR})\.?,?[ \t]+(?:1[89]|20)\d\d\b",
     ("date-style", "month-year-comma"): rf"\b(?:{MONTHS}|(?:{MONTH_ABBR})\.?),[ \t]+(?:1[89]|20)\d\d\b(?![,.]\d)",
-    ("date-style", "ordinal"): rf"\b(?:{MONTHS}|(?:{MONTH_ABBR})\.?)[ \t]+\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}(?:st|nd|rd|th)[ \t]+of[ \t]+(?:{MONTHS})\b",
+    (
+        "date-style",
+        "ordinal",
+    ): rf"\b(?:{MONTHS}|(?:{MONTH_ABBR})\.?)[ \t]+\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}(?:st|nd|rd|th)[ \t]+of[ \t]+(?:{MONTHS})\b",
     ("date-style", "order"): rf"\b\d{{1,2}}[ \t]+(?:{MONTHS}|(?:{MONTH_ABBR})\.?)(?:,?[ \t]+(?:1[89]|20)\d\d)?\b",
     ("quotes", "apostrophe"): r"(?<=[a-z]s)\"(?=[ \t]+[a-z])|(?<=\b[A-Z]{2,})\"(?=[ \t]+[a-z])",
     ("quotes", "backwards"): r"(?:^|(?<=[\s(]))”(?=\w)|(?<=\w)“(?=[\s.,;:!?)]|$)",
@@ -160,8 +189,11 @@ def base(rule, extends: str) -> dict:
 # -- one translator per newslint type: rule -> the Vale rule (a mapping) ---------------------------
 
 
+NOTES: dict[str, list[str]] = defaultdict(list)  # rule id -> what its translation does not carry over
+
+
 def existence(rule, patterns, *, ignore_case=False, flags=0, scope=None) -> dict:
-    raws = [translate(p, multiline=bool(flags & re.MULTILINE)) for p in patterns]
+    raws = [translate(p, multiline=bool(flags & re.MULTILINE), notes=NOTES[rule.id]) for p in patterns]
     raw = "|".join(f"(?:{r})" for r in raws) if len(raws) > 1 else raws[0]
     vale = base(rule, "existence")
     vale.update({"nonword": True, "raw": [("(?i)" if ignore_case else "") + raw]})
@@ -171,12 +203,18 @@ def existence(rule, patterns, *, ignore_case=False, flags=0, scope=None) -> dict
 
 
 def from_pattern(rule) -> dict:
-    return existence(rule, list(rule.options.patterns if not isinstance(rule.options.patterns, str) else [rule.options.patterns]), ignore_case=rule.options.ignore_case)
+    return existence(
+        rule,
+        list(rule.options.patterns if not isinstance(rule.options.patterns, str) else [rule.options.patterns]),
+        ignore_case=rule.options.ignore_case,
+    )
 
 
 def from_boilerplate(rule) -> dict:
     # A whole line of at most `max_words` words, matched ignoring case (checks/boilerplate.py).
-    alternatives = "|".join(f"(?:{line})" for line in ([rule.options.lines] if isinstance(rule.options.lines, str) else rule.options.lines))
+    alternatives = "|".join(
+        f"(?:{line})" for line in ([rule.options.lines] if isinstance(rule.options.lines, str) else rule.options.lines)
+    )
     return existence(rule, [rf"(?m)^[^\S\n]*(?:{alternatives})[^\S\n]*$"], ignore_case=True, scope="raw")
 
 
@@ -195,7 +233,7 @@ def substitution(rule, swap: dict, *, ignore_case: bool, before: str = "") -> di
 
 def from_substitution(rule) -> dict:
     o = rule.options
-    before = f"(?<!{translate(o.unless_after)})" if o.unless_after else ""
+    before = f"(?<!{translate(o.unless_after, notes=NOTES[rule.id])})" if o.unless_after else ""
     return substitution(rule, o.swap, ignore_case=o.ignore_case, before=before)
 
 
@@ -409,7 +447,12 @@ def check_with_vale(vale: Path, style: dict[str, dict], rules) -> tuple[dict[str
                 rejected[name] = errors.splitlines()[0][:200] if errors else "no output"
                 continue
             reported = [bool(alerts.get(str(f))) for f in files]
-            caught[name] = (sum(reported[: len(bad)]), len(bad), sum(reported[len(bad) : len(bad) + len(good)]), len(good))
+            caught[name] = (
+                sum(reported[: len(bad)]),
+                len(bad),
+                sum(reported[len(bad) : len(bad) + len(good)]),
+                len(good),
+            )
     return rejected, caught
 
 
@@ -436,6 +479,10 @@ def table(style, skipped, rules, caught=None) -> str:
             row += f"  {bad:>3}/{n_bad:<3}  {good:>3}/{n_good}"
         lines.append(row)
     lines.append(f"{'all':16} {sum(total.values()):>5} {sum(translated.values()):>7}")
+    notes = {rid: sorted(set(n)) for rid, n in NOTES.items() if n and vale_name(rid) in style}
+    if notes:
+        lines.append("\ntranslated with a difference:")
+        lines += [f"  {rid:36} {'; '.join(n)}" for rid, n in notes.items()]
     if skipped:
         lines.append("\nskipped:")
         lines += [f"  {rid:36} {kind:16} {why}" for rid, kind, why in skipped]
@@ -444,10 +491,15 @@ def table(style, skipped, rules, caught=None) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--profile", default="ap", help="newslint profile whose default packs are translated (default: ap)")
+    parser.add_argument(
+        "--profile", default="ap", help="newslint profile whose default packs are translated (default: ap)"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "styles" / STYLE, help="the style folder to write")
     parser.add_argument("--check", action="store_true", help="load each rule in Vale and run it on its bad examples")
     parser.add_argument("--quiet", action="store_true", help="no table")
+    parser.add_argument(
+        "--cost", type=Path, metavar="FOLDER", help="time each rule alone over the .txt files in FOLDER (CPU seconds)"
+    )
     args = parser.parse_args()
     style, skipped, rules = build(args.profile)
     code, caught = 0, None
@@ -466,7 +518,38 @@ def main() -> int:
     if not args.quiet:
         print(f"{len(style)} of {len(rules)} rules of the {args.profile} profile's default packs -> {args.out}\n")
         print(table(style, skipped, rules, caught))
+    if args.cost:
+        vale = vale_binary()
+        if vale is None:
+            print("make_style: Vale is not installed (sh benchmarks/vale/install); --cost needs it", file=sys.stderr)
+            return 2
+        costs = rule_costs(vale, args.out, sorted(style), args.cost)
+        total = sum(costs.values())
+        print(f"\nCPU seconds of Vale with each rule alone over {args.cost} (start-up included), costliest first:")
+        for name, seconds in sorted(costs.items(), key=lambda kv: -kv[1])[:15]:
+            print(f"  {name:40} {seconds:6.2f}")
+        print(f"  {'all ' + str(len(costs)) + ' rules, one by one':40} {total:6.2f}")
     return code
+
+
+def rule_costs(vale: Path, folder: Path, names: list[str], files: Path) -> dict[str, float]:
+    """CPU seconds (user + system) of Vale running one rule of the style over a folder."""
+    costs = {}
+    with tempfile.TemporaryDirectory(prefix="newslint-vale-cost-") as tmp:
+        ini = Path(tmp) / "one.ini"
+        for name in names:
+            ini.write_text(
+                f"StylesPath = {folder.parent}\nMinAlertLevel = suggestion\n\n[*.txt]\n{folder.name}.{name} = YES\n",
+                encoding="utf-8",
+            )
+            process = subprocess.Popen(
+                [str(vale), "--config", str(ini), "--output", "JSON", "--no-exit", str(files)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            _, _, usage = os.wait4(process.pid, 0)
+            costs[name] = usage.ru_utime + usage.ru_stime
+    return costs
 
 
 if __name__ == "__main__":

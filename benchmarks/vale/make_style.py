@@ -12,9 +12,8 @@ Vale rule per newslint rule:
 
 - pattern, boilerplate             -> existence (raw regexes, translated by regex_net.py)
 - substitution                     -> substitution (swap)
-- spelling                         -> substitution to the house side (`prefer`), or consistency
-                                      of one side against the others when the house is the
-                                      story's first side
+- spelling                         -> consistency of one side against the others (`when:
+                                      mixed`), or substitution to the house side (`unmixed`)
 - consistency                      -> substitution when every other form is always wrong
                                       (`always`), else consistency: each name against the others
 - repetition (doubled words)       -> repetition
@@ -269,7 +268,7 @@ def from_consistency(rule) -> dict:
 
 def from_spelling(rule) -> dict:
     o = rule.options
-    if o.prefer is not None:  # every form off the house side, to its house form
+    if o.when == "unmixed":  # a story off the house side: every form off it, to its house form
         house = o.sides.index(o.prefer)
         swap = {}
         for row in o.rows:
@@ -278,7 +277,7 @@ def from_spelling(rule) -> dict:
                     swap[form] = row[house]
         if all(re.fullmatch(r"[\w' -]+", f) for f in swap):
             return substitution(rule, swap, ignore_case=o.capitals)
-    # The story's first side is the house side (or a form has no house form): both sides at once.
+    # `mixed`: a story that uses two sides (Vale cannot then report only the uses off the house side).
     words = all(re.fullmatch(r"[\w' -]+", f) for row in o.rows for f in row if f)
     sides = [[(literal if words else bounded)(row[s]) for row in o.rows if row[s]] for s in range(len(o.sides))]
     return consistency(rule, [s for s in sides if s], ignore_case=o.capitals, bound=whole_words if words else None)
@@ -292,6 +291,10 @@ def from_repetition(rule) -> dict:
 
 def from_first_use(rule) -> dict:
     # The acronym Vale's own styles use, and newslint's list of acronyms that need no expansion.
+    if not rule.options.unexplained:
+        NOTES[rule.id].append(
+            "Vale's conditional reports every acronym never spelled out; newslint only one spelled out later"
+        )
     vale = base(rule, "conditional")
     vale["message"] = "Spell out '%s' where the story first uses it."
     n = max(2, getattr(rule.options, "min_length", 3))

@@ -162,9 +162,8 @@ def vale_message(rule) -> str:
 
 
 def literal(text: str) -> str:
-    """A phrase as a .NET pattern; a space matches any run of white space, as in newslint's lists."""
-    escaped = re.sub(r"([\\.^$|?*+()\[\]{}#])", r"\\\1", text)
-    return re.sub(r"\s+", r"\\s+", escaped)
+    """A phrase as a .NET pattern, character for character (newslint escapes its word lists)."""
+    return re.sub(r"([\\.^$|?*+()\[\]{}#])", r"\\\1", text)
 
 
 def bounded(form: str) -> str:

@@ -22,8 +22,12 @@ with the default packs, the ap profile and grammar off:
   three ways);
 - proselint over the same stories in the same run, for the ratio (`pip install -r
   benchmarks/requirements.txt`; without it the line says so);
-- Vale over the same stories as files, against `newslint check` over them, with a Vale style
-  that does comparable work (benchmarks/vale/; install Vale with benchmarks/vale/install);
+- Vale over the same stories as files, against `newslint check` over them (install Vale with
+  benchmarks/vale/install), with two styles: the minimal hand-written one (benchmarks/vale/
+  .vale.ini, 5 rules) and the default packs translated into Vale rules
+  (benchmarks/vale/make_style.py, translated afresh at each run; packs.ini), which does
+  the same work as newslint as far as Vale can express it; wall time and CPU time (the fairer
+  figure when other programs share the cores) of each;
 - what newslint, Vale and proselint each find in ../shared/seed/article.txt, as a table.
 
 Timings are wall-clock; other programs running on the machine slow them down, so the load
@@ -388,28 +392,58 @@ def measure_proselint(stories) -> dict:
 
 
 VALE = ROOT / "benchmarks" / "vale"
+# The two Vale styles: the hand-written minimal one, and the default packs translated by
+# benchmarks/vale/make_style.py (one Vale rule per newslint rule Vale can express).
+VALE_CONFIGS = {"minimal": VALE / ".vale.ini", "packs": VALE / "packs.ini"}
 
 
 def vale_version() -> str:
     return (VALE / "VERSION").read_text(encoding="utf-8").strip()
 
 
-def vale_command() -> list[str] | None:
-    """Vale with the benchmark's style; on a fresh checkout the pinned Vale is installed first
-    (benchmarks/vale/install: from the Go module proxy into benchmarks/vale/bin), where Go is."""
+def vale_command(style: str = "packs") -> list[str] | None:
+    """Vale with one of the benchmark's styles; on a fresh checkout the pinned Vale is installed
+    first (benchmarks/vale/install: from the Go module proxy into benchmarks/vale/bin), where Go is."""
     binary = VALE / "bin" / "vale"
     if not binary.is_file() and shutil.which("go"):
         print(f"installing Vale {vale_version()} from the Go module proxy (benchmarks/vale/install)", file=sys.stderr)
         subprocess.run(["sh", str(VALE / "install")], stdout=sys.stderr, check=False)
-    return [str(binary), "--config", str(VALE / ".vale.ini")] if binary.is_file() else None
+    return [str(binary), "--config", str(VALE_CONFIGS[style])] if binary.is_file() else None
+
+
+def vale_styles(workdir: Path, profile: str = "ap") -> tuple[Path, dict]:
+    """packs.ini pointed at a translation of the packs as they are now, written under `workdir`
+    (so Vale never runs a stale style, and the run writes nothing into the checkout); the
+    config, and the number of rules of each style."""
+    sys.path.insert(0, str(VALE))
+    try:
+        import make_style
+    finally:
+        sys.path.remove(str(VALE))
+    style, skipped, rules = make_style.build(profile)
+    make_style.write_style(style, workdir / "styles" / make_style.STYLE)
+    config = workdir / "packs.ini"
+    config.write_text(
+        VALE_CONFIGS["packs"]
+        .read_text(encoding="utf-8")
+        .replace("StylesPath = styles", f"StylesPath = {workdir / 'styles'}"),
+        encoding="utf-8",
+    )
+    counts = {
+        "minimal": {"rules": len(list((VALE / "styles" / "Newslint").glob("*.yml")))},
+        "packs": {"rules": len(style), "of": len(rules), "skipped": len(skipped)},
+    }
+    return config, counts
 
 
 def measure_vale(stories, workdir: Path, jobs: int, quiet_wait: float) -> dict:
-    """Vale and `newslint check` over the same stories as files. Vale checks files in parallel
-    on its own, so newslint gets the same cores (-j jobs); -j 1 is shown too."""
-    vale = vale_command()
-    if vale is None:
+    """Vale, with each of its two styles, and `newslint check` over the same stories as files.
+    Vale checks files in parallel on its own, so newslint gets the same cores (-j jobs); -j 1 is
+    shown too. Wall time is the best of two runs; CPU time (user + system, the workers included)
+    is the least of the two, and is the fairer figure on a machine other programs keep busy."""
+    if vale_command() is None:
         return {"skipped": f"Vale is not installed: sh benchmarks/vale/install (Vale {vale_version()})"}
+    packs_config, styles = vale_styles(workdir)
     folder = workdir / "peers"
     folder.mkdir()
     for i, (_, text) in enumerate(stories):
@@ -417,27 +451,37 @@ def measure_vale(stories, workdir: Path, jobs: int, quiet_wait: float) -> dict:
     total = sum(words(t) for _, t in stories)
     runs = {}
     for name, cmd in (
-        ("vale", [*vale, "--output", "JSON", "--no-exit", str(folder)]),
+        ("vale minimal", [*vale_command("minimal"), "--output", "JSON", "--no-exit", str(folder)]),
+        (
+            "vale packs",
+            [vale_command()[0], "--config", str(packs_config), "--output", "JSON", "--no-exit", str(folder)],
+        ),
         ("newslint -j 1", [*newslint_command(), "check", "--format", "json", "-j", "1", str(folder)]),
         (f"newslint -j {jobs}", [*newslint_command(), "check", "--format", "json", "-j", str(jobs), str(folder)]),
     ):
-        best = None
+        best = cpu_best = None
         for _ in range(2):
             wait_for_quiet(quiet_wait)
-            wall, code, *_ = run_measured(cmd, workdir / "peer-out.json")
+            wall, code, _, cpu, _ = run_measured(cmd, workdir / "peer-out.json")
             if code not in (0, 1):
                 raise SystemExit(f"speed: {name} exited {code}")
             best = wall if best is None else min(best, wall)
+            cpu_best = cpu if cpu_best is None else min(cpu_best, cpu)
         findings = json.loads((workdir / "peer-out.json").read_text(encoding="utf-8") or "[]")
         count = sum(len(v) for v in findings.values()) if isinstance(findings, dict) else len(findings)
-        runs[name] = {"seconds": best, "words_per_second": total / best, "findings": count}
-    return {
-        "version": vale_version(),
-        "files": len(stories),
-        "words": total,
-        "runs": runs,
-        "ratio": runs[f"newslint -j {jobs}"]["words_per_second"] / runs["vale"]["words_per_second"],
-    }
+        runs[name] = {
+            "seconds": best,
+            "words_per_second": total / best,
+            "cpu_seconds": cpu_best,
+            "words_per_cpu_second": total / cpu_best,
+            "findings": count,
+        }
+    newslint = runs[f"newslint -j {jobs}"]
+    for style in styles:
+        vale = runs[f"vale {style}"]
+        styles[style]["ratio"] = newslint["words_per_second"] / vale["words_per_second"]
+        styles[style]["cpu_ratio"] = vale["cpu_seconds"] / newslint["cpu_seconds"]
+    return {"version": vale_version(), "files": len(stories), "words": total, "runs": runs, "styles": styles}
 
 
 def seed_table(seed: Path) -> list[tuple[str, int, int, str, str]]:
@@ -628,21 +672,32 @@ def peers(args, stories, figures: dict) -> int:
             f"newslint {p['newslint_words_per_second']:,.0f} words/s: {p['ratio']:.1f}x"
         )
 
-    # 8. Vale, side by side on the same stories as files.
+    # 8. Vale, side by side on the same stories as files, with each of its two styles.
     with tempfile.TemporaryDirectory(prefix="newslint-vale-") as tmp:
         v = figures["vale"] = measure_vale(sample, Path(tmp), args.jobs, args.wait_quiet)
     if "skipped" in v:
         print(f"[MISS] Vale: {v['skipped']}")
     else:
-        runs = v["runs"]
+        runs, styles = v["runs"], v["styles"]
+        many, one = runs[f"newslint -j {args.jobs}"], runs["newslint -j 1"]
         print(
-            f"[{verdict(v['ratio'] > 1)}] Vale {v['version']} on the same {v['files']:,} stories as files "
-            f"({v['words']:,} words): Vale {runs['vale']['words_per_second']:,.0f} words/s "
-            f"({runs['vale']['findings']:,} alerts); newslint check -j {args.jobs} "
-            f"{runs[f'newslint -j {args.jobs}']['words_per_second']:,.0f} words/s "
-            f"({runs[f'newslint -j {args.jobs}']['findings']:,} findings), -j 1 "
-            f"{runs['newslint -j 1']['words_per_second']:,.0f} words/s: newslint {v['ratio']:.1f}x Vale"
+            f"Vale {v['version']} on the same {v['files']:,} stories as files ({v['words']:,} words); "
+            f"newslint check (all default packs, {styles['packs']['of']} rules) -j {args.jobs} "
+            f"{many['words_per_second']:,.0f} words/s, {many['cpu_seconds']:.1f} s CPU "
+            f"({many['findings']:,} findings); -j 1 {one['words_per_second']:,.0f} words/s, "
+            f"{one['cpu_seconds']:.1f} s CPU"
         )
+        labels = {
+            "minimal": f"Vale minimal style: {styles['minimal']['rules']} rules",
+            "packs": f"Vale with the packs translated: {styles['packs']['rules']} of {styles['packs']['of']} rules",
+        }
+        for style, label in labels.items():
+            run, st = runs[f"vale {style}"], styles[style]
+            print(
+                f"[{verdict(st['ratio'] > 1)}] {label}: {run['words_per_second']:,.0f} words/s, "
+                f"{run['cpu_seconds']:.1f} s CPU ({run['findings']:,} alerts): newslint -j {args.jobs} "
+                f"{st['ratio']:.2f}x Vale by wall time, {st['cpu_ratio']:.2f}x by CPU time"
+            )
 
     # The three side by side: words per second on the same stories, in this run.
     rates = []
@@ -650,13 +705,19 @@ def peers(args, stories, figures: dict) -> int:
         rates += [("newslint, lint path, one process", p["newslint_words_per_second"])]
     if "skipped" not in v:
         rates += [(f"newslint check -j {n}", v["runs"][f"newslint -j {n}"]["words_per_second"]) for n in (1, args.jobs)]
-        rates += [(f"Vale {v['version']} (its own threads)", v["runs"]["vale"]["words_per_second"])]
+        rates += [
+            (
+                f"Vale {v['version']}, {style} style ({v['styles'][style]['rules']} rules)",
+                v["runs"][f"vale {style}"]["words_per_second"],
+            )
+            for style in ("minimal", "packs")
+        ]
     if "skipped" not in p:
         rates += [(f"proselint {p['version']}, one process", p["proselint_words_per_second"])]
     if rates:
         print(f"\nwords per second on the same {len(sample):,} stories, load average {load_average()}:")
         for name, rate in rates:
-            print(f"  {name:38} {rate:>10,.0f}")
+            print(f"  {name:44} {rate:>10,.0f}")
 
     # 9. What each finds in the seed article.
     seed = args.corpus.parent / "seed" / "article.txt"

@@ -45,12 +45,12 @@ class Options:
             raise OptionError("problem", "must be before-first or title-repeated")
 
 
-# A title before a surname alone: "Sgt. Kowalczyk", "Bishop Fahey", "Gov. Ortega" (not a title
-# before a full name: "Sgt. Denise Kowalczyk").
-# A title just before a surname: "Sgt. Kowalczyk", "Bishop Fahey", "Gov. Ortega".
+# A title just before a surname: "Sgt. Kowalczyk", "Bishop Fahey", "Gov. Ortega". Not "General"
+# spelled out: AP writes the rank "Gen.", and the word is far more often a company's ("Acme
+# General Corp", "General Mills") or part of a title ("Comptroller General") in AP copy.
 _TITLE_BEFORE = re.compile(
     r"(?<![\w.])(?:(?:Sgt|Lt|Capt|Col|Gen|Maj|Cpl|Adm|Gov|Sen|Rep|Det|Insp|Supt|Dr|Rev|Msgr)\.\s+"
-    r"|(?:Bishop|Judge|Officer|Detective|Sergeant|Captain|Colonel|General|Governor|Senator|Trooper|Coach)\s+)$"
+    r"|(?:Bishop|Judge|Officer|Detective|Sergeant|Captain|Colonel|Governor|Senator|Trooper|Coach)\s+)$"
 )
 # The surname alone: not a given name before another name ("Gov. Ana Fahey"), nor part of a word.
 _ALONE = re.compile(r"(?![\w'-]|\s+[A-Z]|\.\w)")

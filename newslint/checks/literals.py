@@ -68,18 +68,24 @@ def prefilter(patterns: Iterable[str]) -> Prefilter:
     return Prefilter(literals if len(literals) <= MAX_LITERALS else None)
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of `pattern` contains, or None when no such
-    set can be told (the pattern can match without any literal text, or cannot be read here)."""
+def parse_pattern(pattern: str):
+    """The standard library parser's tree of `pattern`, or None where this module cannot read
+    it as the `regex` module would (syntax of its own, a nested set, a pattern too deep)."""
     if _READ_OTHERWISE.search(pattern):
         return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # "possible nested set": read otherwise by `regex`
-            tree = parser.parse(pattern)
+            return parser.parse(pattern)
     except (re.error, RecursionError, OverflowError, ValueError, Warning):
         return None
-    return _sequence(tree)
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of `pattern` contains, or None when no such
+    set can be told (the pattern can match without any literal text, or cannot be read here)."""
+    tree = parse_pattern(pattern)
+    return None if tree is None else _sequence(tree)
 
 
 def _sequence(items) -> frozenset[str] | None:

@@ -18,11 +18,10 @@ dot), gets no openings and is searched as before.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable
 
 from .base import compile_pattern, timed
-from .literals import _ATOMIC_GROUP, _READ_OTHERWISE, _REPEATS, Prefilter, c, parser, required_literals
+from .literals import _ATOMIC_GROUP, _REPEATS, Prefilter, c, parse_pattern, required_literals
 
 MAX_OPENINGS = 256  # more strings than this are not worth looking for one by one
 
@@ -30,13 +29,8 @@ MAX_OPENINGS = 256  # more strings than this are not worth looking for one by on
 def leading_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `pattern` starts with, or None when no
     such set can be told."""
-    if _READ_OTHERWISE.search(pattern):
-        return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # "possible nested set": read otherwise by `regex`
-            tree = parser.parse(pattern)
-    except (re.error, RecursionError, OverflowError, ValueError, Warning):
+    tree = parse_pattern(pattern)
+    if tree is None:
         return None
     found, _ = _openings(tree)
     if not found or "" in found:
@@ -174,7 +168,10 @@ def branches(pattern: str) -> list[str]:
     tried on its own. The pattern whole where that is not sure: one with a back-reference (its
     group numbers would change) or a flag for the whole pattern, or one this does not read as the
     regular-expression parser does."""
-    if _BACK_REFERENCE.search(pattern) or _READ_OTHERWISE.search(pattern):
+    if _BACK_REFERENCE.search(pattern):
+        return [pattern]
+    tree = parse_pattern(pattern)
+    if tree is None:
         return [pattern]
     found, depth, start, at, in_class = [], 0, 0, 0, False
     while at < len(pattern):
@@ -201,12 +198,6 @@ def branches(pattern: str) -> list[str]:
             start = at + 1
         at += 1
     found.append(pattern[start:])
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            tree = parser.parse(pattern)
-    except (re.error, RecursionError, OverflowError, ValueError, Warning):
-        return [pattern]
     items = list(tree)
     alternatives = len(items[0][1][1]) if len(items) == 1 and items[0][0] is c.BRANCH else 1
     return found if len(found) == alternatives and len(found) > 1 else [pattern]

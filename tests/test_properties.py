@@ -301,8 +301,11 @@ def test_odd_line_ends_give_editor_positions(text, kind):
 # -- name-spelling: the indexed lookup finds what comparing every pair found -------------------
 def _name_spelling_by_every_pair(doc):
     """The check written the plain way, comparing every pair of names (quadratic)."""
-    from newslint.checks.name_spelling import _ACTS_AFTER, _common_word, doubled_letter, looks_misspelled
+    from newslint.checks.name_spelling import _ACTS_AFTER, doubled_letter, looks_misspelled
     from newslint.document.people import find_people
+
+    def _common_word(text, word):  # written in lower case somewhere: a scan of the text
+        return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
     people = doc.memo(find_people)
     first_use = sorted((refs[0][0], surname, refs[0][2]) for surname, refs in people.full.items())

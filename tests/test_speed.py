@@ -566,3 +566,16 @@ def test_figures_are_found_as_a_scan_of_every_character_finds_them(text, offset)
     start = min(offset, len(text))
     found = [m.span() for m in attribution.figures_in(text, start, len(text))]
     assert found == [m.span() for m in attribution.FIGURE.finditer(text, start, len(text))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="aeilnrstT", min_size=3, max_size=9).map(str.capitalize), max_size=12))
+def test_given_names_are_matched_as_comparing_each_pair_matches_them(names):
+    from newslint.checks.name_spelling import _near_given, _Spellings
+
+    spellings, seen = _Spellings(), []
+    for name in names:
+        plain = next((other for other in seen if _near_given(other, name)), None)
+        assert spellings.first_near(name) == plain
+        seen.append(name)
+        spellings.add(name)

@@ -37,6 +37,7 @@ from ..document.people import find_people
 from ..document.words import SPEECH_VERBS
 from ..model import Edit, Hit
 from .base import RuleType, string_list
+from .wordset import written_lower
 
 
 @dataclass
@@ -121,7 +122,7 @@ def check(doc, options: Options):
                 if other_start < before
                 and (given is None or other_given == given)
                 and looks_misspelled(other, surname, final_e=short)
-                and not _common_word(doc.text, other)
+                and not _common_word(doc, other)
             ),
             None,
         )
@@ -150,10 +151,16 @@ def check(doc, options: Options):
 _ACTS_AFTER = re.compile(rf"\s+(?:{'|'.join(SPEECH_VERBS)}|[a-z]{{3,}}ed|has|had|was|will|would)\b")
 
 
-def _common_word(text: str, word: str) -> bool:
+def _common_word(doc, word: str) -> bool:
     """Does the story also write `word` in lower case ("trade union" beside "Public Services
     Union")? Then it is an ordinary word in a body's name, not a surname ("Unison" is no Union)."""
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+    lower = word.lower()
+    if _WORD.fullmatch(lower):  # one word: the story's set (a scan for each name is quadratic)
+        return lower in written_lower(doc)
+    return re.search(rf"\b{re.escape(lower)}\b", doc.text) is not None
+
+
+_WORD = re.compile(r"\w+")
 
 
 _NICKNAME_BEFORE = re.compile(r"[\"\u201c]([A-Z][a-z]+)[\"\u201d]\s+$")
@@ -170,25 +177,52 @@ def _near_given(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and a[:4] == b[:4] and distance(a, b, 2) <= 2
 
 
+def _two_deletions(word: str) -> set[str]:
+    """`word` with up to two letters deleted: two spellings at most two edits apart share one."""
+    return {shorter for variant in _deletions(word) for shorter in _deletions(variant)}
+
+
+class _Spellings:
+    """The given names seen under one surname, in order, looked up by their letters with up to
+    two deleted rather than compared one by one: a surname with a thousand given names in a long
+    file ("X Street") took quadratic time."""
+
+    def __init__(self):
+        self.seen: list[str] = []
+        self.known: set[str] = set()
+        self.near: dict[str, list[int]] = {}
+
+    def add(self, given: str) -> None:
+        for key in _two_deletions(given):
+            self.near.setdefault(key, []).append(len(self.seen))
+        self.seen.append(given)
+        self.known.add(given)
+
+    def first_near(self, given: str) -> str | None:
+        """The first spelling seen that is `given` spelled another way."""
+        candidates = sorted({i for key in _two_deletions(given) for i in self.near.get(key, ())})
+        return next((self.seen[i] for i in candidates if _near_given(self.seen[i], given)), None)
+
+
 def _given_names(text: str, people, options: Options):
     """One person introduced twice under one surname with the given name spelled two ways:
     "Terrell Vaughn" ... "Terrel Vaughn". The later spelling is reported."""
     for surname, refs in people.full.items():
         if len(refs) < 2 or surname in options.accept:
             continue
-        seen: list[str] = []
+        spellings = _Spellings()
         for start, _end, given in refs:
             g_start = start - len(given) - 1
-            if given not in seen and text[g_start : start - 1] == given:
-                first = next((g for g in seen if _near_given(g, given)), None)
+            if given not in spellings.known and text[g_start : start - 1] == given:
+                first = spellings.first_near(given)
                 if first is not None and given not in options.accept:
                     yield Hit(
                         g_start, start - 1, {"found": given, "expected": first}, (Edit(g_start, start - 1, first),)
                     )
-            seen.append(given)
+            spellings.add(given)
             nickname = _NICKNAME_BEFORE.search(text, max(0, start - 30), start)
             if nickname:  # Lauren "Laurie" Hernandez: Laurie Hernandez later is the same person
-                seen.append(nickname.group(1))
+                spellings.add(nickname.group(1))
 
 
 TYPE = RuleType("name-spelling", Options, check, ("found", "expected"), __doc__, fix="unsafe")

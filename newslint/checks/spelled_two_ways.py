@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from ..model import Edit, Hit
 from .base import OptionError, RuleType
+from .wordset import written_lower
 
 # A word that starts with a capital (the only ones compared): the capital comes first and what
 # stands before it is a lookbehind after it, so the scan skips lower-case words fast.
@@ -98,9 +99,12 @@ def _joins(doc, options: Options):
                     uses.append((s, e2, text[s:e2], key))
     first: dict[str, str] = {}
     reported: set[str] = set()
+    # An ordinary word the story also writes in lower case (American Airlines, Delta Air Lines),
+    # looked up in the story's set of such words, not scanned for at each use.
+    in_lower_case = mixed & written_lower(doc)
     for s, e, form, key in sorted(uses):
-        if re.search(rf"\b{key}\b", text):
-            continue  # an ordinary word the story also writes in lower case: American Airlines, Delta Air Lines
+        if key in in_lower_case:
+            continue
         earliest = first.setdefault(key, form)
         if form == earliest or form in reported:
             continue

@@ -34,6 +34,16 @@ def lower_words(doc) -> frozenset[str]:
     return doc.memo(_lower_words)
 
 
+def _written_lower(doc) -> frozenset[str]:
+    return frozenset(word for word in _WORDS.findall(doc.text) if word.islower())
+
+
+def written_lower(doc) -> frozenset[str]:
+    """The words (runs of \\w) the story writes in lower case, as written: "union" in "trade
+    union", not in "Union" (computed once per Document, and only for a rule that asks)."""
+    return doc.memo(_written_lower)
+
+
 class WordFilter:
     """A cheap test that one of `phrases` may occur in a story, run before a regex scan.
 

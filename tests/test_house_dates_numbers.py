@@ -12,6 +12,7 @@ import pytest
 from newslint import Config, lint_text
 from newslint.config import clear_config_cache, load_config
 from newslint.fix import apply_edits, choose_edits
+from newslint.linter import Linter
 from newslint.packs import RuleError
 
 
@@ -158,3 +159,27 @@ def test_an_undated_draft_is_this_weeks_copy_and_an_archive_is_left_alone():
     [f] = by_rule(text, "dates.wrong-weekday")
     assert f.message.endswith(f"2 December {date.year} falls on a {date:%A}.")
     assert by_rule(text, "dates.wrong-weekday", **{"dates.wrong-weekday": {"archive": True}}) == []
+
+
+@pytest.mark.parametrize("today", ["2026-12-03", "2027-01-15", "2028-02-29", "2029-07-01", "2030-12-31"])
+def test_date_rule_examples_hold_whatever_the_day(monkeypatch, today):
+    """A weekday beside a date without a year is judged against the date nearest today: an
+    example must say the same next year (a yearless leap day, good in 2026, was reported from
+    January 2027 on)."""
+    import datetime as dt
+    import types
+
+    import newslint.checks.dates as dates
+    from newslint.rule_examples import example_failures
+
+    class Today(dt.date):
+        @classmethod
+        def today(cls):
+            return cls.fromisoformat(today)
+
+    monkeypatch.setattr(dates, "dt", types.SimpleNamespace(date=Today))
+    for profile in ("ap", "british"):
+        rules = [r for r in Linter(Config(profile=profile)).engine.rules if r.type.name == "dates"]
+        assert rules
+        for rule in rules:
+            assert example_failures(rule) == [], (profile, rule.id)

@@ -420,30 +420,26 @@ def _skipped_paragraphs(doc) -> frozenset[int]:
     return frozenset(doc.header) | ({doc.headline_index} if doc.headline_index is not None else set())
 
 
-def _is_prose(doc, index: int) -> bool:
-    """A paragraph that reads as sentences: not a table row, list item, subhead or caps line."""
+def _is_prose(doc, index: int, one_in: int = 8) -> bool:
+    """A paragraph that reads as sentences: not a table row, list item, subhead or caps line,
+    nor statistics (figures more than one word in `one_in`)."""
     if index in doc.memo(_skipped_paragraphs) or doc.is_shouting(index):
         return False
     start, end = doc.paragraphs[index]
     if not _PROSE_END.search(doc.text, max(start, end - 3), end) or doc.is_headline_like(index):
         return False
-    return index not in doc.memo(_figure_dense)
+    figures, words = doc.memo(_figure_counts).get(index, (0, 0))
+    return figures < 4 or figures * one_in <= words
 
 
-def _figure_dense(doc) -> frozenset[int]:
-    """Paragraphs where figures are more than one word in eight: statistics, not sentences."""
+def _figure_counts(doc) -> dict[int, tuple[int, int]]:
+    """For each paragraph with a figure: how many figures, and how many words."""
     counts: dict[int, int] = {}
     for t in doc.memo(tokens):
         if t.figure is not None:
             counts[t.paragraph] = counts.get(t.paragraph, 0) + 1
     text = doc.text
-    dense = set()
-    for index, n in counts.items():
-        if n >= 4:
-            start, end = doc.paragraphs[index]
-            if n * 8 > text.count(" ", start, end) + 1:
-                dense.add(index)
-    return frozenset(dense)
+    return {index: (n, text.count(" ", *doc.paragraphs[index]) + 1) for index, n in counts.items() if n >= 4}
 
 
 def _value(figure: str) -> float | None:
@@ -551,7 +547,9 @@ def _sentence_start_figure(doc, t: Token, o: Options):
     nxt = _NEXT_WORD.match(text, t.end, t.end + 30)
     if not nxt or nxt.group(1)[:1].isupper() or nxt.group(1)[:1].isdigit():
         return None  # "10 Downing Street", "2 Manchester United 1": names and results
-    if not _is_prose(doc, t.paragraph):
+    # A sentence may hold a few figures ("3 men, aged 18, 19 and 22, were held"): only a
+    # paragraph of statistics, a figure in every two or three words, is passed over.
+    if not _is_prose(doc, t.paragraph, one_in=3):
         return None
     edits = ()
     fields = {"found": text[t.start : t.end]}
@@ -606,9 +604,10 @@ def _money_unit(doc, t: Token, o: Options):
     if t.figure is None or not _currency_before(doc.text, t.start):
         return None
     text = doc.text
+    glued = t.suffix.lower() if t.suffix and t.suffix.lower() in _MONEY_LONG else None  # "£14.5million"
     if o.money == "words":
-        unit = _MONEY_SHORT.get(t.suffix)
-        if unit:  # "$5m"
+        unit = _MONEY_SHORT.get(t.suffix) or glued
+        if unit:  # "$5m", "$5million"
             replacement = f"{t.figure} {unit}"
             return Hit(
                 t.start - 1,
@@ -626,6 +625,14 @@ def _money_unit(doc, t: Token, o: Options):
                 (Edit(t.end, m.end(), replacement),),
             )
         return None
+    if glued:
+        replacement = f"{t.figure}{_MONEY_LONG[glued]}"
+        return Hit(
+            t.start - 1,
+            t.end,
+            {"found": text[t.start - 1 : t.end], "replacement": text[t.start - 1] + replacement},
+            (Edit(t.start, t.end, replacement),),
+        )
     if t.suffix:
         return None
     m = _MONEY_SPACED.match(text, t.end)

@@ -22,6 +22,7 @@ from . import (
     quotes,
     reference,
     repetition,
+    series,
     site_name,
     spelled_two_ways,
     spelling,
@@ -58,6 +59,7 @@ TYPES: dict[str, RuleType] = {
         languagetool,
         capitalization,
         first_use,
+        series,
         spelling,
     )
 }

@@ -11,7 +11,8 @@ from newslint.linter import Linter
 
 
 def found(text, rule, profile="ap"):
-    return [f.message.split("'")[1] for f in lint_text(text, config=Config(profile=profile)) if f.rule == rule]
+    """The text of each span `rule` reports in `text`."""
+    return [text[f.start : f.end] for f in lint_text(text, config=Config(profile=profile)) if f.rule == rule]
 
 
 @pytest.mark.parametrize(
@@ -103,3 +104,21 @@ def test_a_courtesy_title_with_a_given_name(text, expected):
 )
 def test_a_courtesy_title_at_the_first_reference(text, expected):
     assert found("Headline\n\n" + text, "reference.courtesy-full-name", "british") == expected
+
+
+# Quotation marks: AP quotes in double marks, so a spoken quotation in single marks is a slip even
+# in a story that has no other quotation; a scare-quoted term in such a story is left alone.
+SINGLE_ONLY = "Stocks rebound\n\nStocks rose.\n\n'It's a relief rally, but it's a real one,' said Ana Ruiz.\n"
+TERMS_ONLY = "Stocks rebound\n\nThe 'relief rally' rose. Its 'real one' fell.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (SINGLE_ONLY, "ap", ["'It's a relief rally, but it's a real one,'"]),
+        (SINGLE_ONLY, "british", []),  # a British story may quote in single marks throughout
+        (TERMS_ONLY, "ap", []),  # terms, not quotations anyone spoke
+    ],
+)
+def test_single_marks_under_a_house_that_quotes_in_double(text, profile, expected):
+    assert found(text, "quotes.single-marks", profile) == expected

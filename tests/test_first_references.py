@@ -21,7 +21,8 @@ def found(text, rule, profile="ap"):
         ("OBR", {"OBR"}),
         ("DoDMA", {"DDMA"}),  # the small words in lower case take no letter
         ("PennDOT", {"PDOT", "PDT"}),  # Department of Transportation: the O may stand for "of"
-        ("BOE", {"BOE", "BE"}),
+        ("MOBO", {"MOBO", "MBO", "MOB"}),  # one O at a time
+        ("BOE", {"BOE", "BE"}),  # Bank of England
     ],
 )
 def test_the_initials_an_expansion_may_spell(acronym, keys):

@@ -137,10 +137,8 @@ def _keys(acronym: str) -> set[str]:
     """The initials a story's words may spell `acronym` with: its capitals ("DoDMA": DDMA), and
     without an O that stands for a small word ("DOT", Department of Transportation: DT)."""
     capitals = "".join(c for c in acronym if c.isupper())
-    keys = {capitals[0]}
-    for c in capitals[1:]:
-        keys = {key + c for key in keys} | ({*keys} if c == "O" else set())
-    return {key for key in keys if len(key) >= 2}
+    dropped = {capitals[:at] + capitals[at + 1 :] for at in range(1, len(capitals)) if capitals[at] == "O"}
+    return {capitals} | {key for key in dropped if len(key) >= 2}  # one O at most: "Music of Black" is no MOBO
 
 
 def _expansions(doc, acronyms: set[str]) -> dict[str, tuple[int, int]]:
@@ -158,8 +156,11 @@ def _expansions(doc, acronyms: set[str]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     body = doc.paragraphs[doc.body[0]].start if doc.body else 0  # not the headline
     runs = (run for letter in sorted({k[0] for k in keys}) for run in _runs_from(letter).finditer(text, body))
+    long_runs = []  # runs with a word more than the longest keys' letters, for _with_a_word_dropped
     for run in runs:
         words = [w.span() for w in _CAP.finditer(text, run.start(), run.end())]
+        if len(words) > 4:
+            long_runs.append(words)
         for i, (start, _) in enumerate(words):
             initials = ""
             for j in range(i, min(len(words), i + MAX_LETTERS)):
@@ -169,7 +170,29 @@ def _expansions(doc, acronyms: set[str]) -> dict[str, tuple[int, int]]:
                 for acronym in keys.get(initials, ()):
                     if acronym not in found or start < found[acronym][0]:
                         found[acronym] = (start, words[j][1])
+    missing = {key: names for key, names in keys.items() if len(key) >= 4 and not set(names) <= set(found)}
+    if missing and long_runs:
+        _with_a_word_dropped(text, long_runs, missing, found)
     return found
+
+
+def _with_a_word_dropped(text: str, runs: list, keys: dict[str, list[str]], found: dict) -> None:
+    """Acronyms of four letters or more whose name has one word more than their letters, inside
+    it: the National Institute for Health and Care Excellence is NICE. The run must begin and end
+    on the acronym's first and last letters."""
+    for words in runs:
+        letters = "".join(text[start] for start, _ in words)
+        for key, acronyms in keys.items():
+            width = len(key) + 1
+            for i in range(len(words) - width + 1):
+                stretch = letters[i : i + width]
+                if stretch[0] != key[0] or stretch[-1] != key[-1]:
+                    continue
+                if any(stretch[:k] + stretch[k + 1 :] == key for k in range(1, width - 1)):
+                    for acronym in acronyms:
+                        if acronym not in found or words[i][0] < found[acronym][0]:
+                            found[acronym] = (words[i][0], words[i + width - 1][1])
+                    break
 
 
 def check(doc, options: Options):

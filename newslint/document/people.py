@@ -74,10 +74,16 @@ _NAME_AFTER_CAPITAL = (
     r"(?:(?<=[MOD])(?:(?<=M)c[A-Z]|(?<=M)ac[A-Z]|(?<=O)'[A-Z]|(?<=O)\u2019[A-Z]|(?<=D)'[A-Z]))?"
     r"[a-z]+(?:-[A-Z][a-z]+)?"
 )
+# A description that opens with whose it is and ends on a person's role: "Wijeratne, Sri Lanka
+# A's new-ball bowler, took four", "Byrne, Ireland's captain, said" (not "Paris, France's capital").
+_OWNER = (
+    r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['\u2019]s?(?:\s+[a-z][\w-]*){0,2}\s+"
+    r"[a-z][\w-]*(?:er|or|ist|man|woman|ant|ent|ian|ee|ive|ain|ach|ief|ess),"
+)
 _SHORT = re.compile(
     rf"[A-Z](?:(?<!\w[MDCP])(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r|(?<=C)llr|(?<=P)rof)\.?\s+({_NAME})(?![\w-])"
     rf"|(?<![\w'\u2019-][A-Z])({_NAME_AFTER_CAPITAL})"
-    rf"(?:,?\s+(?:{'|'.join(SPEECH_VERBS)})\b()|(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
+    rf"(?:,?\s+(?:{'|'.join(SPEECH_VERBS)})\b()|(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s|{_OWNER}))))"
 )
 # (The name is matched once for what may follow it, where two alternatives matched it twice: no
 # shorter reading of a name can be followed by what one needs, a comma, white space or 's.)

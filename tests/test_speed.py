@@ -123,9 +123,7 @@ def test_is_shouting_is_the_same_when_asked_again():
 def test_rewritten_patterns_match_the_originals(text):
     originals = {
         DATE: re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", DATE.pattern)),  # without its first lookahead
-        _FULL: re.compile(
-            rf"(?<![\w'\u2019-])(?=([A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))"
-        ),
+        _FULL: re.compile(rf"(?<![\w'\u2019-])(?=([A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))"),
         _SHORT: re.compile(
             rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Prof)\.?\s+({_NAME})(?![\w-])"
             rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"

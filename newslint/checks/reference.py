@@ -92,9 +92,10 @@ def _titles_repeated(doc):
             at = text.find(surname, end)
 
 
-# A courtesy title and the capitalised word after it ("Mr Daniel", "Ms. Lorna"); a title written
-# out is left alone (the check is told which capital words are given names).
-_COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?![-'\u2019])")
+# A courtesy title and the capitalised word after it ("Mr Daniel", "Ms. Lorna"); the check is
+# told which capital words are given names. (The M first and the word boundary as a lookbehind
+# after it: the scan skips to each M, twenty times faster than trying \b everywhere.)
+_COURTESY = re.compile(r"M(?<!\wM)(?:rs?|s|iss)\.?[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?![-'\u2019])")
 
 
 def _courtesy_titles(doc, whole_name: bool):
@@ -109,7 +110,7 @@ def _courtesy_titles(doc, whole_name: bool):
     for surname, refs in people.full.items():
         for _, _, given in refs:
             surnames_of.setdefault(given, set()).add(surname)
-    for m in _COURTESY.finditer(text):
+    for m in doc.memo(_courtesy_scan):
         given = m.group(1)
         if given not in surnames_of or doc.is_headline_like(doc.paragraph_index(m.start())):
             continue
@@ -140,6 +141,11 @@ def _courtesy_titles(doc, whole_name: bool):
         fields = {"found": m.group(), "name": given, "full": " or ".join(f"{given} {s}" for s in surnames)}
         edits = (Edit(m.start(1), m.end(1), surnames[0]),) if len(surnames) == 1 else ()
         yield Hit(m.start(), m.end(), fields, edits)
+
+
+def _courtesy_scan(doc) -> list:
+    """Every courtesy title and the word after it, in one scan shared by the two problems."""
+    return list(_COURTESY.finditer(doc.text))
 
 
 # Common family names of languages that put the family name first (Chinese, Korean, Vietnamese):

@@ -297,8 +297,7 @@ def _a_body(text: str, m) -> bool:
     """Do the letters at `m` name a body the story must introduce (see _BODY)?"""
     before = max(0, m.start() - 30)
     return bool(
-        not m.group(1).isupper()  # mixed case ("DoDMA", "PennDOT") is a body's, not a brand's
-        or _THE_BEFORE.search(text, before, m.start())
+        _THE_BEFORE.search(text, before, m.start())
         or _BODY_BEFORE.search(text, before, m.start())
         or _BODY_AFTER.match(text, m.end())
     )

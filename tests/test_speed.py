@@ -17,7 +17,7 @@ from newslint.cli.parallel import MIN_PARALLEL_FILES, Checker, check_in_order
 from newslint.document import Document
 from newslint.document.dates import DATE
 from newslint.document.document import is_date_line
-from newslint.document.people import _FULL, _NAME, _SHORT, MIDDLE, SPEECH_VERBS, reference
+from newslint.document.people import _FULL, _NAME, _OWNER, _SHORT, MIDDLE, SPEECH_VERBS, reference
 from newslint.linter import Linter
 from newslint.source import iter_files
 
@@ -123,11 +123,11 @@ def test_is_shouting_is_the_same_when_asked_again():
 def test_rewritten_patterns_match_the_originals(text):
     originals = {
         DATE: re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", DATE.pattern)),  # without its first lookahead
-        _FULL: re.compile(rf"(?<![\w'\u2019-])(?=([A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))"),
+        _FULL: re.compile(rf"(?<![\w'\u2019-])(?=([A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.)\s+{MIDDLE}({_NAME})(?![\w-]))"),
         _SHORT: re.compile(
-            rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({_NAME})(?![\w-])"
+            rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Prof)\.?\s+({_NAME})(?![\w-])"
             rf"|(?<![\w'\u2019-])({_NAME}),?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
-            rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
+            rf"|(?<![\w'\u2019-])({_NAME})(?:(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s|{_OWNER}))))"
         ),
     }
     from newslint.checks.first_use import _ACRONYM, _CAP_WORD, _RUN_ON, _runs_from
@@ -135,7 +135,10 @@ def test_rewritten_patterns_match_the_originals(text):
     from newslint.checks.spelled_two_ways import _WORD
     from newslint.document.document import _SENTENCE_END
 
-    originals[_ACRONYM] = re.compile(r"(?=[A-Z])(?<![\w.&'\u2019/-])([A-Z]{2,6})s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)")
+    originals[_ACRONYM] = re.compile(
+        r"(?=[A-Z])(?<![\w.&'\u2019/-])([A-Z]{2,6}|[A-Z][a-z]{1,4}(?:[A-Z][a-z]{1,3})?[A-Z]{2,5})"
+        r"s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)"
+    )
     for letter in "ABD":
         originals[_runs_from(letter)] = re.compile(rf"(?={letter})(?<!\w){_CAP_WORD}{_RUN_ON}")
     originals[_WORD] = re.compile(r"(?=[A-Z\u00c0-\u00de\u0100-\u024f])(?<![\w'\u2019@./-])[^\W\d_]+(?![\w@/]|\.\w)")

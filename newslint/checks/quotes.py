@@ -30,8 +30,11 @@ Options
     problem       which problem the rule reports (one of the kinds above)
     min_words     single-marks: the fewest words in a quotation worth reporting (default 2)
     attributed    single-marks: report only a quotation someone is said to have spoken ("called
-                  it 'a developers' charter'", "said: 'We won'"); houses that put terms and
-                  scare quotes in single marks set it (default false)
+                  it 'a developers' charter'", "said: 'We won'", "what she called 'a farce'");
+                  houses that put terms and scare quotes in single marks set it (default false)
+    house_double  single-marks: the house quotes in double marks (AP), so a quotation someone is
+                  said to have spoken is reported in single marks even in a story that quotes
+                  in single marks throughout (default false: the story's own majority decides)
     style         punctuation-outside: `us` (every comma and full stop goes inside, the
                   default) or `logical` (British: inside only what belongs to the quotation,
                   so "He called it "a disgrace"." is right, but "We won", he said is not)
@@ -50,7 +53,7 @@ from .base import OptionError, RuleType
 # What introduces words someone spoke: "said:", "calling it", "described the plan as".
 _SPOKEN_BEFORE = re.compile(
     rf"\b(?:{'|'.join(SPEECH_VERBS)}|adding|saying|calling \w+|called \w+|"
-    rf"described [\w ]{{1,20}} as)[,:]?\s+$"
+    rf"described [\w ]{{1,20}} as|what (?:[\w'\u2019-]+ ){{1,4}}(?:called|calls|described as|dubbed|termed))[,:]?\s+$"
 )
 _SPOKEN_AFTER = re.compile(rf",?\s+(?:[\w.'-]+\s+){{0,4}}(?:{'|'.join(SPEECH_VERBS)})\b")
 
@@ -80,6 +83,7 @@ class Options:
     min_words: int = 2
     style: str = "us"
     attributed: bool = False
+    house_double: bool = False
 
     def __post_init__(self):
         if self.problem not in PROBLEMS:
@@ -121,12 +125,15 @@ def check(doc, options: Options):
             and len(_WORDS.findall(text, q.start, q.end)) >= options.min_words
         ]
         singles = [q for q in quotations if q.kind == SINGLE]
-        if len(singles) * 2 > len(quotations):
-            return  # the story quotes in single marks: a house style, not a slip
+        # A story that quotes in single marks keeps a house style, not a slip; under a house that
+        # quotes in double marks its spoken quotations are still reported.
+        story_single = len(singles) * 2 > len(quotations)
+        if story_single and not options.house_double:
+            return
         double = {"'": '"', "\u2018": "\u201c", "\u2019": "\u201d"}
         for q in singles:
-            if options.attributed and not (
-                _SPOKEN_BEFORE.search(text, max(0, q.start - 40), q.start) or _SPOKEN_AFTER.match(text, q.end)
+            if (options.attributed or story_single) and not (
+                _SPOKEN_BEFORE.search(text, max(0, q.start - 60), q.start) or _SPOKEN_AFTER.match(text, q.end)
             ):
                 continue
             yield Hit(

@@ -90,6 +90,12 @@ def _rule_changes(config, rules: list[Rule], where: str) -> dict[str, _Mapping]:
                     changes.setdefault(rule.id, _Mapping()),
                     lined({"accept": accept}, line_of(config.vocabulary, "accept")),
                 )
+            elif rule.type.name == "first-use":  # the house's own acronyms need no spelling out
+                known = [*rule.options.known, *config.vocabulary.accept]
+                merge_into(
+                    changes.setdefault(rule.id, _Mapping()),
+                    lined({"known": known}, line_of(config.vocabulary, "accept")),
+                )
     return changes
 
 

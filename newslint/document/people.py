@@ -21,7 +21,8 @@ MIDDLE = (
 # given name, so taking the given name loses none).
 # (It starts with a class, [A-Z], which lets the scan pass over other characters without trying
 # the pattern there; the test of the character before moves one on with it.)
-_FULL = re.compile(rf"([A-Z](?<![\w'\u2019-][A-Z])(?:[a-z]+|\.))(?=\s+{MIDDLE}({_NAME})(?![\w-]))")
+# A given name may have a capital inside it: DaShawn, LeBron, DeAndre.
+_FULL = re.compile(rf"([A-Z](?<![\w'\u2019-][A-Z])(?:[a-z]+(?:[A-Z][a-z]+)?|\.))(?=\s+{MIDDLE}({_NAME})(?![\w-]))")
 _PREVIOUS_NAME = re.compile(rf"(?:[A-Z][a-z]+|[A-Z]\.)\s+{MIDDLE}$")
 # Capitalised words that are not given names: they start sentences or name places and bodies.
 _NOT_GIVEN = frozenset(
@@ -73,10 +74,16 @@ _NAME_AFTER_CAPITAL = (
     r"(?:(?<=[MOD])(?:(?<=M)c[A-Z]|(?<=M)ac[A-Z]|(?<=O)'[A-Z]|(?<=O)\u2019[A-Z]|(?<=D)'[A-Z]))?"
     r"[a-z]+(?:-[A-Z][a-z]+)?"
 )
+# A description that opens with whose it is and ends on a person's role: "Wijeratne, Sri Lanka
+# A's new-ball bowler, took four", "Byrne, Ireland's captain, said" (not "Paris, France's capital").
+_OWNER = (
+    r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['\u2019]s?(?:\s+[a-z][\w-]*){0,2}\s+"
+    r"[a-z][\w-]*(?:er|or|ist|man|woman|ant|ent|ian|ee|ive|ain|ach|ief|ess),"
+)
 _SHORT = re.compile(
-    rf"[A-Z](?:(?<!\w[MD])(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r)\.?\s+({_NAME})(?![\w-])"
+    rf"[A-Z](?:(?<!\w[MDCP])(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r|(?<=C)llr|(?<=P)rof)\.?\s+({_NAME})(?![\w-])"
     rf"|(?<![\w'\u2019-][A-Z])({_NAME_AFTER_CAPITAL})"
-    rf"(?:,?\s+(?:{'|'.join(SPEECH_VERBS)})\b()|(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s))))"
+    rf"(?:,?\s+(?:{'|'.join(SPEECH_VERBS)})\b()|(['\u2019]s)\b|(?=\s+[a-z]|,\s+(?:\d|an?\s|the\s|who\s|{_OWNER}))))"
 )
 # (The name is matched once for what may follow it, where two alternatives matched it twice: no
 # shorter reading of a name can be followed by what one needs, a comma, white space or 's.)
@@ -91,6 +98,10 @@ def reference(m) -> tuple[int, int, int]:
 
 
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
+# A dateline opens the paragraph's first sentence: "MARQUETTE, Mich. (AP) — Hollis scored".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]+\b(?:,[^\n\u2014\u2013]{1,40}|\s*\([A-Za-z ]{1,20}\))?\s*(?:\u2014|\u2013|--?)\s*"
+)
 # "in Wales", "from Brandon": a capitalised word after one of these is a place, not a person.
 _PLACE = re.compile(rf"\b(?:in|from|across|throughout|around|near|outside|inside|across)\s+({_NAME})\b")
 # The same, asked of one name where it occurs (see is_place): the word before the white space
@@ -205,6 +216,7 @@ def find_people(doc) -> People:
                 group == 3
                 and m.group(4) is None
                 and not (m.start() == start or _SENTENCE_BEFORE.search(text, max(start, m.start() - 4), m.start()))
+                and not (m.start() - start < 80 and _DATELINE.fullmatch(text, start, m.start()))
             ):
                 continue  # a capitalised word inside a sentence: a name of any kind, not a reference
             surname = text[first:last]

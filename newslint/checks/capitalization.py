@@ -52,7 +52,7 @@ from ..document.people import is_not_a_name
 from ..document.words import FORMAL_TITLES
 from ..model import Edit, Hit
 from .base import OptionError, RuleType, string_list
-from .wordset import WordFilter
+from .wordset import WordFilter, written_lower
 
 PROBLEMS = ("headline-sentence-case", "headline-title-case", "title-before-name", "title-alone")
 SIGNALS = (
@@ -239,7 +239,10 @@ def _headline(doc, options: Options):
     later = words[1:]
     if options.problem == "headline-sentence-case":
         capitalised = [w for w in later if w.group()[:1].isupper()]
-        signals = [w for w in capitalised if w.group().lower() in options.signals]
+        # A signal: a word sentence case writes small ("Says", "After"), or one the story's own
+        # copy writes in lower case ("Budget", "Debate"), which no name is.
+        in_copy = written_lower(doc)
+        signals = [w for w in capitalised if w.group().lower() in options.signals or w.group().lower() in in_copy]
         if len(signals) >= options.min_signals and len(capitalised) >= 0.75 * len(later):
             yield Hit(start, end, {"found": doc.text[start:end], "replacement": ""})
         return

@@ -364,6 +364,8 @@ _NUMBERING_WORDS = frozenset(
 # because a number after them is also often part of a range or a time: undo that here.
 _NUMBERING_WORDS = _NUMBERING_WORDS - {"nearly", "about", "around", "only", "just", "least", "most", "than", "top"}
 
+# "5 of them", "all 3 of its vans": a count of a group, unlike "5 of 8" or "4 of the 10".
+_COUNT_OF = re.compile(r"(?<=\bof) (?:them|those|these|us|its|their|his|her|our|the (?!\d)[a-z'\u2019]+ (?!of\b)[a-z])")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'\u2019]*)(\.?)\s+$")
 _NEXT_WORD = re.compile(r"\s*([^\s,;:!?)\"\u201d]+)")
 _AGE_AFTER = re.compile(r"-(?:year|month|week|day)s?-old\b|\s+(?:years?|months?)\s+old\b")
@@ -493,7 +495,9 @@ def _small_figure(doc, t: Token, o: Options):
         return None
     following = nxt.group(1)
     unit = following.lower()
-    if following[:1].isupper() or following[:1].isdigit() or unit in _UNIT_WORDS or unit.rstrip(".") in _UNIT_WORDS:
+    if following[:1].isupper() or following[:1].isdigit():
+        return None
+    if (unit in _UNIT_WORDS or unit.rstrip(".") in _UNIT_WORDS) and not _COUNT_OF.match(text, nxt.end()):
         return None
     word, _ = _prev_word(text, t.start)
     if _sentence_start(doc, t.start):

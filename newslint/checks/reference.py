@@ -25,10 +25,13 @@ Use instead
     With `problem: courtesy-forename` it reports a courtesy title put before a given name
     ("Mr Daniel said" after "Daniel Okonkwo"); with `problem: courtesy-full-name` one put before
     a whole name ("Ms Lorna Atkins said"), which British style gives only on later references.
+    With `problem: courtesy-dropped`, a later reference by bare surname ("Okonedo said") to
+    someone the story calls "Ms Okonedo" elsewhere: a house that gives courtesy titles gives
+    them every time. The fix puts the story's title in.
 
 Options
-    problem       before-first (the default), title-repeated, courtesy-forename or
-                  courtesy-full-name
+    problem       before-first (the default), title-repeated, courtesy-forename,
+                  courtesy-full-name or courtesy-dropped
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from ..document.people import find_people, is_place, looks_personal
 from ..model import Edit, Hit
 from .base import OptionError, RuleType
 
-PROBLEMS = ("before-first", "title-repeated", "courtesy-forename", "courtesy-full-name")
+PROBLEMS = ("before-first", "title-repeated", "courtesy-forename", "courtesy-full-name", "courtesy-dropped")
 
 
 @dataclass
@@ -160,9 +163,42 @@ SURNAME_FIRST = frozenset(
 _SURNAME_AFTER = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]+)?((?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
+def _courtesy_dropped(doc):
+    """A bare surname for someone the story gives one courtesy title elsewhere ("Ms Okonedo")."""
+    text = doc.text
+    if "M" not in text or not any(t in text for t in ("Mr", "Ms", "Miss")):
+        return
+    titles: dict[str, set[str]] = {}  # surname -> the titles the story gives it
+    for m in doc.memo(_courtesy_scan):
+        titles.setdefault(m.group(1), set()).add(text[m.start() : m.start(1)].strip().rstrip("."))
+    if not titles:
+        return
+    people = doc.memo(find_people)
+    for start, end, surname in sorted(set(people.short + people.opening)):
+        if len(titles.get(surname, ())) != 1 or _TITLED.search(text, max(0, start - 6), start):
+            continue
+        if _NAMED_AFTER.match(text, end):
+            continue  # "Brown's Britain": a title or a name, not a reference
+        if len({given for _, _, given in people.full.get(surname, ())}) > 1:
+            continue  # two people of that name: the bare one may be the other
+        full = people.full.get(surname)
+        if not full or full[0][0] > start or doc.is_headline_like(doc.paragraph_index(start)):
+            continue  # before the introduction: the before-first problem's, not this one's
+        (title,) = titles[surname]
+        fields = {"found": surname, "name": surname, "full": f"{title} {surname}"}
+        yield Hit(start, start + len(surname), fields, (Edit(start, start, f"{title} "),))
+
+
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+_NAMED_AFTER = re.compile(r"['\u2019]s? [A-Z]")
+
+
 def check(doc, options: Options):
     if options.problem == "title-repeated":
         yield from _titles_repeated(doc)
+        return
+    if options.problem == "courtesy-dropped":
+        yield from _courtesy_dropped(doc)
         return
     if options.problem in ("courtesy-forename", "courtesy-full-name"):
         yield from _courtesy_titles(doc, options.problem == "courtesy-full-name")
@@ -239,6 +275,22 @@ Example
 
 Use instead
     Lorna Atkins of Fair Fares Now said fares were too high.
+""",
+    "courtesy-dropped": """
+What it does
+    Reports a later reference by bare surname ("Okonedo said") to someone the story calls "Ms
+    Okonedo" elsewhere. The fix puts the story's title in. A surname two people share, or one
+    the story gives two titles, is left alone.
+
+Why is this bad
+    A house that gives courtesy titles gives them every time; a reference without one reads as
+    another person, or as copy pasted in from elsewhere.
+
+Example
+    Ms Okonedo said reserves were low. Okonedo said the sale was under way.
+
+Use instead
+    Ms Okonedo said reserves were low. Ms Okonedo said the sale was under way.
 """,
     "title-repeated": """
 What it does

@@ -4,7 +4,8 @@ What it does
     Reports a story that names the same thing in more than one way (ISIS, ISIL and Daesh; U.S.
     and US; Kiev and Kyiv). Each use that differs from the house form, or from the first form
     the story used when the house has none, is reported with that form as the fix. Names the
-    story itself glosses ("the Islamic State, also known as ISIS or ISIL") are not reported.
+    story itself glosses ("the Islamic State, also known as ISIS or ISIL") are not reported, nor
+    is a name given as the old one ("renamed from Burma", "its former name, Rangoon").
     The headline and a dateline's capitals ("KIEV, Ukraine (AP) —") are uses of a name too,
     for names written in letters of both cases (Kyiv, Mumbai); the headline only for names
     with no abbreviation among their forms (headline styles write US and IS on purpose).
@@ -94,7 +95,7 @@ def check(doc, options: Options):
     if not uses or (len({form for _, _, form in uses}) < 2 and not options.always):
         return
     glossed = _glossed_forms(doc.text, uses)
-    uses = [u for u in uses if u[2] not in glossed]
+    uses = [u for u in uses if u[2] not in glossed and not _FORMER_NAME.search(doc.text, max(0, u[0] - 50), u[0])]
     if not uses:
         return
     forms = list(dict.fromkeys(form for _, _, form in uses))  # in the order the story uses them
@@ -138,6 +139,14 @@ def _headline_and_datelines(doc, options: Options) -> tuple[list[tuple[int, int,
 
 # "Islamic State, also known as ISIS" or "Islamic State (ISIS)": the story says they are one.
 _GLOSS = re.compile(r"\s*(?:,?\s*(?:also\s+)?(?:known|referred to)\s+as|,?\s*or|\(|,?\s*also\s+called)\s*$")
+
+
+# "renamed from Burma", "by its former name, Rangoon": a name given as the old one is history,
+# not the story's second name for the place.
+_FORMER_NAME = re.compile(
+    r"\b(?:formerly|former name|old name|renamed(?: it)?(?: from)?|once (?:called|known as)|previously (?:called|known as)"
+    r"|then (?:called|known as))\b[^.!?\n]{0,12}$"
+)
 
 
 def _glossed_forms(text: str, uses) -> set[str]:

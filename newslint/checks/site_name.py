@@ -103,8 +103,8 @@ def site_prefix(headline: str) -> int | None:
         return None
     name = headline[: found.start()].strip()
     words = name.split()
-    if len(headline[found.end() :].split()) < 3 or not 1 <= len(words) <= 5:
-        return None
+    if not 3 <= len(headline[found.end() :].split()) <= 25 or not 1 <= len(words) <= 5:
+        return None  # past 25 words, a paragraph of copy after its source: "PanARMENIAN.Net - Video ..."
     if _DOMAIN.search(name) and len(words) == 1:
         return found.end()  # "Coastline.co.uk | Ferry operator adds sailings"
     if len(words) < 2 or not all(w[0].isupper() or w.lower() in _SMALL for w in words):

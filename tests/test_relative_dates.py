@@ -11,7 +11,7 @@ from newslint import Config, lint_text
 from newslint.linter import Linter
 from newslint.rule_examples import example_failures
 
-RULES = ("dates.relative-weekday", "dates.relative-week", "dates.after-story-date")
+RULES = ("dates.relative-weekday", "dates.relative-week", "dates.after-story-date", "dates.sentencing-days")
 
 
 @pytest.fixture

@@ -12,7 +12,10 @@ What it does
     the week is wrong whether it starts on a Sunday or a Monday). `problem: after` reports an
     event told in the past tense on the weekday after the story's date ("said on Wednesday" in
     a story dated Tuesday 1 December): the story cannot have seen that day, so the day or the
-    date is wrong. A weekday that stands with a date of its own is the `dates` rules' to judge.
+    date is wrong. `problem: same-event` reports a sentencing told on two different days in one
+    story ("jailed on Thursday" ... "Sentencing him yesterday"; "jailed yesterday" ... "Sentencing
+    her on 1 December"): a court passes sentence once. A weekday that stands with a date of its
+    own is the `dates` rules' to judge.
 
 Why is this bad
     The reader counts "yesterday" from the date at the top of the story: when the two disagree,
@@ -25,7 +28,7 @@ Use instead
     The firm said on Tuesday 1 December that ...
 
 Options
-    problem       weekday, week or after
+    problem       weekday, week, after or same-event
     archive       the stories checked are old ones (an archive audit): a story with no date of
                   its own, or a dateline's date with no year, is not judged (default false: an
                   undated story counts from today, a yearless dateline from the year that puts
@@ -43,7 +46,7 @@ from ..model import Hit
 from .base import OptionError, RuleType
 from .dateline import dateline_date, story_date
 
-PROBLEMS = ("weekday", "week", "after")
+PROBLEMS = ("weekday", "week", "after", "same-event")
 _WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 # Days from the story's date that each relative word means.
 _OFFSETS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this": 0, "tomorrow": 1}
@@ -206,7 +209,70 @@ def _after(doc, ref: dt.date):
             )
 
 
-_CHECKS = {"weekday": _beside, "week": _week, "after": _after}
+# A sentencing and the day it is told on, in either order, a few words apart: "jailed for 14
+# years on Thursday", "Sentencing him yesterday", "was sentenced on 1 December".
+_SENTENCING = re.compile(r"(?i)\b(?:sentenc(?:ed|ing)|jail(?:ed|ing)|imprisoned|locked up)\b")
+_DAY = re.compile(
+    r"\b(?:(?P<relative>[Yy]esterday|[Tt]oday|[Ll]ast night|[Tt]his (?:morning|afternoon))"
+    r"|(?:on )?" + _WEEKDAY + r"|on (?=[\dMTWFSJAOND]))"
+)
+_TO_BE = re.compile(r"(?i)\b(?:will|would|shall|to|due|expected|set|scheduled)(?: \w+)? be\s+$")
+_SAME_EVENT_REACH = 45  # characters between the verb and its day
+
+
+def _day_of(doc, ref: dt.date, start: int, end: int) -> tuple[int, int, dt.date] | None:
+    """The first day told between start and end: its span and its date, counted from ref."""
+    text = doc.text
+    for m in _DAY.finditer(text, start, end):
+        if m.group("relative"):
+            relative = m.group("relative").lower()
+            return m.start(), m.end(), ref + dt.timedelta(days=_OFFSETS[relative.split()[0]])
+        if m.group("weekday"):
+            if _AFTER_WEEKDAY.match(text, m.end()):
+                continue  # "Thursday, Dec. 3": the date says which Thursday
+            back = (ref.weekday() - WEEKDAYS.index(m.group("weekday"))) % 7
+            return m.start(), m.end(), ref - dt.timedelta(days=back)
+        mention = next(find_dates(text, m.end(), min(len(text), m.end() + 30)), None)
+        if mention is not None and mention.start == m.end():
+            date = _nearest(mention, ref)
+            return (m.start(), mention.end, date) if date else None
+    return None
+
+
+def _same_event(doc, ref: dt.date):
+    text = doc.text
+    header = set(doc.header)
+    first = None
+    for m in _SENTENCING.finditer(text):
+        index = doc.paragraph_index(m.start())
+        if index in header or index == doc.headline_index:
+            continue
+        sentence = doc.sentences[doc.sentence_index(m.start())]
+        if _TO_BE.search(text, max(sentence.start, m.start() - 30), m.start()):
+            continue  # "will be sentenced on Friday": a hearing still to come
+        day = _day_of(doc, ref, m.end(), min(sentence.end, m.end() + _SAME_EVENT_REACH))
+        if day is None:
+            continue
+        start, end, date = day
+        if not ref - dt.timedelta(days=7) <= date <= ref:
+            continue  # an earlier case ("jailed in March 2019"), or a hearing still to come
+        if first is None:
+            first = (date, text[m.start() : end])
+        elif date != first[0]:
+            yield Hit(
+                m.start(),
+                end,
+                {
+                    "found": text[m.start() : end],
+                    "relative": first[1],
+                    "expected": format_date(first[0]),
+                    "date": format_date(date),
+                },
+            )
+            return
+
+
+_CHECKS = {"weekday": _beside, "week": _week, "after": _after, "same-event": _same_event}
 # The words each problem needs, looked for in the folded text before any scan.
 _NEEDS = {
     "weekday": (
@@ -221,6 +287,7 @@ _NEEDS = {
     ),
     "week": ("last week", "this week"),
     "after": ("day",),
+    "same-event": ("sentenc", "jail", "imprisoned", "locked up"),
 }
 
 
@@ -232,7 +299,7 @@ def check(doc, options: Options):
     if found is None:
         return
     ref, dated = found
-    if not dated and options.problem == "after":
+    if not dated and options.problem in ("after", "same-event"):
         return  # "said on Friday" in an undated draft checked on a Thursday: six days ago, perhaps
     for hit in _CHECKS[options.problem](doc, ref):
         hit.fields["from"] = "the story's date" if dated else "today, as the story carries no date"
@@ -278,6 +345,19 @@ Example
 
 Use instead
     BEIRUT, 1 December (Reuters) - Kurdish-led forces said on Tuesday they had detained 43 ...
+""",
+    "same-event": """
+What it does
+    Reports a sentencing told on two different days in one story, counted from the story's date.
+
+Why is this bad
+    A court passes sentence once: one of the two days is wrong.
+
+Example
+    Thursday 3 December 2026 ... was jailed for 14 years on Thursday. ... Sentencing him yesterday, the judge said ...
+
+Use instead
+    Sentencing him, the judge said ...
 """,
 }
 

@@ -196,7 +196,8 @@ def _after(doc, ref: dt.date):
         # The weekday's own clause: "The council, which met on Monday, votes on Wednesday" is not
         # told in the past; "A recount on Tuesday confirmed ..." is, by the verb after it.
         sentence = doc.sentences[doc.sentence_index(m.start())]
-        start = max(sentence.start, m.start() - 90, *(text.rfind(mark, 0, m.start()) + 1 for mark in ",;:(\u2014"))
+        lo = max(sentence.start, m.start() - 90)  # a bounded look back: a long story has many weekdays
+        start = max(lo, *(text.rfind(mark, lo, m.start()) + 1 for mark in ",;:(\u2014"))
         before = text[start : m.start()]
         if _NAMED_WEEK.search(before):
             continue  # "last Friday", "expiration Friday", "on Thursday and Friday": another week's

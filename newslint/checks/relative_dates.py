@@ -150,9 +150,18 @@ def _beside(doc, ref: dt.date):
             )
 
 
+def _week_of(date: dt.date, monday: dt.date) -> str:
+    """Which week `date` falls in, seen from the week that starts on `monday`, whether weeks
+    start on a Sunday or a Monday: "this week", "last week", or another ("" when the two ways of
+    counting disagree: a Sunday)."""
+    weeks = {(date - monday).days // 7, (date - monday + dt.timedelta(days=1)).days // 7}
+    if len(weeks) > 1:
+        return ""
+    return {0: "this week", -1: "last week", 1: "next week"}.get(weeks.pop(), "another week")
+
+
 def _week(doc, ref: dt.date):
     monday = ref - dt.timedelta(days=ref.weekday())
-    sunday = monday - dt.timedelta(days=1)  # where a week starts on a Sunday
     for m in _matches(doc, _WEEK, _NEEDS["week"]):
         mention = next(find_dates(doc.text, m.end(), min(len(doc.text), m.end() + 40)), None)
         if mention is None or mention.start != m.end():
@@ -160,21 +169,16 @@ def _week(doc, ref: dt.date):
         date = _nearest(mention, ref)
         if date is None:
             continue
-        last = m.group("which").lower() == "last"
-        # Wrong under either way of counting a week: last week's date falls on or after this
-        # week's Monday; this week's falls before its Sunday, or after its end.
-        if (
-            (monday <= date <= monday + dt.timedelta(days=6))
-            if last
-            else not sunday <= date <= monday + dt.timedelta(days=6)
-        ):
+        said = m.group("which").lower() + " week"
+        week = _week_of(date, monday)
+        if week and week != said:
             yield Hit(
                 m.start(),
                 mention.end,
                 {
                     "found": doc.text[m.start() : mention.end],
                     "relative": m.group()[: m.group().index("week") + 4],
-                    "expected": "this week" if last else ("last week" if date < sunday else "next week"),
+                    "expected": "in " + week if week == "another week" else week,
                     "date": format_date(ref),
                 },
             )

@@ -62,8 +62,12 @@ HOUSE_SETTINGS = (
 
 
 # The corpora are archives, not this week's drafts: a weekday beside a date with no year, in a
-# story that names no year, cannot be checked against the calendar.
-ARCHIVE = {"dates.wrong-weekday": {"archive": True}}
+# story that names no year, cannot be checked against the calendar, nor "yesterday" in a story
+# with no date of its own counted from today.
+ARCHIVE = {
+    rule: {"archive": True}
+    for rule in ("dates.wrong-weekday", "dates.relative-weekday", "dates.relative-week", "dates.after-story-date")
+}
 
 
 def house_settings(publisher: str) -> dict[str, dict]:

@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..document.dates import find_dates, format_date
+from ..document.dates import DateMention, find_dates, format_date
 from ..model import Hit
 from .base import RuleType
 
@@ -80,20 +80,27 @@ class Options:
     pass
 
 
-def check(doc, options: Options):
-    if not doc.body:
-        return
-    story = doc.memo(story_date)
-    if story is None:
-        return
+def dateline_date(doc) -> DateMention | None:
+    """The date of the story's dateline ("LVIV, 3 May (Reuters) -"), or None: no dateline, or
+    one without a date ("CHICAGO (AP) —")."""
     for index in doc.body[:3]:  # the dateline opens the story
         start, end = doc.paragraphs[index]
         place = _DATELINE.match(doc.text, start, end)
         if place is None:
             continue
         mention = next(find_dates(doc.text, place.end(), min(end, place.end() + 30)), None)
-        if mention is None or mention.start != place.end():
-            return
+        return mention if mention is not None and mention.start == place.end() else None
+    return None
+
+
+def check(doc, options: Options):
+    if not doc.body:
+        return
+    story = doc.memo(story_date)
+    if story is None:
+        return
+    mention = doc.memo(dateline_date)
+    if mention is not None:
         if (mention.month, mention.day) != (story.month, story.day):
             when = mention.resolve(story.year)
             yield Hit(
@@ -105,7 +112,6 @@ def check(doc, options: Options):
                     "expected": format_date(when) if when else "",
                 },
             )
-        return
 
 
 TYPE = RuleType("dateline", Options, check, ("found", "date", "expected"), __doc__)

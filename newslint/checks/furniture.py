@@ -3,7 +3,8 @@
 What it does
     Reports page furniture that is a run of lines, not one line, as one finding spanning it:
     `menu` (three or more lines in a row, blank lines aside, each a label of a few words in
-    title case with no closing stop: a navigation menu or section list), `list` (a heading
+    title case with no closing stop: a navigation menu or section list; or three or more such
+    labels on one line, between bars, bullets or wide gaps: "Menu   Search   Subscribe"), `list` (a heading
     such as "Related Topics", "Most read" or "More on this story" and the short link lines
     under it) and `repeated-byline` (a byline or time stamp line that appears a second time,
     usually at the foot of the story). The fix deletes the lines.
@@ -49,6 +50,10 @@ _BULLET = re.compile(r"[-*\u2022\u00b7\u2013\u2014>]\s")
 _FIXTURE = re.compile(r"\s(?:v|vs\.?)\s")
 _STOP = ".!?:;,\"'\u201d\u2019"
 _DIGIT = re.compile(r"\d")
+# Between the labels of a menu on one line: a bar, a bullet, or a gap of two spaces or a tab.
+_MENU_GAP = re.compile(r"[ \t]*[|\u2022\u00b7][ \t]*|[ \t]{2,}|\t")
+_BAR = re.compile(r"[|\u2022\u00b7]")
+_WIDE_GAP = re.compile(r"\S(?:[ \t]{2,}|\t)\S")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _BYLINE = re.compile(
     r"(?i)(?:by|posted by|written by)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b|"
@@ -107,12 +112,40 @@ def _deletion(doc, first: int, last: int) -> Hit:
     )
 
 
+def _is_menu_line(line: str, min_labels: int) -> bool:
+    """A menu laid out on one line: "Menu   Search   Subscribe", "Home | News | Sport | Opinion":
+    `min_labels` or more labels of one to three words between bars, bullets or wide gaps."""
+    if len(line) > 160 or not _MENU_GAP.search(line) or _BYLINE.match(line):
+        return False  # "By Kim Tran | Staff Writer | The Herald" is a byline
+    labels = _MENU_GAP.split(line.strip())
+    return len(labels) >= min_labels and all(_is_label(label, 3) for label in labels)
+
+
+def _in_table(doc, index: int) -> bool:
+    """Is the line part of a table ("INDEX    CLOSE    CHANGE" over rows of figures)? A table
+    sets out more than one line in columns: a line near it is laid out with wide gaps too, or a
+    row of figures follows it. A menu on one line stands alone."""
+    line = doc.span_text(doc.paragraphs[index])
+    spaced = not _BAR.search(line)  # "Menu   Search   Subscribe": columns, or a menu?
+    for near in range(max(0, index - 3), min(len(doc.paragraphs), index + 4)):
+        if near == index:
+            continue
+        row = doc.span_text(doc.paragraphs[near]).strip()
+        if spaced and _WIDE_GAP.search(row):
+            return True
+        if near == index + 1 and _DIGIT.search(row) and _MENU_GAP.search(row):
+            return True
+    return False
+
+
 def _menus(doc, options: Options):
     text = doc.text
     run: list[int] = []
     for index in [*range(len(doc.paragraphs)), None]:
         start, end = doc.paragraphs[index] if index is not None else (0, 0)
-        if index is not None and index != doc.headline_index and _is_label(text[start:end], options.max_label_words):
+        ours = index is not None and index != doc.headline_index
+        one_line = ours and _is_menu_line(text[start:end], options.min_lines)
+        if ours and not one_line and _is_label(text[start:end], options.max_label_words):
             run.append(index)
             continue
         if len(run) >= options.min_lines:
@@ -120,6 +153,8 @@ def _menus(doc, options: Options):
             if before is None or text[before.end - 1] != ":":  # "The winners were:" opens a list
                 yield _deletion(doc, run[0], run[-1])
         run = []
+        if one_line and not _in_table(doc, index):
+            yield _deletion(doc, index, index)
 
 
 def _lists(doc, options: Options):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..model import Edit, Hit
 from .base import RuleType
-from .site_name import site_suffix
+from .site_name import site_prefix, site_suffix
 
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -44,12 +44,13 @@ class Options:
 def check(doc, options: Options):
     if doc.headline is None:
         return
-    title = doc.span_text(doc.headline)
+    full = doc.span_text(doc.headline)
+    title = full[site_prefix(full) or 0 :]  # "Harnford Gazette | Plans approved": the site's name aside
     cut = site_suffix(title)
     headline = _key(title if cut is None else title[:cut])
     if not headline:
         return
-    headlines = {headline, _key(title)}
+    headlines = {headline, _key(title), _key(full)}
     long_enough = len(headline.split()) >= options.min_words
     # A line that repeats the headline, or starts or ends with it, holds every word of it: a
     # cheap test for the longest word spares most lines the key.
@@ -65,7 +66,7 @@ def check(doc, options: Options):
             if (
                 doc.kind == "markdown"
                 and index == doc.headline_index + 1
-                and line == _key(title)
+                and line == _key(full)
                 and _is_heading(doc, start)
             ):
                 continue  # front matter's title, then the same words as the first heading

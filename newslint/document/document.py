@@ -29,8 +29,11 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 _SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\r\n]+")  # a lone \r (old Mac files) ends a line too
 # One " | " is a headline with its site's name ("Storm hits coast | Daily Star"); a breadcrumb
-# takes two, or a » or >.
-_BREADCRUMB = re.compile(r"\s[\u00bb\u203a>]\s|\s[|/]\s.*\s[|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]")
+# takes two, or a » or >. A menu laid out with wide gaps ("Menu   Search   Subscribe") is no
+# headline either.
+_BREADCRUMB = re.compile(
+    r"\s[\u00bb\u203a>]\s|\s[|/]\s.*\s[|/]\s|^\s*(?:Home|Main|News)\s*[\u00bb\u203a>|/]|\S[ \t]{3,}\S.*\S[ \t]{3,}\S"
+)
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _SMALL_LETTERS = re.compile(r"[a-z]")

@@ -17,9 +17,9 @@ Use instead
 Options
     lines         regular expressions, each matched against a whole line, ignoring case
     max_words     longer lines are never furniture (default 15)
-    body_only     judge only the story's body, from its first paragraph of more than 15 words,
-                  not the lines above it (headline, date lines, bylines): a time stamp there is
-                  the story's own date (default false)
+    own_stamp     the first match above the story's body (its first paragraph of more than
+                  15 words) is the story's own date line, not furniture; a second one there,
+                  and any in the body, is furniture (default false)
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from .wordset import paragraph_words
 class Options:
     lines: Any
     max_words: int = 15
-    body_only: bool = False
+    own_stamp: bool = False
     pattern: Any = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -59,12 +59,15 @@ def check(doc, options: Options):
     text = doc.text
     counts = doc.memo(_word_counts)
     # The body starts at the first paragraph of copy: one longer than any furniture line.
-    body = next((i for i, count in enumerate(counts) if count > 15), len(counts)) if options.body_only else 0
+    body = next((i for i, count in enumerate(counts) if count > 15), len(counts)) if options.own_stamp else 0
     for index, count in enumerate(counts):
-        if count > options.max_words or index < body:
+        if count > options.max_words:
             continue
         start, end = doc.paragraphs[index]
         if options.prefilter.may_match(folded, start, end) and timed(options.pattern.fullmatch, text, start, end):
+            if index < body:
+                body = index  # the story's own date line: from here on a stamp is furniture
+                continue
             yield Hit(start, end, {"found": text[start:end]}, (Edit(start, min(end + 1, len(text)), ""),))
 
 

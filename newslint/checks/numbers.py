@@ -368,7 +368,9 @@ _NUMBERING_WORDS = _NUMBERING_WORDS - {"nearly", "about", "around", "only", "jus
 _COUNT_OF = re.compile(r"(?<=\bof) (?:them|those|these|us|its|their|his|her|our|the (?!\d)[a-z'\u2019]+ (?!of\b)[a-z])")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'\u2019]*)(\.?)\s+$")
 _NEXT_WORD = re.compile(r"\s*([^\s,;:!?)\"\u201d]+)")
-_AGE_AFTER = re.compile(r"-(?:year|month|week|day)s?-old\b|\s+(?:years?|months?)\s+old\b")
+_AGE_AFTER = re.compile(
+    r"-(?:year|month|week|day)s?-old\b|\s+(?:years?|months?)\s+(?:old\b|(?:and|or)\s+(?:older|over|up|younger|under)\b)"
+)
 _PERCENT_AFTER = re.compile(r"(\s?-?\s?)(percent|per\s+cent|pct)\b(?!age)")
 _MONEY_SHORT = {
     "m": "million",

@@ -64,6 +64,7 @@ def distance(a: str, b: str, limit: int = 2) -> int:
 
 
 _SUFFIXES = ("s", "es", "n", "an", "ns", "ans", "ian", "ians", "ese", "e", "i")  # Iraq, Iraqi
+_MOST_ALIKE = 20  # names with one opening compared loosely (loosely_alike); more: none
 _LONGEST_NAME = 40  # a longer "surname" is not a name; it would only make the index below large
 
 
@@ -128,8 +129,9 @@ def check(doc, options: Options):
         """The surname of the first person introduced before `before` (with this given name,
         when one is named) whose surname looks like a misspelling of `surname`."""
         candidates = {e for key in _deletions(surname) for e in by_spelling.get(key, ())}
-        if short:
-            candidates.update(by_opening.get(surname[:5], ()))
+        opening = by_opening.get(surname[:5], ())
+        if short and len(opening) <= _MOST_ALIKE:  # (a long file of Johnsons compares no pairs)
+            candidates.update(opening)
         candidates = sorted(candidates)
         return next(
             (

@@ -8,7 +8,9 @@ What it does
     capitals (a dateline's QUILCA) counts as a use of it. In a name of several words, a word
     written once as a plural and once not is reported too (Northvale Hospitals NHS Trust and
     Northvale Hospital NHS Trust, the International Association of Flight Crews and of Flight
-    Crew): there the later form is reported when each is written once.
+    Crew): there the later form is reported when each is written once. Two long names (nine
+    letters or more) written as often as each other one letter apart are one name spelled two
+    ways (Tchaikovsky, Tchaikowsky): the later spelling is reported.
 
     What is left alone: words of five letters or fewer (Dan and Don, Hall and Hill, Mark and
     Marc are different people), spellings with another first letter, two spellings written
@@ -163,9 +165,14 @@ def check(doc, options: Options):
             # Each written as often: only a person introduced in full ("Hamish Dunnett") is the
             # usual spelling, when the other was introduced nowhere and comes later ("Dunnet").
             introduced = [name for name in (a, b) if name in full]
-            if len(introduced) != 1:
+            if len(introduced) == 1:
+                usual, odd = introduced[0], b if introduced[0] == a else a
+            elif min(len(a), len(b)) >= _LONG_NAME and not introduced:
+                # A long name: no two real names so long are one letter apart (Tchaikovsky,
+                # Tchaikowsky); the later spelling is the slip.
+                usual, odd = sorted((a, b), key=lambda f: by_form[f][0].start)
+            else:
                 continue
-            usual, odd = introduced[0], b if introduced[0] == a else a
             if by_form[odd][0].start < by_form[usual][0].start:
                 continue
         if not any(not u.opens and not u.shouted for u in by_form[usual]):
@@ -189,6 +196,9 @@ def _sounds_alike(a: str, b: str) -> bool:
         return True
     x, y = next((x, y) for x, y in zip(a, b) if x != y)
     return any(x in group and y in group for group in _ALIKE)
+
+
+_LONG_NAME = 9  # letters from which two spellings written once each are one name
 
 
 def _acts_like_a_name(text: str, use: _Use) -> bool:

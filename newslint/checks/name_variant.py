@@ -131,7 +131,7 @@ def check(doc, options: Options):
     pairs = {
         tuple(sorted((a, b)))
         for forms in index.values()
-        if len(forms) > 1
+        if 1 < len(forms) <= _MOST_ALIKE  # (a list of codes sharing letters is no name spelled twice)
         for i, a in enumerate(forms)
         for b in forms[i + 1 :]
         if a[0] == b[0] and a != b
@@ -198,6 +198,7 @@ def _sounds_alike(a: str, b: str) -> bool:
     return any(x in group and y in group for group in _ALIKE)
 
 
+_MOST_ALIKE = 12  # forms sharing one spelling with a letter deleted, at most, to compare in pairs
 _LONG_NAME = 9  # letters from which two spellings written once each are one name
 
 

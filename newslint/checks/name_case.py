@@ -51,16 +51,23 @@ def _is_name(words: tuple[str, ...]) -> bool:
 
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?[A-Z]")
 _ARTICLES = frozenset({"The", "A", "An"})
-# An article before a name is not part of it: "The Green Party said" is the Green Party.
-_CAPITAL_BEFORE = re.compile(
-    r"(?<![\w'\u2019&-])(?!(?:The|A|An)[ \t])[A-Z][\w'\u2019&-]*[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?$"
-)
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'\u2019&-]*[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?$")
 
 
-def _is_whole(text: str, start: int, end: int) -> bool:
+def _is_whole(text: str, start: int, end: int, paragraph_start: int) -> bool:
     """Is this the whole name, not part of a longer one ("Local Government" in "Local
-    Government Association", "Transport For" in "Transport For London")?"""
-    return not _CAPITAL_AFTER.match(text, end) and not _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    Government Association", "Transport For" in "Transport For London", "September Issue" in
+    the film The September Issue)? An article that opens the sentence is not part of it."""
+    if _CAPITAL_AFTER.match(text, end):
+        return False
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return True
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    return article is not None and _opens_sentence(text, article.start(), paragraph_start)
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:The|A|An)[ \t]+$")
 
 
 # A run of words with nothing but spaces between: a name does not run on past punctuation.
@@ -84,7 +91,13 @@ def _runs(doc) -> list[tuple[int, list[str], list[int], int]]:
             words = words.split()  # (a run is words with spaces between)
             # An article opening a sentence is no part of a name: "The bank of England's critics"
             # is not compared as a form of "The Bank of England", but "Bank of England" is.
-            capitals = [i for i, word in enumerate(words) if word[0].isupper() and word not in _ARTICLES]
+            # ("The September Issue" within a sentence is a title: its article is kept.)
+            opening = _opens_sentence(text, run.start(), start)
+            capitals = [
+                i
+                for i, word in enumerate(words)
+                if word[0].isupper() and not (i == 0 and opening and word in _ARTICLES)
+            ]
             if capitals:
                 runs.append((run.start(), words, capitals, start))
     return runs
@@ -175,7 +188,7 @@ def check(doc, options: Options):
         forms = Counter(words for _, _, words, _ in uses)
         if len(forms) < 2:
             continue
-        whole = {words for s, e, words, _ in uses if _is_whole(text, s, e)}
+        whole = {words for s, e, words, p in uses if _is_whole(text, s, e, p)}
         names = [w for w in forms if w in whole and _is_name(w) and sum(x[0].isupper() for x in w) >= 2]
         if not names:
             continue

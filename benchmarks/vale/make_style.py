@@ -131,7 +131,7 @@ SKIPPED = {
     "attribution": "a figure with no source in its sentence or the next: Vale cannot look for an absence around a match",
     "dates": "calendar arithmetic (the weekday of a date, a 30 February, two dates of one story)",
     "dateline": "compares the dateline with the story's publication date",
-    "series": "tells a series from clauses and asides by the words of its items (verbs, names, possessives)",
+    "serial-comma": "tells a series from clauses and asides by the words of its items (verbs, names, appositions)",
     "furniture": "menus, link lists and repeated bylines are runs of lines, not a pattern",
     "headline": "compares the headline with the story's other lines",
     "site-name": "reads the headline only; a plain-text file has no headline for Vale",

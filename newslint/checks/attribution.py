@@ -6,7 +6,10 @@ What it does
     "estimated by" ...) is named in that sentence, the one after it in the paragraph, or the
     one before it (which may end the paragraph before, when it gives figures too).
     Years, dates, ages, times and street numbers are not figures; figures in words are
-    ("tens of thousands", "a dozen", "doubled", "risen by a third"). Only the first figure of a
+    ("tens of thousands", "a dozen", "doubled", "risen by a third", "one in six"). A count is
+    reported when the sentence makes it a trend or a crowd, or when it opens the sentence as a
+    count in words or in the thousands ("Thousands of homes lost power", "More than 40,000
+    customers were without power"): an estimate someone made. Only the first figure of a
     sentence is reported. A sentence that states no claim is passed over: one that matches
     `not_claims` (a price, a deal's value, a market's move, a company's results, a race's
     distance), a line of a table, and a line written as a headline or a label.
@@ -114,8 +117,9 @@ _LONGEST_ESTIMATE = len("approximately")  # the longest word or phrase of an est
 WORD_FIGURE = re.compile(
     r"\b(?:tens|hundreds|thousands|millions|billions) of\b|\b(?:a|half a) dozen\b"
     r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|\b(?:risen|rose|fallen|fell|grown|grew|dropped|declined|increased|decreased|jumped|climbed|soared"
-    r"|plunged|shrunk|shrank)\s+(?:by\s+)?(?:(?:more than|almost|nearly|about|around|over|roughly|just over"
+    r"|plunged|shrunk|shrank|lost|losing|lose)\s+(?:by\s+)?(?:(?:more than|almost|nearly|about|around|over|roughly|just over"
     r"|just under|close to)\s+)?(?:a\s+(?:third|quarter|half|fifth|tenth)|half|two-thirds"
     r"|three-quarters|a factor of \w+)\b",
     re.IGNORECASE,
@@ -140,6 +144,15 @@ _WORD_FIGURE_HINTS = (
     "two-thirds",
     "three-quarters",
     "a factor",
+    " in two",  # one in two ... nine in ten: a share in words
+    " in three",
+    " in four",
+    " in five",
+    " in six",
+    " in seven",
+    " in eight",
+    " in nine",
+    " in ten",
 )
 # What makes a figure a claim. A share ("4%", "59 per cent") or a change in words ("doubled",
 # "risen by a third") is a statistic someone measured. A count or a sum ("about 150 homes were
@@ -151,7 +164,7 @@ _TREND = re.compile(
     r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|growing|increased|increases"
     r"|decreased|declined|declines|dropped(?! from (?:a|an|the)\b)|jumped|climbed|soared|surged|plunged|slumped|doubled|tripled"
     r"|trebled|halved|up from|down from|compared with|a year earlier|(?:highest|lowest|most|fewest) (?:since|in|for)"
-    r"|on average|an average of|a record|record (?:high|low|number))\b"
+    r"|on average|an average of|a record|record (?:high|low|number)|than ever|(?:more|fewer|higher|lower) than (?:at )?any)\b"
     r"|\b(?:marched|protested|rallied|demonstrated|took to the streets|joined (?:the )?(?:protests?|march|rally))\b",
     re.IGNORECASE,
 )
@@ -293,11 +306,23 @@ def check(doc, options: Options):
             continue
         if (
             not (sourced_memo[number] if number in sourced_memo else probed(number))
-            and _is_claim(figure.group(), text, start, end, lower)
+            and _is_claim(
+                figure.group(),
+                text,
+                start,
+                end,
+                lower,
+                opening=_opens_with(figure, text, start),
+                figure_end=figure.end(),
+            )
             and not sourced(number)
             and not sourced_before(number, paragraph)
             and not sourced_after(number)
-            and not (options.of_record is not None and options.of_record.search(text, folded, start, end))
+            and not (
+                options.of_record is not None
+                and options.of_record.search(text, folded, start, end)
+                and not _COST_TO_ALL.search(text, start, end)
+            )
         ):
             yield Hit(figure.start(), figure.end(), {"found": figure.group()})
 
@@ -454,11 +479,56 @@ _TREND_LOWER = _for_lower_case(_TREND)
 _PLAN_LOWER = _for_lower_case(_PLAN)
 
 
-def _is_claim(figure: str, text: str, start: int, end: int, lower: str | None = None) -> bool:
+# A cost put on everyone is an estimate, not a price ("costs the taxpayer £100m a year").
+_COST_TO_ALL = re.compile(
+    r"\bcost(?:s|ing)?\s+(?:the\s+)?(?:taxpayers?|ratepayers|(?:UK|US|British|national|global|world)\s+economy"
+    r"|economy|country|NHS)\b",
+    re.IGNORECASE,
+)
+# What may stand before a figure that opens a sentence: a quotation mark, a conjunction.
+_OPENING = re.compile(r"[\s\"'\u201c\u2018(]*(?:(?:But|And|Yet|So|Now|Still)\s+)?")
+# A count in the thousands or more ("40,000", "4.3 million"), as a crowd or an outage is given.
+_ONE_IN = re.compile(r"\w+ in \w+")
+_NUMBERED = re.compile(
+    r"\b(?:round|game|stage|match|leg|hole|set|race|lap|day|week|year|part|level|grade|act|chapter)\s+$", re.IGNORECASE
+)
+# A count is of something: "9,033." alone is a match report's attendance line.
+_WORD_AFTER = re.compile(r"\s+[a-z]|[a-z]")
+_LARGE = re.compile(r"\d{1,3}(?:,\d{3})+|\d(?:[\d.]*)\s?(?:million|billion|m|bn)\b")
+
+
+def _opens_with(figure, text: str, start: int) -> bool:
+    """Does the figure open its sentence ("Thousands of homes lost power", "More than 40,000
+    customers were without power")? As the subject, it is the claim the sentence makes."""
+    m = _OPENING.match(text, start, figure.start())
+    return m is not None and m.end() == figure.start()
+
+
+def _is_claim(
+    figure: str,
+    text: str,
+    start: int,
+    end: int,
+    lower: str | None = None,
+    *,
+    opening: bool = False,
+    figure_end: int = 0,
+) -> bool:
     """Is this figure, in this sentence, a statistic someone must stand behind? (`lower`: the
-    story in lower case, from _lower_case, for the faster searches; None: search the story.)"""
+    story in lower case, from _lower_case, for the faster searches; None: search the story.)
+    `opening`: the figure opens the sentence; `figure_end`: where it ends in `text`."""
     if text[start:end].rstrip().endswith("?"):
         return False  # a question asks; it claims nothing
+    if opening and (figure.lower().endswith(" of") or _LARGE.search(figure) and _WORD_AFTER.match(text, figure_end)):
+        # "Tens of thousands of homes lost power", "More than 40,000 people attended": a count
+        # the sentence is about is an estimate someone made (a count in the text is the event's).
+        return True
+    if _ONE_IN.fullmatch(figure) and _NUMBERED.search(
+        text, max(start, figure_end - len(figure) - 12), figure_end - len(figure)
+    ):
+        return False  # "round four in eight attempts": a round's number, not a share
+    if _COST_TO_ALL.search(text, start, end):
+        return True  # "costs the economy an estimated £7bn": an estimate, not a bill
     if figure.lower() == "doubled" and _ADJECTIVE.search(text, start, end):
         return False  # "promises of doubled growth": a word, not a change
     if WORD_FIGURE.fullmatch(figure) and not figure.lower().endswith(" of") and "dozen" not in figure.lower():

@@ -50,13 +50,24 @@ def _is_name(words: tuple[str, ...]) -> bool:
 
 
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?[A-Z]")
+_ARTICLES = frozenset({"The", "A", "An"})
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'\u2019&-]*[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?$")
 
 
-def _is_whole(text: str, start: int, end: int) -> bool:
+def _is_whole(text: str, start: int, end: int, paragraph_start: int) -> bool:
     """Is this the whole name, not part of a longer one ("Local Government" in "Local
-    Government Association", "Transport For" in "Transport For London")?"""
-    return not _CAPITAL_AFTER.match(text, end) and not _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    Government Association", "Transport For" in "Transport For London", "September Issue" in
+    the film The September Issue)? An article that opens the sentence is not part of it."""
+    if _CAPITAL_AFTER.match(text, end):
+        return False
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return True
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    return article is not None and _opens_sentence(text, article.start(), paragraph_start)
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:The|A|An)[ \t]+$")
 
 
 # A run of words with nothing but spaces between: a name does not run on past punctuation.
@@ -78,10 +89,32 @@ def _runs(doc) -> list[tuple[int, list[str], list[int], int]]:
             if words.islower():
                 continue  # most runs of prose: whole runs are skipped without a look at each word
             words = words.split()  # (a run is words with spaces between)
-            capitals = [i for i, word in enumerate(words) if word[0].isupper()]
+            # An article opening a sentence is no part of a name: "The bank of England's critics"
+            # is not compared as a form of "The Bank of England", but "Bank of England" is.
+            # ("The September Issue" within a sentence is a title: its article is kept.)
+            opening = _opens_sentence(text, run.start(), start)
+            capitals = [
+                i
+                for i, word in enumerate(words)
+                if word[0].isupper() and not (i == 0 and opening and word in _ARTICLES)
+            ]
             if capitals:
                 runs.append((run.start(), words, capitals, start))
     return runs
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending: "the Green party's candidate" writes the Green party."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
+def _form(words) -> tuple[str, ...]:
+    """A name's words as written, its last without a possessive ending ("It's" inside stays)."""
+    return tuple(words[:-1]) + (_bare(words[-1]),)
+
+
+def _key(words) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _form(words))
 
 
 def _offsets(text: str, start: int, words: list[str]) -> list[int]:
@@ -109,7 +142,7 @@ def check(doc, options: Options):
             for j in capitals[n + 1 :]:
                 if j - i >= options.longest:
                     break
-                names.add(tuple(w.lower() for w in run[i : j + 1]))
+                names.add(_key(run[i : j + 1]))
     if not names:
         return
     # Every form compared starts like a name: its first words lower-cased are a name's first words.
@@ -123,14 +156,15 @@ def check(doc, options: Options):
                 if key not in prefixes:
                     break
                 key += (run[j].lower(),)
-                if key in names:
-                    occurrences.setdefault(key, []).append((number, i, j))
+                name = key[:-1] + (_bare(key[-1]),)  # "the Green party's candidate"
+                if name in names:
+                    occurrences.setdefault(name, []).append((number, i, j))
     # Only a name written twice in two forms is compared (few are): where its forms stand in the
     # text is worked out for those alone.
     offsets: dict[int, list[int]] = {}
     grams: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...], int]]] = {}
     for key, places in occurrences.items():
-        if len(places) < 2 or len({tuple(runs[n][1][i : j + 1]) for n, i, j in places}) < 2:
+        if len(places) < 2 or len({_form(runs[n][1][i : j + 1]) for n, i, j in places}) < 2:
             continue
         uses = grams[key] = []
         for n, i, j in places:
@@ -139,7 +173,8 @@ def check(doc, options: Options):
                 offsets[n] = _offsets(text, run_start, run)
             where = offsets[n]
             # (whether it opens a sentence is asked later, of the few forms that differ)
-            uses.append((where[i], where[j] + len(run[j]), tuple(run[i : j + 1]), paragraph_start))
+            words = _form(run[i : j + 1])
+            uses.append((where[i], where[j] + len(words[-1]), words, paragraph_start))
     # In the order of their first forms' last words, shortest first, as a reader meets them: a
     # form reported keeps an overlapping one of another name quiet.
     grams = dict(sorted(grams.items(), key=lambda item: (item[1][0][1], -item[1][0][0])))
@@ -153,16 +188,21 @@ def check(doc, options: Options):
         forms = Counter(words for _, _, words, _ in uses)
         if len(forms) < 2:
             continue
-        whole = {words for s, e, words, _ in uses if _is_whole(text, s, e)}
+        whole = {words for s, e, words, p in uses if _is_whole(text, s, e, p)}
         names = [w for w in forms if w in whole and _is_name(w) and sum(x[0].isupper() for x in w) >= 2]
         if not names:
             continue
         # The usual form is the name; on a tie, the one the story wrote first.
         order = {words: i for i, (_, _, words, _) in reversed(list(enumerate(uses)))}
         usual = max(names, key=lambda w: (forms[w], -order[w]))
+        opening = _first_form_if_tied(text, uses, forms, whole)
+        if opening is not None:
+            usual = opening  # "the Green party's candidate" ... "The Green Party said": the later form
         for s, e, words, paragraph_start in uses:
             if words == usual or (all(w.islower() for w in words[1:]) and _opens_sentence(text, s, paragraph_start)):
                 continue
+            if opening is not None and words not in whole:
+                continue  # "Local Government" in "Local Government Association"
             if all(a == b or a.lower() in _PARTICLES for a, b in zip(words, usual)):
                 continue  # "Arjan de Zeeuw" and "De Zeeuw said": a particle opens a sentence
             if words[0].isupper() and s == doc.paragraphs[doc.paragraph_index(s)][0]:
@@ -172,6 +212,26 @@ def check(doc, options: Options):
             reported.append((s, e))
             hits.append(Hit(s, e, {"found": text[s:e], "usual": " ".join(usual)}, (Edit(s, e, " ".join(usual)),)))
     yield from sorted(hits, key=lambda h: h.start)
+
+
+def _first_form_if_tied(text, uses, forms: Counter, whole: set) -> tuple[str, ...] | None:
+    """When every form is written as often as the others, the story's first form, whole and not an
+    ordinary phrase opening a sentence, if it is a name or ends with a word a house may keep in
+    lower case: a reader takes the first spelling as the house's (British copy lower-cases "Green
+    party" and keeps to it), so the later one is the slip."""
+    if len(set(forms.values())) != 1:
+        return None
+    start, _end, words, paragraph_start = uses[0]
+    if words not in whole or all(w.islower() for w in words[1:]) and _opens_sentence(text, start, paragraph_start):
+        return None
+    if not _is_name(words) and words[-1] not in _LOWER_CASED:
+        return None  # the first form is a description ("US embassy"), not a house's way with a name
+    return words
+
+
+# The last words of names a house may keep in lower case on purpose (British copy's "Labour
+# party", "the Welsh government"): written that way first, it is the story's style.
+_LOWER_CASED = frozenset({"party", "government", "council", "assembly", "parliament"})
 
 
 TYPE = RuleType("name-case", Options, check, ("found", "usual"), __doc__, fix="unsafe")

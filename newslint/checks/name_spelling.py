@@ -4,10 +4,12 @@ What it does
     Reports a surname one letter away from the surname of a person the story has already named
     in full with the same given name ("Ryan Dillon" ... "Ryan Dilon"), and a short reference
     ("Dilon said", "Dilon's", "Lunde's" for Lund) one letter away from a full one when no one
-    of that spelling was introduced; a surname opening a sentence ("Whittaker apologised") is
-    compared when it has six letters or more (shorter words there are mostly ordinary words:
-    "More than" is not Moore) and differs by a doubled letter or is followed by a verb of speech
-    or a past tense ("Whitfeld finished"). A three-letter short reference counts when it drops a
+    of that spelling was introduced, or, for names of seven letters or more, with the same first
+    five letters and another ending of about the same length ("Whitfield" for Jalen Whitford);
+    a surname opening a sentence ("Whittaker apologised") is compared when it has six letters or
+    more (shorter words there are mostly ordinary words: "More than" is not Moore) and differs
+    by a doubled letter or is followed by a verb of speech or a past tense ("Whitfeld
+    finished"). A three-letter short reference counts when it drops a
     doubled letter ("Mr Peg" for Pegg). Plurals and derived words
     (Slam, Slams; Lanka, Lankan) and names with another first letter (Hall, Ball) are not
     reported; neither are two people introduced in full as Clark and Clarke.
@@ -62,6 +64,7 @@ def distance(a: str, b: str, limit: int = 2) -> int:
 
 
 _SUFFIXES = ("s", "es", "n", "an", "ns", "ans", "ian", "ians", "ese", "e", "i")  # Iraq, Iraqi
+_MOST_ALIKE = 20  # names with one opening compared loosely (loosely_alike); more: none
 _LONGEST_NAME = 40  # a longer "surname" is not a name; it would only make the index below large
 
 
@@ -75,6 +78,15 @@ def looks_misspelled(a: str, b: str, *, final_e: bool = False) -> bool:
     if long.startswith(short) and long[len(short) :] in _SUFFIXES and not (final_e and long[len(short) :] == "e"):
         return False
     return distance(a, b, 1) <= 1
+
+
+def loosely_alike(a: str, b: str) -> bool:
+    """Two long surnames with the same first five letters and another ending of about the same
+    length (Whitford, Whitfield): a short reference to one no one was introduced as is the
+    other misremembered. Endings that make another name (Roberts, Robertson) differ in length."""
+    return (
+        a != b and min(len(a), len(b)) >= 7 and abs(len(a) - len(b)) <= 1 and a[:5] == b[:5] and distance(a, b, 3) <= 3
+    )
 
 
 def demonym(a: str, b: str) -> bool:
@@ -107,21 +119,27 @@ def check(doc, options: Options):
     # candidates up by those spellings rather than compare every pair of names in the story,
     # which took quadratic time on a long file with many people.
     by_spelling: dict[str, list] = {}
+    by_opening: dict[str, list] = {}  # the first five letters -> names (for loosely_alike)
     for entry in first_use:
         for key in _deletions(entry[1]):
             by_spelling.setdefault(key, []).append(entry)
+        by_opening.setdefault(entry[1][:5], []).append(entry)
 
     def earliest(surname: str, before: int, given: str | None = None, *, short: bool = False) -> str | None:
         """The surname of the first person introduced before `before` (with this given name,
         when one is named) whose surname looks like a misspelling of `surname`."""
-        candidates = sorted({e for key in _deletions(surname) for e in by_spelling.get(key, ())})
+        candidates = {e for key in _deletions(surname) for e in by_spelling.get(key, ())}
+        opening = by_opening.get(surname[:5], ())
+        if short and len(opening) <= _MOST_ALIKE:  # (a long file of Johnsons compares no pairs)
+            candidates.update(opening)
+        candidates = sorted(candidates)
         return next(
             (
                 other
                 for other_start, other, other_given in candidates
                 if other_start < before
                 and (given is None or other_given == given)
-                and looks_misspelled(other, surname, final_e=short)
+                and (looks_misspelled(other, surname, final_e=short) or short and loosely_alike(other, surname))
                 and not _common_word(doc, other)
             ),
             None,

@@ -4,7 +4,7 @@ What it does
     Reports a source that is a collective no one is named in ("officials said", "analysts
     say", "witnesses said", "a spokesperson said", "health leaders have warned") when the story
     never says whose: no proper name before it ("county officials" is vague, "Cal Fire
-    officials" is not), nothing after it ("analysts at Barclays", "a spokesperson for the
+    officials" is not; "Western diplomats" still are), nothing after it ("analysts at Barclays", "a spokesperson for the
     council"), and no use of the same collective elsewhere in the story that is named.
 
 Why is this bad
@@ -62,7 +62,9 @@ class Options:
         self.pattern = compile_pattern(
             "collectives",
             rf"(?<![\w-])((?:{alternation('collectives', self.collectives)}))(?![\w-])"
-            rf"(?=(?:\s+(?:in|at|from|on|near)\s+[\w.' ]{{1,40}}?)?,?\s+(?:have\s+|had\s+)?(?:{alternation('verbs', self.verbs)})\b)",
+            rf"(?=(?:\s+(?:in|at|from|on|near|close\s+to)\s+[\w.' ]{{1,40}}?)?,?\s+(?:have\s+|had\s+)?"
+            rf"(?:(?:long|widely|privately|also|generally|repeatedly|increasingly)\s+)?"  # "have long warned"
+            rf"(?:{alternation('verbs', self.verbs)})\b)",
             ignore_case=True,
         )
         self.prefilter = prefilter([self.pattern.pattern])  # not an option
@@ -125,7 +127,14 @@ def _is_named(text: str, start: int, end: int, paragraph_start: int) -> bool:
     if word is None:
         return False
     head = word.start(1)
+    if _PEOPLES.fullmatch(word.group(1)):
+        return False  # "Western diplomats": a side's crowd, still unnamed
     return not (head == paragraph_start or _SENTENCE_END.search(text, max(paragraph_start, head - 4), head))
+
+
+# A side, not a government: "Western officials" says where a crowd is from, not who it is.
+# ("Turkish officials" are a government's, and a story often names one of them.)
+_PEOPLES = re.compile(r"Western|Eastern|Arab|Gulf|Allied|Foreign")
 
 
 def _spoken_for(doc, options: Options, start: int, key: str) -> bool:
@@ -161,6 +170,7 @@ def _named_by_role(doc, options: Options, key: str, start: int, end: int) -> boo
         q in text  # (both searches need it, and most qualifiers are not capitalised anywhere)
         and re.search(rf"[A-Z][\w&'-]*\s+(?:of\s+|and\s+|for\s+)?{q}\b|\b{q}\s+(?:of\s+|for\s+)?[A-Z0-9]", text)
         for q in (q.capitalize() for q in qualifiers[-2:])
+        if not _PEOPLES.fullmatch(q)  # "Western officials" are named by no "Western Union"
     )
 
 

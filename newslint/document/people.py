@@ -195,6 +195,10 @@ def is_place(text: str, name: str) -> bool:
     return False
 
 
+# A possessive that stands for a noun: the business (or a shop) of that name.
+_SHOP_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would|made|makes|said|says|plans|reported|opened|closed)\b|[,.;:]")
+
+
 def find_people(doc) -> People:
     people = People()
     text = doc.text
@@ -222,6 +226,8 @@ def find_people(doc) -> People:
             surname = text[first:last]
             if surname in _NOT_GIVEN or surname in HONORIFICS:
                 continue
+            if m.group(4) is not None and _SHOP_AFTER.match(text, m.end()):
+                continue  # "Tarrant's is to open 40 shops": a business named for the family
             if group == 2:
                 if all_places is None and len(places) >= _MOST_PLACE_TESTS:
                     all_places = {m.group(1) for m in _PLACE.finditer(text)}  # one scan answers for all

@@ -45,7 +45,8 @@ _BOUNDARY = re.compile(
 # Words that open a clause, not an item: "he saw", "and said", "but", "which".
 _CLAUSE_OPENERS = frozenset(
     "i you he she it we they there this that these those who which whose where when while then so but yet "
-    "also said says say told added is was are were has have had will would could should may might can did does".split()
+    "also said says say told added is was are were has have had will would could should may might can did does "
+    "including".split()
 )
 # What may follow the last item: the end of the sentence, a comma, a bracket, or the sentence's
 # verb or preposition ("pregnant women are at risk", "Lockport will be merged").
@@ -91,7 +92,7 @@ def _has_verb(words: list[str]) -> bool:
 _VERBS = frozenset(
     "is was are were be been has have had will would can could did does do said says say told fell rose "
     "won lost saw made took got grew went came left ran began became kept met put set cut hit led paid "
-    "sold bought gave spoke wrote".split()
+    "sold bought gave spoke wrote beat drew scored".split()
 )
 _DETERMINERS = frozenset("a an the its their his her our your my this that these those some".split())
 _PREPOSITIONS = frozenset("in at on for with after before during under over since from by as".split())

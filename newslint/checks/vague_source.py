@@ -47,6 +47,15 @@ _NOT_ATTRIBUTION = re.compile(
 # A sentence in which an organisation the story names speaks: "The museum said ...",
 # "Lincolnshire county council said ...". A spokesperson in the sentence after speaks for it.
 _ORG_SAID = re.compile(r"\b(?P<who>[\w\u2019']+)\s+(?:has\s+|had\s+)?(?:said|says|told|confirmed|added)\b")
+# The crowd is not the source where someone else tells of it: "Doctors expected him to
+# recover, she said." Nor where it tells the police what it saw ("Witnesses told officers").
+_REPORTED = re.compile(
+    r"[^.!?\n]{0,200}?, (?:he|she|they|it|[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?) (?:said|says|added)\b"
+)
+_TOLD_POLICE = re.compile(r"\s+(?:told|gave)\s+(?:police|officers|investigators|detectives|the police)\b")
+# "The researchers said": the study's authors, whom the story has introduced.
+_STUDY_GROUPS = frozenset(("researchers", "scientists", "authors", "investigators", "doctors", "surgeons", "engineers"))
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _WORD_BEFORE = re.compile(r"([A-Z][\w.&'\u2019-]*)\s+$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+$")
 
@@ -83,6 +92,10 @@ def check(doc, options: Options):
         if key in named or not doc.in_scope(s, e, options.quotes):
             continue
         if _NOT_ATTRIBUTION.search(text, max(p, s - 20), s) or _spoken_for(doc, options, s, key):
+            continue
+        if _REPORTED.match(text, e) or _TOLD_POLICE.match(text, e):
+            continue
+        if key in _STUDY_GROUPS and _THE_BEFORE.search(text, max(p, s - 4), s):
             continue
         if _named_by_role(doc, options, key, s, e):
             named.add(key)

@@ -7,7 +7,8 @@ What it does
     labels on one line, between bars, bullets or wide gaps: "Menu   Search   Subscribe"), `list` (a heading
     such as "Related Topics", "Most read" or "More on this story" and the short link lines
     under it) and `repeated-byline` (a byline or time stamp line that appears a second time,
-    usually at the foot of the story). The fix deletes the lines.
+    usually at the foot of the story, or the byline's name alone on a later line). The fix
+    deletes the lines.
 
     A run is not a menu when it is a list the story introduces (the line before ends with a
     colon), a bulleted list, fixtures ("Arsenal v Stoke") or lines with figures (a venue, date and
@@ -180,16 +181,23 @@ def _lists(doc, options: Options):
 def _repeated_bylines(doc, options: Options):
     text = doc.text
     seen: set[str] = set()
+    names: set[str] = set()  # the bylines' names: "Kim Tran" alone on a later line is the byline again
     for index, (start, end) in enumerate(doc.paragraphs):
         line = text[start:end]
-        if len(line) > 120 or not _BYLINE.match(line):
+        if len(line) > 120:
             continue
         key = " ".join(line.split()).casefold()
+        if not _BYLINE.match(line):
+            if key in names:
+                yield _deletion(doc, index, index)
+            continue
         # "By Kim Tran" at the top and "By Kim Tran | Dec. 3, 2026" at the foot: one byline
         name = _BYLINE_END.split(key, 1)[0] if key.startswith("by ") else key
         if key in seen or name in seen:
             yield _deletion(doc, index, index)
         seen.update((key, name))
+        if name.startswith("by ") and " " in name[3:]:
+            names.add(name[3:])
 
 
 _CHECKS = {"menu": _menus, "list": _lists, "repeated-byline": _repeated_bylines}

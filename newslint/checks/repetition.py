@@ -57,6 +57,17 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()  # the same as collapsing \s+ and stripping, and faster
 
 
+# A dateline opening the lead ("NEW YORK (AP) — ", "LILONGWE, 2 December (Reuters) - "): the
+# lead repeated at the foot of a page comes without it.
+_DATELINE = re.compile(r"[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][\w'.-]*){0,4}\s*(?:\([^()\n]{1,30}\))?\s*[\u2014\u2013-]\s+")
+
+
+def _copy_key(text: str) -> str:
+    """A paragraph's or sentence's key, without a dateline before it."""
+    dateline = _DATELINE.match(text)
+    return _key(text[dateline.end() :] if dateline else text)
+
+
 def _paragraph_repeats(doc):
     """The headline's key, where each paragraph key first occurs, and the body paragraphs that
     repeat an earlier one: shared by the sentence and paragraph rules."""
@@ -64,7 +75,7 @@ def _paragraph_repeats(doc):
     seen_paragraphs: dict[str, int] = {}
     repeated_paragraphs = set()
     for index in doc.body:
-        key = _key(doc.span_text(doc.paragraphs[index]))
+        key = _copy_key(doc.span_text(doc.paragraphs[index]))
         if key in seen_paragraphs and key != headline:
             repeated_paragraphs.add(index)
         seen_paragraphs.setdefault(key, doc.paragraphs[index].start)
@@ -100,7 +111,7 @@ def check(doc, options: Options):
     if options.unit == "paragraph":
         for index in sorted(repeated_paragraphs):
             start, end = doc.paragraphs[index]
-            key = _key(text[start:end])
+            key = _copy_key(text[start:end])
             if len(_WORDS.findall(key)) >= options.min_words and not doc.is_headline_like(index):
                 first = seen_paragraphs[key]
                 yield Hit(
@@ -115,7 +126,7 @@ def check(doc, options: Options):
     for start, end in doc.sentences:
         if start < body_start or doc.paragraph_index(start) in repeated_paragraphs:
             continue
-        key = _key(text[start:end])
+        key = _copy_key(text[start:end])
         if key == headline:
             continue
         # Words are counted only for a repeat: a short sentence in `seen` is never reported, as

@@ -278,7 +278,15 @@ class Document:
         indexes = []
         for index, (start, end) in enumerate(self.paragraphs):
             above_headline = self.headline_index is not None and index <= self.headline_index
-            if not (above_headline or self.is_date_paragraph(index) or _at_most_words(self.text, start, end, 5)):
+            # A short line, or a line of page furniture: no more than 15 words and no stop at
+            # its end ("We use cookies ... | Cookie settings"), which a story's first line has.
+            if not (
+                above_headline
+                or self.is_date_paragraph(index)
+                or _at_most_words(self.text, start, end, 5)
+                or _at_most_words(self.text, start, end, 15)
+                and not _ENDS_SENTENCE.search(self.text, start, end)
+            ):
                 break
             indexes.append(index)
         return indexes
@@ -304,6 +312,9 @@ class Document:
     @cached_property
     def story_year(self) -> int | None:
         return self.story_dates[0].year if self.story_dates else None
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;,][\"'\u201d\u2019)]*\s*$")
 
 
 def _at_most_words(text: str, start: int, end: int, most: int) -> bool:

@@ -366,6 +366,8 @@ _NUMBERING_WORDS = _NUMBERING_WORDS - {"nearly", "about", "around", "only", "jus
 
 # "5 of them", "all 3 of its vans": a count of a group, unlike "5 of 8" or "4 of the 10".
 _COUNT_OF = re.compile(r"(?<=\bof) (?:them|those|these|us|its|their|his|her|our|the (?!\d)[a-z'\u2019]+ (?!of\b)[a-z])")
+# A figure just before, joined to this one as a series, a range, a score or a table's column.
+_SERIES_BEFORE = re.compile(r"\d[\d,.%]*(?:\s*(?:[-\u2013/:x(]|and|or|to|by|of|in|,|;)?\s*)$")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'\u2019]*)(\.?)\s+$")
 _NEXT_WORD = re.compile(r"\s*([^\s,;:!?)\"\u201d]+)")
 _AGE_AFTER = re.compile(
@@ -471,7 +473,7 @@ def _capitalise(word: str) -> str:
 def _near_figure(doc, token: Token) -> bool:
     """Another figure within a few characters: a series, a score, a range or a table."""
     text = doc.text
-    return any(c.isdigit() for c in text[max(0, token.start - 12) : token.start]) or bool(
+    return bool(_SERIES_BEFORE.search(text, max(0, token.start - 12), token.start)) or bool(
         _FIGURE_NEXT.match(text, token.end, token.end + 30)
     )
 
@@ -490,8 +492,8 @@ def _small_figure(doc, t: Token, o: Options):
     before = text[t.start - 1 : t.start] if t.start else ""
     if before in CURRENCY or before in "#/:([" or before.isalnum() or t.figure.startswith("0"):
         return None  # $5, #3, [1] (a footnote), 007
-    if any(c.isdigit() for c in text[max(0, t.start - 12) : t.start]):
-        return None  # a series, a score, a range or a table
+    if _SERIES_BEFORE.search(text, max(0, t.start - 12), t.start):
+        return None  # a series, a score, a range or a table (not "31 to 18, with 2 abstentions")
     nxt = _NEXT_WORD.match(text, t.end, t.end + 30)
     if not nxt:
         return None

@@ -239,11 +239,13 @@ def _headline(doc, options: Options):
     later = words[1:]
     if options.problem == "headline-sentence-case":
         capitalised = [w for w in later if w.group()[:1].isupper()]
+        if len(capitalised) < 0.75 * len(later):
+            return  # most headlines: sentence case
         # A signal: a word sentence case writes small ("Says", "After"), or one the story's own
         # copy writes in lower case ("Budget", "Debate"), which no name is.
         in_copy = written_lower(doc)
         signals = [w for w in capitalised if w.group().lower() in options.signals or w.group().lower() in in_copy]
-        if len(signals) >= options.min_signals and len(capitalised) >= 0.75 * len(later):
+        if len(signals) >= options.min_signals:
             yield Hit(start, end, {"found": doc.text[start:end], "replacement": ""})
         return
     after_break = False  # a word after a colon or dash starts again: "Brexit: The Deal"

@@ -114,30 +114,44 @@ def _people_names(doc) -> set[str]:
     return names
 
 
+def _forms(doc) -> set[str]:
+    """The distinct forms _uses() finds, from a plain scan: most stories have no two alike, and
+    are settled without working out each use's place in its sentence."""
+    text = doc.text
+    indexes = ([doc.headline_index] if doc.headline_index is not None else []) + list(doc.body)
+    forms: set[str] = set()
+    for index in indexes:
+        start, end = doc.paragraphs[index]
+        if not doc.is_shouting(index):
+            forms.update(_WORD.findall(text, start, end))
+        forms.update(w.title() for w in _CAPITALS.findall(text, start, end))
+    return {form for form in forms if len(form) >= 4}  # (a plural in a name counts from four letters)
+
+
 def check(doc, options: Options):
-    uses = _uses(doc)
-    by_form: dict[str, list[_Use]] = {}
-    for use in uses:
-        if len(use.form) >= 4:  # (a plural in a name counts from four letters: Flight Crews)
-            by_form.setdefault(use.form, []).append(use)
-    if len(by_form) < 2:
+    forms = _forms(doc)
+    if len(forms) < 2:
         return
     # Two spellings one edit apart share a spelling with one letter deleted from each: look
     # candidates up by those spellings rather than compare every pair of words.
     index: dict[str, list[str]] = {}
-    for form in by_form:
+    for form in forms:
         for key in _deletions(form):
             index.setdefault(key, []).append(form)
     pairs = {
         tuple(sorted((a, b)))
-        for forms in index.values()
-        if 1 < len(forms) <= _MOST_ALIKE  # (a list of codes sharing letters is no name spelled twice)
-        for i, a in enumerate(forms)
-        for b in forms[i + 1 :]
+        for alike in index.values()
+        if 1 < len(alike) <= _MOST_ALIKE  # (a list of codes sharing letters is no name spelled twice)
+        for i, a in enumerate(alike)
+        for b in alike[i + 1 :]
         if a[0] == b[0] and a != b
     }
     if not pairs:
         return
+    by_form: dict[str, list[_Use]] = {}
+    for use in _uses(doc):
+        if len(use.form) >= 4:
+            by_form.setdefault(use.form, []).append(use)
     lower = written_lower(doc)
     people = _people_names(doc)
     full = doc.memo(find_people).full

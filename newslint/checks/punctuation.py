@@ -149,8 +149,11 @@ def _missing_space(text: str, paragraph_start: int, mark: int) -> bool:
     if text[mark] == "," or rest[0].islower() or text[mark + 1] in '"\u201c\u2018':
         return text[mark] != "." or not rest[0].islower()  # "Node.js" is a name
     # A capital after the mark: a new word ("Ukraine.The", "GOP.The"), not a name in capitals
-    # ("CSI:NY", "TL;DR", "ASP.NET").
-    return rest[1:2].islower()
+    # ("CSI:NY", "TL;DR", "ASP.NET"), nor a site named for its address ("PanARMENIAN.Net").
+    return rest[1:2].islower() and not (text[mark] == "." and rest.lower() in _DOMAINS)
+
+
+_DOMAINS = frozenset(("net", "com", "org", "info", "biz", "gov", "edu", "co", "tv", "fm", "io", "news"))
 
 
 def _around(text: str, paragraph_start: int, s: int, e: int) -> str:

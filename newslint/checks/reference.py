@@ -168,23 +168,35 @@ def _courtesy_dropped(doc):
     text = doc.text
     if "M" not in text or not any(t in text for t in ("Mr", "Ms", "Miss")):
         return
-    titles: dict[str, set[str]] = {}  # surname -> the titles the story gives it
+    titles: dict[str, set[str]] = {}  # surname -> the titles the story's own words give it
+    titled: dict[str, int] = {}  # surname -> how often they give one
     for m in doc.memo(_courtesy_scan):
-        titles.setdefault(m.group(1), set()).add(text[m.start() : m.start(1)].strip().rstrip("."))
+        if not doc.in_quote(m.start(), m.end(1)):  # a speaker's "Mr Davis" is not the house's
+            titles.setdefault(m.group(1), set()).add(text[m.start() : m.start(1)].strip().rstrip("."))
+            titled[m.group(1)] = titled.get(m.group(1), 0) + 1
     if not titles:
         return
     people = doc.memo(find_people)
+    bare: dict[str, list[tuple[int, int]]] = {}
     for start, end, surname in sorted(set(people.short + people.opening)):
-        if len(titles.get(surname, ())) != 1 or _TITLED.search(text, max(0, start - 6), start):
-            continue
-        if _NAMED_AFTER.match(text, end):
+        if surname in titles and not _TITLED.search(text, max(0, start - 6), start):
+            bare.setdefault(surname, []).append((start, end))
+    for surname, spans in bare.items():
+        if len(titles[surname]) != 1 or len(spans) > titled[surname]:
+            continue  # the story's way is the bare surname: the titled one is the odd one out
+        yield from _titles_dropped(doc, people, surname, spans, next(iter(titles[surname])))
+
+
+def _titles_dropped(doc, people, surname: str, spans, title: str):
+    text = doc.text
+    for start, _ in spans:
+        if _NAMED_AFTER.match(text, start + len(surname)):
             continue  # "Brown's Britain": a title or a name, not a reference
         if len({given for _, _, given in people.full.get(surname, ())}) > 1:
             continue  # two people of that name: the bare one may be the other
         full = people.full.get(surname)
         if not full or full[0][0] > start or doc.is_headline_like(doc.paragraph_index(start)):
             continue  # before the introduction: the before-first problem's, not this one's
-        (title,) = titles[surname]
         fields = {"found": surname, "name": surname, "full": f"{title} {surname}"}
         yield Hit(start, start + len(surname), fields, (Edit(start, start, f"{title} "),))
 

@@ -109,6 +109,9 @@ def _series_before(text: str, start: int, comma: int, options: Options) -> bool 
     parts = text[bound:comma].split(", ")
     if len(parts) < 2:
         return None
+    tail = " ".join(parts[0].split()[-3:])  # the first item ends the words before it
+    if any(" and " in f" {part} " or " or " in f" {part} " for part in [tail, *parts[1:]]):
+        return None  # "wireless and mobile, gaming, and broadband": the comma keeps the pairs apart
     item, before = parts[-1], parts[-2]
     words, words_before = _words(item), _words(before)
     if not words or not words_before or len(words) > options.longest_item:

@@ -41,7 +41,7 @@ import regex
 
 from ..model import Edit, Hit
 from .base import OptionError, RuleType, compile_pattern, finditer, string_list
-from .wordset import lower_words
+from .wordset import lower_words, paragraph_words
 
 WHEN = ("mixed", "unmixed")
 _WORD = regex.compile(r"\w+")
@@ -122,6 +122,12 @@ def _words_pattern(forms: frozenset) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)  # the standard re: faster
 
 
+def _reads_as_prose(doc, index: int) -> bool:
+    """Five words or more, and figures in fewer than one word in three: not a table's line."""
+    words = paragraph_words(doc)[index]
+    return len(words) >= 5 and 3 * sum(w[:1].isdigit() for w in words) < len(words)
+
+
 def check(doc, options: Options):
     words, text = lower_words(doc), doc.text
     held = [options.words_of[side] & words for side in range(len(options.sides))]
@@ -139,8 +145,11 @@ def check(doc, options: Options):
         scans.append(finditer(options.mark_pattern, text, top))
     for m in (m for scan in scans for m in scan):
         found = m.group()
-        if doc.is_shouting(doc.paragraph_index(m.start())):
-            continue
+        index = doc.paragraph_index(m.start())
+        if doc.is_shouting(index) or not found[:1].isalpha() and not _reads_as_prose(doc, index):
+            continue  # a sign in a price table or a ticker ("-5.44%") is no style
+        if found == "%" and not text[max(0, m.start() - 2) : m.start()].strip()[-1:].isdigit():
+            continue  # a sign after no figure is a label ("Change %"), not a percentage
         if not options.capitals and found[:1].isupper():
             continue  # a name ("Labour Party"), or a sentence's first word
         if doc.in_scope(m.start(), m.end(), options.quotes):

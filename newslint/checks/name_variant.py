@@ -132,27 +132,31 @@ def check(doc, options: Options):
     forms = _forms(doc)
     if len(forms) < 2:
         return
+    # A word the story also writes in lower case is an ordinary word: it counts only as one
+    # word of a name that gains an ending elsewhere (Hospital, Hospitals), found directly.
+    lower = written_lower(doc)
+    pairs = {(form, form + end) for form in forms for end in _ONE_LETTER_ENDINGS if form + end in forms}
     # Two spellings one edit apart share a spelling with one letter deleted from each: look
     # candidates up by those spellings rather than compare every pair of words.
     index: dict[str, list[str]] = {}
     for form in forms:
-        for key in _deletions(form):
-            index.setdefault(key, []).append(form)
-    pairs = {
+        if form.lower() not in lower:
+            for key in _deletions(form):
+                index.setdefault(key, []).append(form)
+    pairs.update(
         tuple(sorted((a, b)))
         for alike in index.values()
         if 1 < len(alike) <= _MOST_ALIKE  # (a list of codes sharing letters is no name spelled twice)
         for i, a in enumerate(alike)
         for b in alike[i + 1 :]
         if a[0] == b[0] and a != b
-    }
+    )
     if not pairs:
         return
     by_form: dict[str, list[_Use]] = {}
     for use in _uses(doc):
         if len(use.form) >= 4:
             by_form.setdefault(use.form, []).append(use)
-    lower = written_lower(doc)
     people = _people_names(doc)
     full = doc.memo(find_people).full
     hits: dict[int, Hit] = {}
@@ -213,6 +217,7 @@ def _sounds_alike(a: str, b: str) -> bool:
 
 
 _MOST_ALIKE = 12  # forms sharing one spelling with a letter deleted, at most, to compare in pairs
+_ONE_LETTER_ENDINGS = tuple(end for end in _SUFFIXES if len(end) == 1)  # Hospital, Hospitals
 _LONG_NAME = 9  # letters from which two spellings written once each are one name
 
 

@@ -148,7 +148,7 @@ def test_rewritten_patterns_match_the_originals(text):
     # (after a letter, a figure or a closing bracket: "in 2019. officials said", "(again). his")
     originals[_PATTERNS["stop-lowercase"]] = re.compile(r"(?:(?<=[^\W_])|(?<=[)\]]))\.[ \t]+(?=[a-z])")
     originals[_PATTERNS["space-before"]] = re.compile(
-        r"(?:(?<=[^\W_])|(?<=[\"\u201d\u2019)\]]))[ \t]+"
+        r"(?:(?<=[^\W_])|(?<=[\"\u201d\u2019)\]%]))[ \t]+"
         r"(?=[,;:!?](?:\s|$|[\"\u201c\u201d])|[,;][^\W\d_]|\.(?:[ \t]*$|[ \t]+[A-Z\"\u201c]|[\"\u201d\u2019]))",
         re.MULTILINE,
     )

@@ -53,6 +53,17 @@ def _all_dates(doc) -> list:
     return [mention(m) for m in doc.memo(scan)]
 
 
+def _nearest_story_date(doc, d, year: int) -> dt.date | None:
+    """A date without a year in a dated story: in the story's year, or the year before or after
+    when that puts it nearer the story's own date ("until Saturday 14 February" in a December
+    story is next February; "Friday 28 December" in a January one, last December)."""
+    story = doc.memo(story_date)
+    if story is None:
+        return d.resolve(year)
+    near = [(abs((date - story).days), date) for y in (year - 1, year, year + 1) if (date := d.resolve(y))]
+    return min(near)[1] if near else None
+
+
 def _story_year(doc) -> int | None:
     """The story's year: from its date lines, else a "Published ..." line or front matter's date."""
     if doc.story_year is not None:
@@ -141,6 +152,8 @@ def check(doc, options: Options):
             date = _wrong_in_every_likely_year(doc, d, options.archive)
             if date is None:
                 continue
+        elif d.year is None:
+            date = _nearest_story_date(doc, d, year)
         else:
             date = d.resolve(year)
         if date is not None and date.weekday() != d.weekday:  # a day that does not exist: no-such-date

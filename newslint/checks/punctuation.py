@@ -39,10 +39,11 @@ from .base import OptionError, RuleType
 _PATTERNS = {
     # After a word or a figure ("28,412 ,"); before a mark that ends the line, meets white space
     # or a quotation mark ('said ,"and', 'street ."'), or a full stop before the next sentence.
-    # After a closing quotation mark or bracket too ('"a kick in the teeth" , and'); a comma or
-    # semicolon glued to the next word has lost its space to the wrong side ("voted 4-1 ,with").
+    # After a closing quotation mark, a bracket or a percent sign too ('"a kick in the teeth" ,
+    # and', "fell 0.9% ."); a comma or semicolon glued to the next word has lost its space to
+    # the wrong side ("voted 4-1 ,with").
     "space-before": re.compile(
-        r"[ \t](?:(?<=[^\W_][ \t])|(?<=[\"\u201d\u2019)\]][ \t]))[ \t]*"
+        r"[ \t](?:(?<=[^\W_][ \t])|(?<=[\"\u201d\u2019)\]%][ \t]))[ \t]*"
         r"(?=[,;:!?](?:\s|$|[\"\u201c\u201d])|[,;][^\W\d_]|\.(?:[ \t]*$|[ \t]+[A-Z\"\u201c]|[\"\u201d\u2019]))",
         re.MULTILINE,
     ),

@@ -43,7 +43,8 @@ _PUBLICATION = frozenset(
     review online network tv radio media chronicle observer express independent sport sports magazine
     weekly today press wire digest insider report reporter theater theatre entertainment mirror standard sun
     record register bulletin dispatch inquirer examiner monitor sentinel courant ledger enquirer argus
-    echo live channel fm reuters ap afp bbc cnn npr cbs nbc abc fox msnbc cnbc bloomberg wsj nyt
+    echo live channel fm broadcasting broadcaster television reuters ap afp bbc cnn npr cbs nbc abc fox msnbc cnbc
+    bloomberg wsj nyt
     politico axios vox wired forbes fortune economist newsweek time usa world global local
 """.split()
 )

@@ -131,7 +131,6 @@ SKIPPED = {
     "attribution": "a figure with no source in its sentence or the next: Vale cannot look for an absence around a match",
     "dates": "calendar arithmetic (the weekday of a date, a 30 February, two dates of one story)",
     "dateline": "compares the dateline with the story's publication date",
-    ("capitalization", "headline-stop"): "the story's headline line, which Vale finds only as a Markdown heading",
     "serial-comma": "tells a series from clauses and asides by the words of its items (verbs, names, appositions)",
     "furniture": "menus, link lists and repeated bylines are runs of lines, not a pattern",
     "headline": "compares the headline with the story's other lines",

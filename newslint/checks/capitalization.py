@@ -12,9 +12,6 @@ What it does
     headline-title-case
         A headline in a title-case house with a small word capitalised after the first word
         ("Man Bites Dog In Park": "in") or a longer word left in lower case. Fixed.
-    headline-stop
-        A headline that ends with a full stop ("FTSE slips as miners drag."): no house puts one
-        there. An ellipsis and an abbreviation's point ("... in the U.S.") are left. Fixed.
     title-before-name
         A formal title in lower case directly before a name ("president Joe Biden"), which AP
         capitalises. Not reported after a possessive or a body ("the club's president John
@@ -35,8 +32,7 @@ Use instead
     the president met President Joe Biden.
 
 Options
-    problem       headline-sentence-case, headline-title-case, headline-stop, title-before-name or
-                  title-alone
+    problem       headline-sentence-case, headline-title-case, title-before-name or title-alone
     titles        the formal titles, in lower case (default: newslint's list: president, prime
                   minister, senator, governor, mayor, ...)
     signals       headline-sentence-case: words that are never names (a default list)
@@ -58,7 +54,7 @@ from ..model import Edit, Hit
 from .base import OptionError, RuleType, string_list
 from .wordset import WordFilter, written_lower
 
-PROBLEMS = ("headline-sentence-case", "headline-title-case", "headline-stop", "title-before-name", "title-alone")
+PROBLEMS = ("headline-sentence-case", "headline-title-case", "title-before-name", "title-alone")
 SIGNALS = (
     "is",
     "are",
@@ -157,9 +153,6 @@ _DESCRIBED = regex.compile(
     r"foundation|society|institute|corporation|chamber|court|[a-z]+'s))\s+$"
 )
 _WORD = regex.compile(r"[\w'\u2019-]+")
-# A full stop ending the headline: not an ellipsis, not the point of an abbreviation ("U.S.",
-# "Inc.", "St."), which follows a single letter or a capital-led short word.
-_FINAL_STOP = re.compile(r"(?<![.\s])(?<!\b\w)(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.[\"'\u201d\u2019]?\s*$")
 _NAME_AFTER = regex.compile(r"\s+([A-Z][\w'\u2019-]*)")
 
 
@@ -240,16 +233,6 @@ def _headline(doc, options: Options):
     if index is None or doc.is_shouting(index):
         return
     start, end = doc.paragraphs[index]
-    if options.problem == "headline-stop":
-        stop = _FINAL_STOP.search(doc.text, start, end)
-        if stop:
-            yield Hit(
-                stop.start(),
-                stop.start() + 1,
-                {"found": ".", "replacement": ""},
-                (Edit(stop.start(), stop.start() + 1, ""),),
-            )
-        return
     words = list(_WORD.finditer(doc.text, start, end))
     if len(words) < 3:
         return

@@ -51,6 +51,9 @@ BRITISH = re.compile(r"""(?x)
 #   quotation marks: Oxford/US spelling, not the -ise of the BBC and the Guardian.
 # - The New York Times, The Wall Street Journal and The Christian Science Monitor give courtesy
 #   titles and ranks on later references ("Mr. Trump", "General Austin"), which AP does not.
+# - The Daily Mail sets quotations in single marks, where the other British houses use double.
+# - The New York Times calls the group "the Islamic State" and "ISIS" in one story by its own
+#   stylebook, where AP keeps to one name.
 HOUSE_SETTINGS = (
     (re.compile(r"\b(?:nytimes|latimes)\b"), {"style.state-abbreviation": {"disable": True}}),
     (
@@ -58,6 +61,8 @@ HOUSE_SETTINGS = (
         {"titles.courtesy": {"disable": True}, "reference.title-repeated": {"disable": True}},
     ),
     (re.compile(r"\b(?:rt|euronews(?:-en)?)\b"), {"spelling.house-ize": {"prefer": "ize"}}),
+    (re.compile(r"\bdailymail\b"), {"quotes.single-marks": {"house_double": False}}),
+    (re.compile(r"\bnytimes\b"), {"naming.islamic-state": {"disable": True}}),
 )
 
 

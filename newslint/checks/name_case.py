@@ -183,8 +183,11 @@ def check(doc, options: Options):
     for uses in grams.values():
         if len(uses) < 2:
             continue  # written once: nothing to compare (most word runs)
-        # Shouted words ("DEAR ABBY", "The GROW stage") are emphasis or furniture, not a spelling.
-        uses = [u for u in uses if not any(len(w) >= 4 and w.isupper() for w in u[2])]
+        # Shouted words ("DEAR ABBY", "The GROW stage") are emphasis or furniture, and a name all
+        # in capitals a dateline's ("MAE SOT, Thailand"): not a spelling.
+        uses = [
+            u for u in uses if not any(len(w) >= 4 and w.isupper() for w in u[2]) and not all(w.isupper() for w in u[2])
+        ]
         forms = Counter(words for _, _, words, _ in uses)
         if len(forms) < 2:
             continue

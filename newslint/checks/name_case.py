@@ -7,8 +7,9 @@ What it does
     story's usual form is the name; a form that differs from it is reported once where it
     stands. A form at the start of a sentence whose other words are all in lower case is an
     ordinary phrase there ("Local government spending fell"), not the name; the headline, lines
-    in capitals, words in capitals of four letters or more ("DEAR ABBY") and forms inside a
-    quotation are not reported.
+    in capitals, words in capitals of four letters or more ("DEAR ABBY"), a dateline's name in
+    capitals and forms inside a quotation are not reported. A person's surname written in lower
+    case as the speaker of a quotation ('"...," whitcombe said') is reported too.
 
 Why is this bad
     A name in the wrong capitals reads as a slip, and "Berkshire water" is no longer the
@@ -30,6 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..document.people import find_people
 from ..model import Edit, Hit
 from .base import RuleType
 
@@ -214,7 +216,31 @@ def check(doc, options: Options):
                 continue
             reported.append((s, e))
             hits.append(Hit(s, e, {"found": text[s:e], "usual": " ".join(usual)}, (Edit(s, e, " ".join(usual)),)))
+    hits.extend(_surnames_in_lower_case(doc))
     yield from sorted(hits, key=lambda h: h.start)
+
+
+# A word between a quotation and a speech verb is who spoke ('... that," whitcombe said').
+_SPEAKS = re.compile(r" (?:said|says|told|added|asked|wrote|explained)\b")
+_AFTER_QUOTATION = re.compile(r"[,?!][\"\u201d] $")
+
+
+def _surnames_in_lower_case(doc):
+    """A surname of someone the story names in full, written in lower case where it names the
+    speaker of a quotation ('"... we are fixing that," whitcombe said')."""
+    text, folded = doc.text, doc.folded
+    if folded is None:
+        return
+    for surname in doc.memo(find_people).full:
+        lower = surname.lower()
+        if len(surname) < 3 or lower == surname:
+            continue
+        at = text.find(lower)
+        while at >= 0:
+            end = at + len(lower)
+            if _AFTER_QUOTATION.search(text, max(0, at - 4), at) and _SPEAKS.match(text, end):
+                yield Hit(at, end, {"found": lower, "usual": surname}, (Edit(at, end, surname),))
+            at = text.find(lower, end)
 
 
 def _first_form_if_tied(text, uses, forms: Counter, whole: set) -> tuple[str, ...] | None:

@@ -1,6 +1,7 @@
 """Classes of defect a copy desk marks that need more than a rule example to pin down."""
 
 import datetime as dt
+from pathlib import Path
 
 from newslint import lint_text
 from newslint.checks import dates
@@ -26,6 +27,18 @@ def test_a_later_finding_is_not_hidden_by_an_unclosed_quotation():
     found = rules_of(text, "british")
     assert ("quotes.unclosed", 3) in found
     assert ("spelling.us-british", 3) in found  # 'center', after the quotation's sentence
+
+
+def test_paragraphs_after_a_quotation_closed_with_the_wrong_mark_are_copy():
+    # A quotation opened with a double mark and closed with a single one never closes; the
+    # paragraphs after it open with no mark, so they carry no quotation on. (A draft of blind
+    # set 7 where the scan did not report it unclosed, and hid the title rule's finding.)
+    draft = Path(__file__).parent / "blind" / "set7" / "09-pa-utility-bill.txt"
+    text = draft.read_text(encoding="utf-8")
+    doc = Document(text)
+    governor = text.index("governor Elaine")
+    assert not doc.in_quote(governor, governor + 8)
+    assert any(rule == "titles.before-name" for rule, _ in rules_of(text))
 
 
 def test_a_weekday_with_no_year_is_checked_against_this_year(monkeypatch):

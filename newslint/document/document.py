@@ -250,7 +250,9 @@ class Document:
         for q in self.quotes:
             if q.depth == 0 and (not ends or q.start >= ends[-1]):
                 end = q.end
-                if cut and not q.closed and self.text[q.start] not in _MARKS:
+                if not q.closed and self.text[q.start] not in _MARKS and (cut or starts):
+                    # A paragraph that carries a quotation on opens with a mark; one that does not
+                    # follows a quotation left open (or closed with the wrong mark): it is copy.
                     continue
                 cut = not q.closed and q.start in unclosed
                 if cut:

@@ -107,8 +107,10 @@ def test_a_courtesy_title_at_the_first_reference(text, expected):
     assert found("Headline\n\n" + text, "reference.courtesy-full-name", "british") == expected
 
 
-# Quotation marks: AP quotes in double marks, so a spoken quotation in single marks is a slip even
-# in a story that has no other quotation; a scare-quoted term in such a story is left alone.
+# Quotation marks: AP and the British houses quote in double marks, so a spoken quotation in
+# single marks is a slip even in a story that has no other quotation; a scare-quoted term in such
+# a story is left alone. (A house that quotes in single marks, as the Daily Mail does, sets
+# house_double: false.)
 SINGLE_ONLY = "Stocks rebound\n\nStocks rose.\n\n'It's a relief rally, but it's a real one,' said Ana Ruiz.\n"
 TERMS_ONLY = "Stocks rebound\n\nThe 'relief rally' rose. Its 'real one' fell.\n"
 
@@ -117,8 +119,9 @@ TERMS_ONLY = "Stocks rebound\n\nThe 'relief rally' rose. Its 'real one' fell.\n"
     ("text", "profile", "expected"),
     [
         (SINGLE_ONLY, "ap", ["'It's a relief rally, but it's a real one,'"]),
-        (SINGLE_ONLY, "british", []),  # a British story may quote in single marks throughout
+        (SINGLE_ONLY, "british", ["'It's a relief rally, but it's a real one,'"]),
         (TERMS_ONLY, "ap", []),  # terms, not quotations anyone spoke
+        (TERMS_ONLY, "british", []),
     ],
 )
 def test_single_marks_under_a_house_that_quotes_in_double(text, profile, expected):

@@ -60,10 +60,11 @@ from .base import OptionError, RuleType, finditer, string_list, timed, word_patt
 # Two to six capitals standing alone (a plural s allowed), not part of "U.S.", "AT&T", "COVID-19";
 # or a mixed-case acronym that ends in two capitals or more, its small words in lower case
 # ("DoDMA", "PennDOT"; not "McDonald", "iPhone", "JPMorgan"). The first capital comes first and
-# what stands before it is a lookbehind after it, so the scan skips to each capital; the
-# lower-case letters are taken possessively, so that an ordinary word ("Minister") fails at once.
+# what stands before it is a lookbehind after it, so the scan skips to each capital. (A run of
+# lower-case letters must meet a capital: giving some back never helps, so "Minister" fails
+# fast; possessive repeats would say so, but Python 3.10 has none.)
 _ACRONYM = re.compile(
-    r"([A-Z](?<![\w.&'\u2019/-][A-Z])(?:[A-Z]{1,5}|[a-z]{1,4}+(?:[A-Z][a-z]{1,3}+)?[A-Z]{2,5}))"
+    r"([A-Z](?<![\w.&'\u2019/-][A-Z])(?:[A-Z]{1,5}|[a-z]{1,4}(?:[A-Z][a-z]{1,3})?[A-Z]{2,5}))"
     r"s?(?![\w&/]|\.\w|-\w|['\u2019]\w\w)"
 )
 # A Roman numeral as news writes them (World War II, Henry VIII, Super Bowl LVII): a valid one

@@ -228,9 +228,7 @@ _AFTER_QUOTATION = re.compile(r"[,?!][\"\u201d] $")
 def _surnames_in_lower_case(doc):
     """A surname of someone the story names in full, written in lower case where it names the
     speaker of a quotation ('"... we are fixing that," whitcombe said')."""
-    text, folded = doc.text, doc.folded
-    if folded is None:
-        return
+    text = doc.text
     for surname in doc.memo(find_people).full:
         lower = surname.lower()
         if len(surname) < 3 or lower == surname:

@@ -470,12 +470,10 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _near_figure(doc, token: Token) -> bool:
-    """Another figure within a few characters: a series, a score, a range or a table."""
-    text = doc.text
-    return bool(_SERIES_BEFORE.search(text, max(0, token.start - 12), token.start)) or bool(
-        _FIGURE_NEXT.match(text, token.end, token.end + 30)
-    )
+def _figure_after(doc, token: Token) -> bool:
+    """Another figure just after: a series, a score, a range or a table (the one before is
+    tested first, with _SERIES_BEFORE)."""
+    return bool(_FIGURE_NEXT.match(doc.text, token.end, token.end + 30))
 
 
 def _small_figure(doc, t: Token, o: Options):
@@ -508,7 +506,7 @@ def _small_figure(doc, t: Token, o: Options):
         return None  # the sentence-start problem reports it
     if word and (not word.islower() or word.lower() in _NUMBERING_WORDS):
         return None
-    if _AGE_AFTER.match(text, t.end) or _near_figure(doc, t) or not _is_prose(doc, t.paragraph):
+    if _AGE_AFTER.match(text, t.end) or _figure_after(doc, t) or not _is_prose(doc, t.paragraph):
         return None
     spelled = WORD_OF[value]
     return Hit(t.start, t.end, {"found": t.figure, "replacement": spelled}, (Edit(t.start, t.end, spelled),))
@@ -611,48 +609,30 @@ def _currency_before(text: str, start: int) -> bool:
 def _money_unit(doc, t: Token, o: Options):
     if t.figure is None or not _currency_before(doc.text, t.start):
         return None
-    text = doc.text
+    text, sign = doc.text, t.start - 1
     glued = t.suffix.lower() if t.suffix and t.suffix.lower() in _MONEY_LONG else None  # "£14.5million"
     if o.money == "words":
         unit = _MONEY_SHORT.get(t.suffix) or glued
         if unit:  # "$5m", "$5million"
-            replacement = f"{t.figure} {unit}"
-            return Hit(
-                t.start - 1,
-                t.end,
-                {"found": text[t.start - 1 : t.end], "replacement": text[t.start - 1] + replacement},
-                (Edit(t.start, t.end, replacement),),
-            )
+            return _money_hit(text, sign, t.start, t.end, f"{t.figure} {unit}")
         m = _MONEY_SPACED.match(text, t.end)
         if m and m.group(1):  # "$5 m", "$5 bn"
-            replacement = f" {_MONEY_SHORT[m.group(1)]}"
-            return Hit(
-                t.start - 1,
-                m.end(),
-                {"found": text[t.start - 1 : m.end()], "replacement": text[t.start - 1 : t.end] + replacement},
-                (Edit(t.end, m.end(), replacement),),
-            )
+            return _money_hit(text, sign, t.end, m.end(), f" {_MONEY_SHORT[m.group(1)]}")
         return None
     if glued:
-        replacement = f"{t.figure}{_MONEY_LONG[glued]}"
-        return Hit(
-            t.start - 1,
-            t.end,
-            {"found": text[t.start - 1 : t.end], "replacement": text[t.start - 1] + replacement},
-            (Edit(t.start, t.end, replacement),),
-        )
+        return _money_hit(text, sign, t.start, t.end, f"{t.figure}{_MONEY_LONG[glued]}")
     if t.suffix:
         return None
     m = _MONEY_SPACED.match(text, t.end)
     if m and m.group(2):  # "£5 million"
-        short = _MONEY_LONG[m.group(2)]
-        return Hit(
-            t.start - 1,
-            m.end(),
-            {"found": text[t.start - 1 : m.end()], "replacement": text[t.start - 1 : t.end] + short},
-            (Edit(t.end, m.end(), short),),
-        )
+        return _money_hit(text, sign, t.end, m.end(), _MONEY_LONG[m.group(2)])
     return None
+
+
+def _money_hit(text: str, sign: int, start: int, end: int, new: str) -> Hit:
+    """A sum reported from its currency sign to `end`, with text[start:end] rewritten as `new`."""
+    fields = {"found": text[sign:end], "replacement": text[sign:start] + new}
+    return Hit(sign, end, fields, (Edit(start, end, new),))
 
 
 def _round_figure(doc, t: Token, o: Options):
